@@ -1,0 +1,4 @@
+//! Integration tests of the core and the `edito` CLI, in one test binary so it links once.
+
+mod cli;
+mod support;

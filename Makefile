@@ -1,0 +1,60 @@
+# Edito: two commands. `make run` installs what is missing, builds and opens the window;
+# `make test` installs what is missing and runs every check CI runs.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+# Debian/Ubuntu packages: building the app, then testing it in a real window.
+APT_BUILD := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev hunspell-fr hunspell-en-us
+APT_TEST := xvfb xauth webkit2gtk-driver default-jre-headless
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CARGO_BIN := $(HOME)/.cargo/bin
+TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
+
+.PHONY: run test bench deps-build deps-test ui lint rust-tests e2e-deps clean-data
+
+run: deps-build ui
+	cargo build --workspace --all-targets
+	./target/debug/edito-desktop
+
+test: deps-build deps-test ui lint
+	cargo build --workspace --all-targets
+	EDITO_VNU_JAR="$(CURDIR)/tests/validate/node_modules/vnu-jar/build/dist/vnu.jar" \
+	  xvfb-run -a --server-args="-screen 0 1400x900x24" cargo test --workspace --all-targets
+
+bench: deps-build ui
+	./.ci/bench
+
+# Installs only the packages that are missing, so a ready machine does not touch apt.
+define apt_install
+	missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps-build:
+	@$(call apt_install,$(APT_BUILD))
+	@command -v cargo >/dev/null || { echo "Rust is missing: install it from your distribution or rustup"; exit 1; }
+	@command -v npm >/dev/null || { echo "Node.js 20+ and npm are missing: install them (apt-get install nodejs npm)"; exit 1; }
+
+deps-test: tests/validate/node_modules/.package-lock.json
+	@$(call apt_install,$(APT_TEST))
+	@[ -x "$(TAURI_DRIVER)" ] || command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
+
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+
+tests/validate/node_modules/.package-lock.json: $(wildcard tests/validate/package-lock.json)
+	@if [ -f tests/validate/package-lock.json ]; then cd tests/validate && npm ci --no-audit --no-fund; fi
+
+ui: ui/node_modules/.package-lock.json
+	cd ui && npm run build
+
+lint: ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm test

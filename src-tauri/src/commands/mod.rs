@@ -1,0 +1,5 @@
+//! Tauri commands, one module per domain. Each command takes state, calls one core function
+//! and maps the error: no SQL and no Markdown logic here.
+
+pub mod drafts;
+pub mod render;

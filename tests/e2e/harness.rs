@@ -1,0 +1,218 @@
+//! Starting the app under tauri-driver, and waiting for conditions in its window.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+
+/// One window at a time: two WebKit processes on two cores make every wait flaky.
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// How long a condition may take before the test fails.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// True (after saying so on stderr) when the E2E tests were explicitly skipped.
+pub fn skipped() -> bool {
+    if std::env::var("EDITO_E2E").as_deref() == Ok("skip") {
+        eprintln!("E2E SKIPPED: EDITO_E2E=skip is set; the real window was not tested");
+        return true;
+    }
+    false
+}
+
+/// The desktop binary cargo built beside this test binary.
+fn app_binary() -> PathBuf {
+    let test_exe = std::env::current_exe().expect("current exe");
+    // target/debug/deps/e2e-xxxx → target/debug/edito-desktop
+    let debug_dir = test_exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target dir");
+    let app = debug_dir.join("edito-desktop");
+    assert!(
+        app.is_file(),
+        "{} is missing: run `cargo build --workspace --all-targets` first",
+        app.display()
+    );
+    app
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+/// A running app: tauri-driver, the WebDriver session, and the data dir it was given.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    /// Starts tauri-driver and the app on `data_dir`, and waits for the window's UI.
+    pub async fn start(data_dir: &Path) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no DISPLAY: run the E2E tests under xvfb-run (make test does), or set EDITO_E2E=skip"
+        );
+        let (port, native_port) = (free_port(), free_port());
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("EDITO_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start tauri-driver (cargo install tauri-driver --locked --version '^2')");
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_binary() }
+        });
+        let caps = caps.as_object().expect("object").clone();
+        let url = format!("http://127.0.0.1:{port}");
+        let client = connect_with_retry(&url, caps).await;
+        let app = App { client, driver };
+        app.wait_for_js("return document.querySelector('.draft-item') !== null || document.readyState === 'complete'").await;
+        app
+    }
+
+    /// Evaluates `script` in the window and returns its value.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("execute script")
+    }
+
+    /// Waits until `script` returns a truthy value.
+    pub async fn wait_for_js(&self, script: &str) -> Value {
+        let start = Instant::now();
+        loop {
+            let value = self.js(script).await;
+            if truthy(&value) {
+                return value;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "timed out waiting for: {script}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until `script` returns exactly `expected`, with a message naming both.
+    pub async fn wait_for_value(&self, script: &str, expected: Value) {
+        let start = Instant::now();
+        loop {
+            let value = self.js(script).await;
+            if value == expected {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "timed out: {script} gave {value}, want {expected}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Ends the session (which closes the app) and stops tauri-driver gracefully.
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        stop_gracefully(&mut self.driver);
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        stop_gracefully(&mut self.driver);
+    }
+}
+
+/// SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too instead of leaving it
+/// holding the native port.
+fn stop_gracefully(driver: &mut Child) {
+    if let Ok(Some(_)) = driver.try_wait() {
+        return;
+    }
+    let _ = Command::new("kill")
+        .args(["-TERM", &driver.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = driver.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = driver.kill();
+    let _ = driver.wait();
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let home_bin = dirs_home().join(".cargo/bin/tauri-driver");
+    if home_bin.is_file() {
+        home_bin
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+fn dirs_home() -> PathBuf {
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/root"))
+}
+
+async fn connect_with_retry(url: &str, caps: serde_json::Map<String, Value>) -> Client {
+    let start = Instant::now();
+    loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(err) if start.elapsed() < PATIENCE => {
+                let _ = err;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(err) => panic!("cannot start a WebDriver session on {url}: {err}"),
+        }
+    }
+}
+
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64() != Some(0.0),
+        Value::String(s) => !s.is_empty(),
+        _ => true,
+    }
+}
+
+/// Runs an async scenario on a fresh runtime (the test functions stay plain `#[test]`s).
+/// Scenarios take turns: the lock is held for the whole scenario, outside async code.
+pub fn run<F: std::future::Future<Output = ()>>(scenario: F) {
+    let _turn = ONE_APP_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+        .block_on(scenario);
+}

@@ -1,0 +1,6 @@
+//! End-to-end tests of the real desktop window: tauri-driver + WebKitWebDriver drive the built
+//! `edito-desktop` binary under Xvfb. `EDITO_E2E=skip` is the only way to skip them, and it
+//! says so loudly; a missing display, driver or binary is a failure, not a skip.
+
+mod foundation;
+mod harness;

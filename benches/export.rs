@@ -1,0 +1,2 @@
+//! Export benchmarks (placeholder, replaced below).
+fn main() {}

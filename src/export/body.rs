@@ -1,0 +1,132 @@
+//! The export's only door into the rendering pipeline: the piece body to HTML, and title-like
+//! fields through typography. Keeping it here lets the pipeline change in one place.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::article::Article;
+use crate::render::parser_options;
+
+/// Longest `<meta name="description">` we derive from the body, in characters.
+const DESCRIPTION_MAX: usize = 300;
+
+/// The body as a safe HTML fragment.
+pub(crate) fn render_body(article: &Article) -> String {
+    let html = crate::render::render_html(&article.body);
+    // Defence in depth: an exported page is published, so even if the pipeline let a
+    // `javascript:` link or an event handler through, the allow-list below removes it.
+    SANITIZER.clean(&html).to_string()
+}
+
+/// A plain-text field (title, kicker, chapô) with the typography of the piece's language.
+/// Identity until the typography pipeline lands; templates escape the result.
+pub(crate) fn typeset(text: &str, _lang: &str) -> String {
+    text.to_owned()
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .add_generic_attributes(["id", "class"])
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"]);
+    builder
+});
+
+/// The description for meta tags: the chapô, else the body's first sentence (cut at a word
+/// boundary past 300 characters).
+pub(crate) fn description(article: &Article) -> String {
+    let standfirst = article.standfirst.trim();
+    if !standfirst.is_empty() {
+        return standfirst.to_owned();
+    }
+    shorten(&first_sentence(&article.body))
+}
+
+/// The text of the first paragraph, up to the end of its first sentence.
+fn first_sentence(markdown: &str) -> String {
+    let mut text = String::new();
+    let mut in_paragraph = false;
+    for event in Parser::new_ext(markdown, parser_options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => in_paragraph = true,
+            Event::End(TagEnd::Paragraph) if in_paragraph => break,
+            Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
+            _ => {}
+        }
+    }
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | '…')
+                && text[i + c.len_utf8()..].starts_with(|n: char| n.is_whitespace())
+        })
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
+    text[..end].trim().to_owned()
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= DESCRIPTION_MAX {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(DESCRIPTION_MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(body: &str) -> Article {
+        Article {
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn hostile_links_and_handlers_are_removed() {
+        let html = render_body(&article(
+            "[x](javascript:alert(1)) [y](data:text/html,hi) [z](file:///etc/passwd) ![i](vbscript:x)\n\n<script>alert(1)</script>",
+        ));
+        for bad in ["javascript:", "data:", "file:", "vbscript:", "<script"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+    }
+
+    #[test]
+    fn footnotes_task_lists_and_safe_links_survive() {
+        let html = render_body(&article(
+            "Note[^1] [lien](https://example.org)\n\n- [x] fait\n\n[^1]: Texte.",
+        ));
+        assert!(html.contains("href=\"https://example.org\""), "{html}");
+        assert!(html.contains("type=\"checkbox\""), "{html}");
+        assert!(html.contains("id=\"1\""), "{html}");
+    }
+
+    #[test]
+    fn description_prefers_the_standfirst() {
+        let mut a = article("Première phrase. Seconde.");
+        assert_eq!(description(&a), "Première phrase.");
+        a.standfirst = "Le chapô".into();
+        assert_eq!(description(&a), "Le chapô");
+    }
+
+    #[test]
+    fn description_skips_headings_and_is_bounded() {
+        assert_eq!(
+            description(&article("# Titre\n\nDu *texte* ici")),
+            "Du texte ici"
+        );
+        let long = "mot ".repeat(200);
+        let d = description(&article(&long));
+        assert!(
+            d.chars().count() <= DESCRIPTION_MAX + 1 && d.ends_with('…'),
+            "{d}"
+        );
+    }
+}

@@ -28,10 +28,17 @@ pub(crate) fn typeset(text: &str, _lang: &str) -> String {
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
+        // ammonia would add `rel` even to a link whose unsafe `href` it removed, and `rel`
+        // without `href` is invalid HTML; no link opens a new tab, so `noopener` adds nothing.
+        .link_rel(None)
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .add_generic_attributes(["id", "class"])
         .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"]);
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // Table column alignment from Markdown; only `text-align` survives, so no `url()`.
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .filter_style_properties(["text-align"].into_iter().collect());
     builder
 });
 

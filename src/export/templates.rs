@@ -37,6 +37,7 @@ impl Templates {
         // A misspelt variable in a user template must be an error, not a silent blank.
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.add_filter("date_long", date_long_filter);
+        env.set_formatter(formatter);
         let mut overrides = Vec::new();
         let mut css = BUILT_IN_CSS.to_owned();
         for (name, source) in BUILT_IN {
@@ -97,6 +98,40 @@ fn template_error(err: &minijinja::Error, overrides: &[(String, PathBuf)]) -> Ex
     }
 }
 
+/// Auto-escapes like minijinja but leaves `/` alone: `https:&#x2f;&#x2f;…` is valid yet
+/// unreadable in published pages and meta tags.
+fn formatter(
+    out: &mut minijinja::Output<'_>,
+    state: &minijinja::State<'_, '_>,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    let escaping = matches!(state.auto_escape(), minijinja::AutoEscape::Html);
+    match value.as_str() {
+        Some(text) if escaping && !value.is_safe() => write_escaped(out, text).map_err(|_| {
+            minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write output")
+        }),
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        let entity = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[last..i])?;
+        out.write_str(entity)?;
+        last = i + 1;
+    }
+    out.write_str(&text[last..])
+}
+
 /// `{{ "2002-04-12" | date_long("fr") }}` → "12 avril 2002", for user templates that
 /// format other dates than the ones the context already provides.
 fn date_long_filter(value: String, lang: Option<String>) -> String {
@@ -126,6 +161,22 @@ mod tests {
         assert!(file.ends_with("piece.html") && file.contains(&*dir.path().to_string_lossy()));
         assert_eq!(line, 3);
         assert!(!reason.is_empty());
+    }
+
+    #[test]
+    fn escaping_covers_markup_and_quotes_but_not_slashes() {
+        let t = Templates::load(None).expect("test setup");
+        let mut env = t.env;
+        env.add_template("x.html", "<a title=\"{{ v }}\" href=\"{{ u }}\">")
+            .expect("test setup");
+        let out = env
+            .get_template("x.html")
+            .and_then(|t| t.render(minijinja::context! { v => "\"'<&>", u => "https://e.org/a" }))
+            .expect("test setup");
+        assert_eq!(
+            out,
+            "<a title=\"&quot;&#39;&lt;&amp;&gt;\" href=\"https://e.org/a\">"
+        );
     }
 
     #[test]

@@ -132,6 +132,9 @@ pub struct PieceView {
     pub atom_id: String,
     /// Unknown front-matter keys, as read.
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Interface words in the piece's language (the information line of a French piece in
+    /// an English index stays French, matching its date).
+    pub t: Labels,
 }
 
 impl PieceView {
@@ -166,6 +169,7 @@ impl PieceView {
             path,
             slug,
             extra: article.extra.clone(),
+            t: labels(lang),
         })
     }
 }

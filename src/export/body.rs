@@ -16,7 +16,33 @@ pub(crate) fn render_body(article: &Article) -> String {
     let html = crate::render::render_html(&article.body);
     // Defence in depth: an exported page is published, so even if the pipeline let a
     // `javascript:` link or an event handler through, the allow-list below removes it.
-    SANITIZER.clean(&html).to_string()
+    let clean = SANITIZER.clean(&html).to_string();
+    if clean.contains("<img") {
+        drop_sourceless_images(&clean)
+    } else {
+        clean
+    }
+}
+
+/// An image whose unsafe URL the sanitizer removed is left as `<img alt="…">`, which is
+/// invalid HTML; it carries nothing worth keeping, so it goes. The sanitizer's serializer
+/// escapes `>` in attribute values, so the first `>` closes the tag.
+fn drop_sourceless_images(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<img") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + len + 1];
+        out.push_str(&rest[..start]);
+        if tag.contains(" src=") {
+            out.push_str(tag);
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A plain-text field (title, kicker, chapô) with the typography of the piece's language.
@@ -103,6 +129,17 @@ mod tests {
         for bad in ["javascript:", "data:", "file:", "vbscript:", "<script"] {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
+    }
+
+    #[test]
+    fn images_lose_only_unsafe_sources() {
+        let html = render_body(&article(
+            "![a](javascript:x) ![b](https://e.org/b.png) ![c](file:///c)",
+        ));
+        assert_eq!(
+            html,
+            "<p> <img src=\"https://e.org/b.png\" alt=\"b\"> </p>\n"
+        );
     }
 
     #[test]

@@ -87,10 +87,13 @@ fn template_error(err: &minijinja::Error, overrides: &[(String, PathBuf)]) -> Ex
         .iter()
         .find(|(n, _)| n == name)
         .map_or_else(|| name.to_owned(), |(_, p)| p.display().to_string());
-    let reason = match err.detail() {
+    let mut reason = match err.detail() {
         Some(detail) => format!("{}: {detail}", err.kind()),
         None => err.kind().to_string(),
     };
+    if err.kind() == minijinja::ErrorKind::UndefinedError {
+        reason.push_str(" (a variable or field that does not exist; docs/TEMPLATES.md lists them)");
+    }
     ExportError::Template {
         file,
         line: err.line().unwrap_or(0),

@@ -85,6 +85,8 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 pub struct Staging {
     root: PathBuf,
     staged: Vec<String>,
+    /// Files already holding the exact bytes: left untouched (no write, same mtime).
+    unchanged: Vec<String>,
     committed: bool,
 }
 
@@ -102,6 +104,7 @@ impl Staging {
         Ok(Self {
             root,
             staged: Vec::new(),
+            unchanged: Vec::new(),
             committed: false,
         })
     }
@@ -116,6 +119,12 @@ impl Staging {
         let target = self.target(relative)?;
         if let Some(parent) = target.parent() {
             self.ensure_dir(parent)?;
+        }
+        // A re-export mostly rewrites identical pages; leaving them alone saves the writes
+        // (replacing a file by rename makes ext4 flush it) and keeps mtimes for sync tools.
+        if same_content(&target, bytes) {
+            self.unchanged.push(relative.to_owned());
+            return Ok(());
         }
         write_new(&temp_name(&target), bytes)?;
         self.staged.push(relative.to_owned());
@@ -132,13 +141,17 @@ impl Staging {
                 .map_err(|e| ExportError::io("replace", &target, e))?;
         }
         self.committed = true;
-        let written: BTreeSet<String> = self.staged.iter().cloned().collect();
+        let written: BTreeSet<String> =
+            self.staged.iter().chain(&self.unchanged).cloned().collect();
         let manifest = Manifest {
             generator: "edito".into(),
             files: written.iter().cloned().collect(),
         };
         let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-        atomic_write(&self.root.join(MANIFEST), &json)?;
+        let manifest_path = self.root.join(MANIFEST);
+        if !same_content(&manifest_path, &json) {
+            atomic_write(&manifest_path, &json)?;
+        }
         let stale: Vec<String> = previous.difference(&written).cloned().collect();
         for relative in &stale {
             self.remove_stale(relative);
@@ -207,6 +220,12 @@ impl Drop for Staging {
     }
 }
 
+/// Whether `path` is a regular file (not a link) holding exactly `bytes`.
+fn same_content(path: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|existing| existing == bytes)
+}
+
 #[derive(Serialize, Deserialize)]
 struct Manifest {
     generator: String,
@@ -264,6 +283,29 @@ mod tests {
         }
         assert!(!dir.path().join("a/b.html").exists());
         assert!(!dir.path().join("a/b.html.edito-tmp").exists());
+    }
+
+    #[test]
+    fn identical_files_are_not_rewritten() {
+        let dir = tempfile::tempdir().expect("test setup");
+        let path = dir.path().join("a.html");
+        fs::write(&path, "same").expect("test setup");
+        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(old))
+            .expect("test setup");
+        let mut staging = Staging::new(dir.path()).expect("test setup");
+        staging.stage("a.html", b"same").expect("test setup");
+        staging.stage("b.html", b"new").expect("test setup");
+        assert!(staging.commit().expect("test setup").is_empty());
+        let mtime = fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("test setup");
+        assert_eq!(mtime, old, "unchanged file was rewritten");
+        let manifest = read_manifest(dir.path()).expect("test setup");
+        assert!(manifest.contains("a.html") && manifest.contains("b.html"));
     }
 
     #[cfg(unix)]

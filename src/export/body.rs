@@ -17,11 +17,28 @@ pub(crate) fn render_body(article: &Article) -> String {
     // Defence in depth: an exported page is published, so even if the pipeline let a
     // `javascript:` link or an event handler through, the allow-list below removes it.
     let clean = SANITIZER.clean(&html).to_string();
-    if clean.contains("<img") {
+    let clean = if clean.contains("<img") {
         drop_sourceless_images(&clean)
     } else {
         clean
+    };
+    without_forbidden_chars(clean)
+}
+
+/// Control characters and noncharacters are forbidden in HTML and make the Atom feed
+/// ill-formed XML; a piece pasted from elsewhere can carry them, so they are dropped from
+/// every field. Tabs and line ends stay.
+pub(crate) fn without_forbidden_chars(text: String) -> String {
+    if text.chars().any(is_forbidden) {
+        text.chars().filter(|&c| !is_forbidden(c)).collect()
+    } else {
+        text
     }
+}
+
+fn is_forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fdd0}'..='\u{fdef}')
+        || (u32::from(c) & 0xfffe) == 0xfffe
 }
 
 /// An image whose unsafe URL the sanitizer removed is left as `<img alt="…">`, which is
@@ -48,7 +65,7 @@ fn drop_sourceless_images(html: &str) -> String {
 /// A plain-text field (title, kicker, chapô) with the typography of the piece's language.
 /// Identity until the typography pipeline lands; templates escape the result.
 pub(crate) fn typeset(text: &str, _lang: &str) -> String {
-    text.to_owned()
+    without_forbidden_chars(text.to_owned())
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -150,6 +167,13 @@ mod tests {
         assert!(html.contains("href=\"https://example.org\""), "{html}");
         assert!(html.contains("type=\"checkbox\""), "{html}");
         assert!(html.contains("id=\"1\""), "{html}");
+    }
+
+    #[test]
+    fn forbidden_characters_are_dropped() {
+        let html = render_body(&article("a\u{1}b\u{7f}c\u{fffe}d\te\u{10ffff}"));
+        assert_eq!(html, "<p>abcd\te</p>\n");
+        assert_eq!(typeset("T\u{0}i\u{9f}tre", "fr"), "Titre");
     }
 
     #[test]

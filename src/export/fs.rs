@@ -189,12 +189,31 @@ impl Staging {
         Ok(())
     }
 
+    /// Whether every folder between the root and `target` is a real folder (not a link).
+    fn under_real_dirs(&self, target: &Path) -> bool {
+        let Some(parent) = target.parent() else {
+            return false;
+        };
+        let Ok(inner) = parent.strip_prefix(&self.root) else {
+            return false;
+        };
+        let mut current = self.root.clone();
+        inner.components().all(|part| {
+            current.push(part);
+            fs::symlink_metadata(&current).is_ok_and(|m| m.is_dir())
+        })
+    }
+
     /// Best effort: a stale page that cannot be removed is not worth failing an export that
     /// has already been committed.
     fn remove_stale(&self, relative: &str) {
         let Ok(target) = self.target(relative) else {
             return;
         };
+        // A folder swapped for a link since the last export must not lead outside the root.
+        if !self.under_real_dirs(&target) {
+            return;
+        }
         if fs::symlink_metadata(&target).is_ok_and(|m| m.is_file()) {
             let _ = fs::remove_file(&target);
         }
@@ -283,6 +302,25 @@ mod tests {
         }
         assert!(!dir.path().join("a/b.html").exists());
         assert!(!dir.path().join("a/b.html.edito-tmp").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stale_cleanup_does_not_follow_a_swapped_in_link() {
+        let dir = tempfile::tempdir().expect("test setup");
+        let outside = tempfile::tempdir().expect("test setup");
+        let mut staging = Staging::new(dir.path()).expect("test setup");
+        staging.stage("tags/x.html", b"x").expect("test setup");
+        staging.commit().expect("test setup");
+        fs::remove_dir_all(dir.path().join("tags")).expect("test setup");
+        fs::write(outside.path().join("x.html"), "precious").expect("test setup");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("tags")).expect("test setup");
+        let staging = Staging::new(dir.path()).expect("test setup");
+        staging.commit().expect("test setup");
+        assert!(
+            outside.path().join("x.html").exists(),
+            "deleted a file outside the folder"
+        );
     }
 
     #[test]

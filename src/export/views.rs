@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::article::Article;
-use super::body::{description, render_body, typeset};
+use super::body::{description, render_body, typeset, without_forbidden_chars};
 use super::dates::{atom_timestamp, iso_date, long_date, parse_date};
 use super::error::ExportError;
 use super::fs::{safe_name, slugify};
@@ -150,11 +150,11 @@ impl PieceView {
             kicker: typeset(&article.kicker, lang),
             standfirst: typeset(&article.standfirst, lang),
             description: typeset(&description(article), lang),
-            author: article.author.trim().to_owned(),
+            author: typeset(article.author.trim(), lang),
             author_role: typeset(article.author_role.trim(), lang),
             lang,
-            status: article.status.clone(),
-            issue_number: article.issue_number.clone(),
+            status: without_forbidden_chars(article.status.clone()),
+            issue_number: article.issue_number.clone().map(without_forbidden_chars),
             target_signs: article.target_signs,
             updated: atom_timestamp(article.updated_at.as_deref(), date),
             date: date.map(|d| DateView {
@@ -175,10 +175,10 @@ impl PieceView {
 }
 
 fn term(name: &str, folder: &str) -> Option<TermView> {
-    let name = name.trim();
-    let slug = slugify(name);
+    let name = without_forbidden_chars(name.trim().to_owned());
+    let slug = slugify(&name);
     (!slug.is_empty()).then(|| TermView {
-        name: name.to_owned(),
+        name,
         path: format!("{folder}/{slug}.html"),
         slug,
     })

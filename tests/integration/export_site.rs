@@ -304,3 +304,36 @@ fn snapshot_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
         })
         .collect()
 }
+
+#[test]
+fn empty_archive_still_has_a_valid_index_and_feed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = build_site(&exporter(None), &[], dir.path());
+    assert_eq!((report.pieces, report.files), (0, 3));
+    let feed = std::fs::read_to_string(dir.path().join("feed.xml")).expect("feed");
+    let doc = roxmltree::Document::parse(&feed).expect("well-formed");
+    assert!(doc.descendants().any(|n| n.has_tag_name("updated")));
+}
+
+#[test]
+fn exporter_can_move_to_a_worker_thread() {
+    // The app runs long exports off the UI thread.
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Exporter>();
+}
+
+#[test]
+fn control_characters_do_not_break_the_feed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let piece = Article {
+        title: "Bip\u{7}\u{1b}[0m titre".into(),
+        body: "Texte\u{0}\u{c} ici".into(),
+        tags: vec!["é\u{1}t\u{fffe}é".into()],
+        status: "published".into(),
+        ..Article::default()
+    };
+    build_site(&exporter(None), &[piece], dir.path());
+    let feed = std::fs::read_to_string(dir.path().join("feed.xml")).expect("feed");
+    roxmltree::Document::parse(&feed).expect("well-formed XML despite control characters");
+    assert!(dir.path().join("tags/ete.html").is_file());
+}

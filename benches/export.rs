@@ -11,10 +11,11 @@ const PARAGRAPH: &str = "Le téléphone sonne, et **tout commence** : celui qui 
 de l'entreprise entière. Les équipes apprennent à *écouter* avant de répondre, à laisser finir la \
 phrase, à noter ce qui compte. Vingt ans de [centres d'appels](https://example.org/dossier) l'ont montré.";
 
-/// A piece of about 2,500 signes: a heading, six paragraphs, a quote and a list.
+/// A piece of about 2,500 signes (visible characters): a heading, ten paragraphs, a quote
+/// and a list.
 fn article(i: usize) -> Article {
     let mut body = format!("## Partie {i}\n\n");
-    for _ in 0..6 {
+    for _ in 0..10 {
         body.push_str(PARAGRAPH);
         body.push_str("\n\n");
     }

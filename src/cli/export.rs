@@ -40,6 +40,9 @@ pub struct ExportArgs {
     /// Public address of the site, for the canonical link.
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    /// With `--format fragment`: the body only, without kicker, title, chapô and date line.
+    #[arg(long)]
+    no_header: bool,
 }
 
 /// Which pieces `edito site` publishes.
@@ -94,7 +97,18 @@ pub fn export(data_dir: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> 
         ..SiteSettings::default()
     };
     let exporter = exporter(data_dir, site)?;
+    if args.no_header && matches!(args.format, FormatArg::Fragment) {
+        let text = exporter.fragment(&article, false)?;
+        return write_output(&text, args.output.as_deref());
+    }
     export_article(&exporter, &article, args.format, args.output.as_deref())
+}
+
+fn write_output(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
+    match output {
+        Some(path) => Ok(edito::export::write_atomically(path, text.as_bytes())?),
+        None => Ok(std::io::stdout().lock().write_all(text.as_bytes())?),
+    }
 }
 
 /// Writes one piece: to `output` atomically, or to standard output. Takes an [`Article`] so
@@ -110,14 +124,7 @@ pub fn export_article(
         FormatArg::Fragment => ExportFormat::Fragment,
         FormatArg::Markdown => ExportFormat::Markdown,
     };
-    match output {
-        Some(path) => Ok(exporter.export_to_file(article, format, path)?),
-        None => {
-            let text = exporter.export(article, format)?;
-            std::io::stdout().lock().write_all(text.as_bytes())?;
-            Ok(())
-        }
-    }
+    write_output(&exporter.export(article, format)?, output)
 }
 
 /// Builds the archive from a folder of Markdown files.

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 pub use article::{Article, PUBLISHED};
 pub use error::ExportError;
 pub use front_matter::FrontMatterError;
-pub use fs::{slugify, MANIFEST};
+pub use fs::{atomic_write as write_atomically, slugify, MANIFEST};
 pub use import::{import_path, parse_markdown, ImportReport};
 pub use markdown::to_markdown;
 pub use site::{SiteReport, SiteSelection};

@@ -45,6 +45,24 @@ fn export_reads_stdin_and_uses_user_templates_from_the_data_dir() {
 }
 
 #[test]
+fn fragment_without_header_is_the_body_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = b"---\ntitle: Bonjour\nkicker: K\n---\nDu *texte*.\n";
+    let with = stdout_ok(&edito(
+        dir.path(),
+        &["export", "-", "--format", "fragment"],
+        input,
+    ));
+    assert!(with.contains("<h1>Bonjour</h1>"), "{with}");
+    let bare = stdout_ok(&edito(
+        dir.path(),
+        &["export", "-", "--format", "fragment", "--no-header"],
+        input,
+    ));
+    assert_eq!(bare, "<p>Du <em>texte</em>.</p>\n");
+}
+
+#[test]
 fn export_of_a_file_without_front_matter_fails_clearly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = edito(dir.path(), &["export", "-"], b"# Juste un titre\n");

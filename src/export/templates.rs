@@ -52,8 +52,12 @@ impl Templates {
             env.add_template_owned(name, source)
                 .map_err(|e| template_error(&e, &overrides))?;
         }
-        if let Some(path) = dir.map(|d| d.join("style.css")).filter(|p| p.is_file()) {
-            css = read(&path)?;
+        if let Some(dir) = dir.filter(|d| d.is_dir()) {
+            add_user_partials(&mut env, dir, &mut overrides)?;
+            let path = dir.join("style.css");
+            if path.is_file() {
+                css = read(&path)?;
+            }
         }
         Ok(Self {
             env,
@@ -74,6 +78,28 @@ impl Templates {
             .and_then(|t| t.render(context))
             .map_err(|e| template_error(&e, &self.overrides))
     }
+}
+
+/// Extra `.html` files of the user's folder (partials to `include` or `import`), so a theme
+/// can be split like the built-in one.
+fn add_user_partials(
+    env: &mut Environment<'static>,
+    dir: &Path,
+    overrides: &mut Vec<(String, PathBuf)>,
+) -> Result<(), ExportError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| ExportError::io("read", dir, e))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let known = BUILT_IN.iter().any(|(n, _)| *n == name);
+        if known || !name.ends_with(".html") || !path.is_file() {
+            continue;
+        }
+        overrides.push((name.clone(), path.clone()));
+        env.add_template_owned(name, read(&path)?)
+            .map_err(|e| template_error(&e, overrides))?;
+    }
+    Ok(())
 }
 
 fn read(path: &Path) -> Result<String, ExportError> {
@@ -180,6 +206,17 @@ mod tests {
             out,
             "<a title=\"&quot;&#39;&lt;&amp;&gt;\" href=\"https://e.org/a\">"
         );
+    }
+
+    #[test]
+    fn user_partials_can_be_included() {
+        let dir = tempfile::tempdir().expect("test setup");
+        std::fs::write(dir.path().join("sig.html"), "[{{ who }}]").expect("test setup");
+        std::fs::write(dir.path().join("fragment.html"), "{% include 'sig.html' %}")
+            .expect("test setup");
+        let t = Templates::load(Some(dir.path())).expect("test setup");
+        let out = t.render("fragment.html", minijinja::context! { who => "<M>" });
+        assert_eq!(out.expect("test setup"), "[&lt;M&gt;]");
     }
 
     #[test]

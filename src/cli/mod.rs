@@ -2,6 +2,7 @@
 //! one core function and prints the result.
 
 mod drafts;
+mod export;
 mod input;
 mod render;
 
@@ -32,6 +33,12 @@ enum Command {
     List,
     /// Print one draft.
     Show(drafts::ShowArgs),
+    /// Export a Markdown file with front matter as a page, a CMS fragment or Markdown.
+    Export(export::ExportArgs),
+    /// Write the static archive (index, pieces, tags, categories, Atom feed) into a folder.
+    Site(export::SiteArgs),
+    /// Read Markdown files or folders with front matter and report what would be imported.
+    Import(export::ImportArgs),
 }
 
 /// Runs one invocation.
@@ -41,6 +48,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::New(args) => drafts::new(&open_library(cli.data_dir)?, &args),
         Command::List => drafts::list(&open_library(cli.data_dir)?),
         Command::Show(args) => drafts::show(&open_library(cli.data_dir)?, &args),
+        Command::Export(args) => export::export(paths::data_dir(cli.data_dir).as_deref(), &args),
+        Command::Site(args) => export::site(paths::data_dir(cli.data_dir).as_deref(), &args),
+        Command::Import(args) => export::import(&args),
     }
 }
 

@@ -1,4 +1,12 @@
 //! Integration tests of the core and the `edito` CLI, in one test binary so it links once.
 
 mod cli;
+mod export_cli;
+mod export_feed;
+mod export_formats;
+mod export_import;
+mod export_safety;
+mod export_site;
+mod export_support;
+mod export_validate;
 mod support;

@@ -1,0 +1,100 @@
+//! Export benchmarks: a single standalone page, and the static archive of 1,000 published
+//! pieces of ~2,500 signes each (goals: < 5 ms and < 2 s; figures in docs/PERFORMANCE.md).
+
+use std::hint::black_box;
+use std::sync::atomic::AtomicBool;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use edito::export::{Article, ExportFormat, Exporter, SiteSelection, SiteSettings};
+
+const PARAGRAPH: &str = "Le téléphone sonne, et **tout commence** : celui qui décroche porte la voix \
+de l'entreprise entière. Les équipes apprennent à *écouter* avant de répondre, à laisser finir la \
+phrase, à noter ce qui compte. Vingt ans de [centres d'appels](https://example.org/dossier) l'ont montré.";
+
+/// A piece of about 2,500 signes (visible characters): a heading, ten paragraphs, a quote
+/// and a list.
+fn article(i: usize) -> Article {
+    let mut body = format!("## Partie {i}\n\n");
+    for _ in 0..10 {
+        body.push_str(PARAGRAPH);
+        body.push_str("\n\n");
+    }
+    body.push_str("> Un client écouté est un client qui revient.\n\n- former\n- mesurer\n");
+    Article {
+        slug: format!("piece-{i}"),
+        title: format!("Édito numéro {i} : l'écoute avant tout"),
+        kicker: "Édito".into(),
+        standfirst: "Vingt ans après les premiers centres d'appels, la patience reste la règle."
+            .into(),
+        body,
+        author: "Marie Durand".into(),
+        author_role: "Directrice de la rédaction".into(),
+        category: format!("Rubrique {}", i % 5),
+        tags: vec![format!("Tag {}", i % 30), format!("Thème {}", i % 7)],
+        lang: "fr".into(),
+        publication_date: Some(format!(
+            "{}-{:02}-{:02}",
+            2000 + i % 25,
+            1 + i % 12,
+            1 + i % 28
+        )),
+        status: "published".into(),
+        ..Article::default()
+    }
+}
+
+fn exporter() -> Exporter {
+    let site = SiteSettings {
+        base_url: Some("https://example.org/archives/".into()),
+        ..SiteSettings::default()
+    };
+    Exporter::new(site, None).expect("built-in theme")
+}
+
+fn single_page(c: &mut Criterion) {
+    let exporter = exporter();
+    let piece = article(1);
+    c.bench_function("export/page", |b| {
+        b.iter(|| {
+            exporter
+                .export(black_box(&piece), ExportFormat::Page)
+                .expect("page")
+        })
+    });
+}
+
+fn archive(c: &mut Criterion) {
+    let exporter = exporter();
+    let pieces: Vec<Article> = (0..1000).map(article).collect();
+    let cancel = AtomicBool::new(false);
+    let build = |dir: &std::path::Path| {
+        exporter
+            .site(
+                &pieces,
+                SiteSelection::Published,
+                dir,
+                &mut |_, _| {},
+                &cancel,
+            )
+            .expect("site")
+    };
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    // The goal's case: a first export into an empty folder.
+    group.bench_function("site_1000_fresh", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().expect("temp dir"),
+            // Returning the folder keeps its deletion out of the measurement.
+            |dir| (build(dir.path()), dir),
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    // Re-export over an existing archive where nothing changed.
+    let dir = tempfile::tempdir().expect("temp dir");
+    build(dir.path());
+    group.bench_function("site_1000_reexport", |b| b.iter(|| build(dir.path())));
+    group.finish();
+}
+
+criterion_group!(benches, single_page, archive);
+criterion_main!(benches);

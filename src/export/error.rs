@@ -1,0 +1,66 @@
+//! Errors of the export and import engine.
+
+use std::path::PathBuf;
+
+/// Everything that can stop an export. Nothing is left half-written when one is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A template (built-in or user override) failed to parse or to render.
+    #[error("template `{file}` line {line}: {reason} (fix the template or remove it to use the built-in one)")]
+    Template {
+        /// Template file name, e.g. `piece.html`, or its full path for a user override.
+        file: String,
+        /// Line of the error (0 when unknown).
+        line: usize,
+        /// What went wrong.
+        reason: String,
+    },
+    /// Reading or writing a file failed.
+    #[error("cannot {action} `{path}`: {source}")]
+    Io {
+        /// What was being done: `read`, `write`, `create folder`…
+        action: &'static str,
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// The operating-system error.
+        source: std::io::Error,
+    },
+    /// A piece has neither a usable slug nor a title to derive one from.
+    #[error("piece `{0}` has no usable slug: give it a slug or a title made of letters or digits")]
+    NoSlug(String),
+    /// The output folder (or a folder inside it) is a symbolic link or not a folder.
+    #[error("refusing to write through `{0}`: it is a symbolic link or not a folder (choose another output folder)")]
+    UnsafePath(PathBuf),
+    /// The user cancelled a long export; the output folder is as it was before.
+    #[error("export cancelled: the output folder was left as it was")]
+    Cancelled,
+    /// A Markdown file given to export could not be read as a piece.
+    #[error("`{path}`: {reason}")]
+    BadInput {
+        /// The input file.
+        path: PathBuf,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The site base URL is not an `http(s)://` address.
+    #[error("base URL `{0}` is not an address: write it like `https://example.org/archives/`")]
+    BadBaseUrl(String),
+    /// The manifest of a previous export is unreadable.
+    #[error("the export manifest `{0}` is damaged: delete it (stale pages of earlier exports will then stay)")]
+    BadManifest(PathBuf),
+}
+
+impl ExportError {
+    /// Shorthand for [`ExportError::Io`].
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+        source: std::io::Error,
+    ) -> Self {
+        Self::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Front matter: splitting a Markdown file into its metadata block (YAML between `---` lines,
+//! or TOML between `+++` lines, as Hugo, Jekyll and Zola write them) and its body, and parsing
+//! the block into a JSON-like map the field mapping (`fields.rs`) reads.
+
+use serde_json::{Map, Value};
+
+/// Why a file's front matter cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FrontMatterError {
+    /// The file does not start with `---` or `+++`.
+    #[error("no front matter: start the file with a `---` (YAML) or `+++` (TOML) block")]
+    Missing,
+    /// The block is opened but never closed.
+    #[error("the front matter opened with `{0}` is never closed: add a `{0}` line after it")]
+    Unclosed(&'static str),
+    /// The YAML or TOML does not parse.
+    #[error("invalid {format} front matter{at}: {reason}")]
+    Syntax {
+        /// `YAML` or `TOML`.
+        format: &'static str,
+        /// ` at line N` (line in the file) or empty.
+        at: String,
+        /// The parser's message.
+        reason: String,
+    },
+    /// The block parses but is not a key/value mapping.
+    #[error("the front matter must be a list of `key: value` pairs")]
+    NotAMapping,
+    /// A known key has a value of the wrong kind.
+    #[error("front matter key `{key}`: {reason}")]
+    BadValue {
+        /// The key.
+        key: String,
+        /// What is expected.
+        reason: String,
+    },
+}
+
+/// The parts of a Markdown file with front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split<'a> {
+    /// The parsed metadata.
+    pub meta: Map<String, Value>,
+    /// The Markdown after the closing fence.
+    pub body: &'a str,
+}
+
+/// Splits and parses `text`. A UTF-8 byte-order mark and CRLF line ends are accepted.
+pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (fence, format) = if text.starts_with("---") {
+        ("---", Format::Yaml)
+    } else if text.starts_with("+++") {
+        ("+++", Format::Toml)
+    } else {
+        return Err(FrontMatterError::Missing);
+    };
+    let first_end = text.find('\n').ok_or(FrontMatterError::Unclosed(fence))?;
+    if text[..first_end].trim_end() != fence {
+        return Err(FrontMatterError::Missing);
+    }
+    let block_start = first_end + 1;
+    let (block_end, body_start) =
+        closing_fence(text, block_start, fence).ok_or(FrontMatterError::Unclosed(fence))?;
+    let block = &text[block_start..block_end];
+    let meta = match format {
+        Format::Yaml => parse_yaml(block)?,
+        Format::Toml => parse_toml(block)?,
+    };
+    Ok(Split {
+        meta,
+        body: &text[body_start..],
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Yaml,
+    Toml,
+}
+
+/// Finds the line that is exactly `fence` (YAML also allows `...`): returns where the block
+/// ends and where the body starts.
+fn closing_fence(text: &str, from: usize, fence: &str) -> Option<(usize, usize)> {
+    let mut pos = from;
+    while pos <= text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..line_end].trim_end();
+        if line == fence || (fence == "---" && line == "...") {
+            return Some((pos, (line_end + 1).min(text.len())));
+        }
+        if line_end == text.len() {
+            return None;
+        }
+        pos = line_end + 1;
+    }
+    None
+}
+
+fn parse_yaml(block: &str) -> Result<Map<String, Value>, FrontMatterError> {
+    if block.trim().is_empty() {
+        return Ok(Map::new());
+    }
+    let yaml: serde_yaml_ng::Value =
+        serde_yaml_ng::from_str(block).map_err(|err| FrontMatterError::Syntax {
+            format: "YAML",
+            // +1: the opening fence is line 1 of the file.
+            at: err
+                .location()
+                .map(|l| format!(" at line {}", l.line() + 1))
+                .unwrap_or_default(),
+            reason: without_location(&err.to_string()),
+        })?;
+    match serde_json::to_value(yaml) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(Value::Null) => Ok(Map::new()),
+        Ok(_) => Err(FrontMatterError::NotAMapping),
+        Err(err) => Err(FrontMatterError::Syntax {
+            format: "YAML",
+            at: String::new(),
+            reason: err.to_string(),
+        }),
+    }
+}
+
+/// serde_yaml_ng appends "at line L column C" (counted inside the block); we report the line
+/// in the file instead.
+fn without_location(message: &str) -> String {
+    message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_owned()
+}
+
+fn parse_toml(block: &str) -> Result<Map<String, Value>, FrontMatterError> {
+    let table: toml::Table = block.parse().map_err(|err: toml::de::Error| {
+        let at = err
+            .span()
+            // +2: lines count from 1, and the opening fence is line 1 of the file.
+            .map(|span| format!(" at line {}", block[..span.start].matches('\n').count() + 2))
+            .unwrap_or_default();
+        FrontMatterError::Syntax {
+            format: "TOML",
+            at,
+            reason: err.message().to_owned(),
+        }
+    })?;
+    Ok(table
+        .into_iter()
+        .map(|(k, v)| (k, toml_to_json(v)))
+        .collect())
+}
+
+/// TOML dates become strings: serde would otherwise give them an internal wrapper shape.
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_block_and_body() {
+        let s = split("---\ntitle: Édito\ntags: [a, b]\n---\n# Corps\n").expect("test setup");
+        assert_eq!(s.meta["title"], "Édito");
+        assert_eq!(s.meta["tags"][1], "b");
+        assert_eq!(s.body, "# Corps\n");
+    }
+
+    #[test]
+    fn toml_block_with_a_date() {
+        let s = split("+++\ntitle = \"T\"\ndate = 2002-04-12\n+++\nCorps").expect("test setup");
+        assert_eq!(s.meta["date"], "2002-04-12");
+        assert_eq!(s.body, "Corps");
+    }
+
+    #[test]
+    fn crlf_bom_and_empty_body() {
+        let s = split("\u{feff}---\r\ntitle: T\r\n---\r\n").expect("test setup");
+        assert_eq!(s.meta["title"], "T");
+        assert_eq!(s.body, "");
+    }
+
+    #[test]
+    fn errors_say_what_to_do() {
+        assert_eq!(split("# no"), Err(FrontMatterError::Missing));
+        assert_eq!(
+            split("---\ntitle: T\n"),
+            Err(FrontMatterError::Unclosed("---"))
+        );
+        assert_eq!(split("---\n- a\n---\n"), Err(FrontMatterError::NotAMapping));
+        let err = split("---\ntitle: T\ntags: [a\n---\n")
+            .expect_err("should fail")
+            .to_string();
+        assert!(err.contains("YAML") && err.contains("line"), "{err}");
+        let err = split("+++\ntags = []\ntitle = \n+++\n")
+            .expect_err("should fail")
+            .to_string();
+        assert!(err.contains("TOML") && err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn horizontal_rule_inside_body_is_not_a_fence() {
+        let s = split("---\ntitle: T\n---\nA\n\n---\n\nB\n").expect("test setup");
+        assert_eq!(s.body, "A\n\n---\n\nB\n");
+    }
+}

@@ -1,0 +1,360 @@
+//! Writing exports safely: names from a fixed character set, no way out of the chosen folder,
+//! files replaced atomically (temporary file, then rename), and a manifest of what Edito wrote
+//! so a re-export removes its own stale pages and never a file the user put there.
+
+use std::collections::BTreeSet;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::error::ExportError;
+
+/// Name of the manifest kept in an archive folder.
+pub const MANIFEST: &str = ".edito-export.json";
+
+const TEMP_SUFFIX: &str = ".edito-tmp";
+const MAX_SLUG: usize = 80;
+
+/// A safe file-name stem: ASCII lower-case letters, digits and single hyphens, at most 80
+/// characters. Accents are transliterated ("Été" → "ete"); anything else becomes a hyphen, so
+/// `../x` or `/etc/passwd` cannot name a path.
+pub fn slugify(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let mut slug = String::with_capacity(ascii.len().min(MAX_SLUG));
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= MAX_SLUG {
+            break;
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// The file-name stem for a piece: its slug made safe, else its title's.
+pub fn safe_name(slug: &str, title: &str) -> Result<String, ExportError> {
+    let name = slugify(slug);
+    let name = if name.is_empty() {
+        slugify(title)
+    } else {
+        name
+    };
+    if name.is_empty() {
+        return Err(ExportError::NoSlug(title.to_owned()));
+    }
+    Ok(name)
+}
+
+/// Writes `bytes` to `path` atomically: a sibling temporary file, then a rename over the
+/// target, so a reader never sees a half-written file.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let temp = temp_name(path);
+    write_new(&temp, bytes)?;
+    fs::rename(&temp, path).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        ExportError::io("replace", path, e)
+    })
+}
+
+fn temp_name(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(TEMP_SUFFIX);
+    path.with_file_name(name)
+}
+
+/// Creates a fresh file (never following a symbolic link planted at that name).
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let _ = fs::remove_file(path);
+    let mut file: File = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| ExportError::io("create", path, e))?;
+    file.write_all(bytes)
+        .map_err(|e| ExportError::io("write", path, e))
+}
+
+/// Files of one archive export, staged under temporary names until [`Staging::commit`].
+/// Dropping an uncommitted staging removes its temporary files, so an error or a cancel
+/// leaves the folder as it was.
+pub struct Staging {
+    root: PathBuf,
+    staged: Vec<String>,
+    /// Files already holding the exact bytes: left untouched (no write, same mtime).
+    unchanged: Vec<String>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares to write into `root`, creating it if needed; refuses a root that is not a
+    /// real folder.
+    pub fn new(root: &Path) -> Result<Self, ExportError> {
+        fs::create_dir_all(root).map_err(|e| ExportError::io("create folder", root, e))?;
+        let root = root
+            .canonicalize()
+            .map_err(|e| ExportError::io("open folder", root, e))?;
+        if !root.is_dir() {
+            return Err(ExportError::UnsafePath(root));
+        }
+        Ok(Self {
+            root,
+            staged: Vec::new(),
+            unchanged: Vec::new(),
+            committed: false,
+        })
+    }
+
+    /// The canonical output folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Stages `bytes` for `relative` (`/`-separated, made of safe names only).
+    pub fn stage(&mut self, relative: &str, bytes: &[u8]) -> Result<(), ExportError> {
+        let target = self.target(relative)?;
+        if let Some(parent) = target.parent() {
+            self.ensure_dir(parent)?;
+        }
+        // A re-export mostly rewrites identical pages; leaving them alone saves the writes
+        // (replacing a file by rename makes ext4 flush it) and keeps mtimes for sync tools.
+        if same_content(&target, bytes) {
+            self.unchanged.push(relative.to_owned());
+            return Ok(());
+        }
+        write_new(&temp_name(&target), bytes)?;
+        self.staged.push(relative.to_owned());
+        Ok(())
+    }
+
+    /// Renames every staged file into place, writes the new manifest, then deletes the files
+    /// the previous manifest lists and this export did not write.
+    pub fn commit(mut self) -> Result<Vec<String>, ExportError> {
+        let previous = read_manifest(&self.root)?;
+        for relative in &self.staged {
+            let target = self.target(relative)?;
+            fs::rename(temp_name(&target), &target)
+                .map_err(|e| ExportError::io("replace", &target, e))?;
+        }
+        self.committed = true;
+        let written: BTreeSet<String> =
+            self.staged.iter().chain(&self.unchanged).cloned().collect();
+        let manifest = Manifest {
+            generator: "edito".into(),
+            files: written.iter().cloned().collect(),
+        };
+        let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+        let manifest_path = self.root.join(MANIFEST);
+        if !same_content(&manifest_path, &json) {
+            atomic_write(&manifest_path, &json)?;
+        }
+        let stale: Vec<String> = previous.difference(&written).cloned().collect();
+        for relative in &stale {
+            self.remove_stale(relative);
+        }
+        Ok(stale)
+    }
+
+    /// Maps a relative path to a target inside the root, refusing `..`, absolute parts and
+    /// anything that is not a plain name.
+    fn target(&self, relative: &str) -> Result<PathBuf, ExportError> {
+        let path = Path::new(relative);
+        let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
+        if !plain || relative.is_empty() {
+            return Err(ExportError::UnsafePath(path.to_path_buf()));
+        }
+        Ok(self.root.join(path))
+    }
+
+    /// Creates `dir` inside the root, refusing to go through a symbolic link.
+    fn ensure_dir(&self, dir: &Path) -> Result<(), ExportError> {
+        let mut current = self.root.clone();
+        for part in dir
+            .strip_prefix(&self.root)
+            .unwrap_or(Path::new(""))
+            .components()
+        {
+            current.push(part);
+            match fs::symlink_metadata(&current) {
+                Ok(meta) if meta.is_dir() => {}
+                Ok(_) => return Err(ExportError::UnsafePath(current)),
+                Err(_) => fs::create_dir(&current)
+                    .map_err(|e| ExportError::io("create folder", &current, e))?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether every folder between the root and `target` is a real folder (not a link).
+    fn under_real_dirs(&self, target: &Path) -> bool {
+        let Some(parent) = target.parent() else {
+            return false;
+        };
+        let Ok(inner) = parent.strip_prefix(&self.root) else {
+            return false;
+        };
+        let mut current = self.root.clone();
+        inner.components().all(|part| {
+            current.push(part);
+            fs::symlink_metadata(&current).is_ok_and(|m| m.is_dir())
+        })
+    }
+
+    /// Best effort: a stale page that cannot be removed is not worth failing an export that
+    /// has already been committed.
+    fn remove_stale(&self, relative: &str) {
+        let Ok(target) = self.target(relative) else {
+            return;
+        };
+        // A folder swapped for a link since the last export must not lead outside the root.
+        if !self.under_real_dirs(&target) {
+            return;
+        }
+        if fs::symlink_metadata(&target).is_ok_and(|m| m.is_file()) {
+            let _ = fs::remove_file(&target);
+        }
+        if let Some(parent) = target.parent() {
+            if parent != self.root {
+                // Fails harmlessly when the folder still holds files.
+                let _ = fs::remove_dir(parent);
+            }
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        for relative in &self.staged {
+            if let Ok(target) = self.target(relative) {
+                let _ = fs::remove_file(temp_name(&target));
+            }
+        }
+    }
+}
+
+/// Whether `path` is a regular file (not a link) holding exactly `bytes`.
+fn same_content(path: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|existing| existing == bytes)
+}
+
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    generator: String,
+    files: Vec<String>,
+}
+
+/// The files the previous export wrote (empty when there was none).
+fn read_manifest(root: &Path) -> Result<BTreeSet<String>, ExportError> {
+    let path = root.join(MANIFEST);
+    let bytes = match fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
+        Err(e) => return Err(ExportError::io("read", path, e)),
+    };
+    let manifest: Manifest =
+        serde_json::from_slice(&bytes).map_err(|_| ExportError::BadManifest(path))?;
+    Ok(manifest.files.into_iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_cannot_name_a_path() {
+        assert_eq!(slugify("L'Été à Paris !"), "l-ete-a-paris");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("/abs"), "abs");
+        assert_eq!(slugify("déjà-vu"), slugify(&slugify("déjà-vu")));
+        assert_eq!(slugify("???"), "");
+        assert!(slugify(&"a".repeat(500)).len() <= MAX_SLUG);
+    }
+
+    #[test]
+    fn safe_name_falls_back_to_title_then_errors() {
+        assert_eq!(safe_name("", "Mon titre").expect("test setup"), "mon-titre");
+        assert!(matches!(safe_name("", "!!"), Err(ExportError::NoSlug(_))));
+    }
+
+    #[test]
+    fn staged_paths_cannot_escape() {
+        let dir = tempfile::tempdir().expect("test setup");
+        let mut staging = Staging::new(dir.path()).expect("test setup");
+        for bad in ["../x.html", "/etc/x", "a/../../x", ""] {
+            assert!(staging.stage(bad, b"x").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn uncommitted_staging_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("test setup");
+        {
+            let mut staging = Staging::new(dir.path()).expect("test setup");
+            staging.stage("a/b.html", b"x").expect("test setup");
+        }
+        assert!(!dir.path().join("a/b.html").exists());
+        assert!(!dir.path().join("a/b.html.edito-tmp").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stale_cleanup_does_not_follow_a_swapped_in_link() {
+        let dir = tempfile::tempdir().expect("test setup");
+        let outside = tempfile::tempdir().expect("test setup");
+        let mut staging = Staging::new(dir.path()).expect("test setup");
+        staging.stage("tags/x.html", b"x").expect("test setup");
+        staging.commit().expect("test setup");
+        fs::remove_dir_all(dir.path().join("tags")).expect("test setup");
+        fs::write(outside.path().join("x.html"), "precious").expect("test setup");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("tags")).expect("test setup");
+        let staging = Staging::new(dir.path()).expect("test setup");
+        staging.commit().expect("test setup");
+        assert!(
+            outside.path().join("x.html").exists(),
+            "deleted a file outside the folder"
+        );
+    }
+
+    #[test]
+    fn identical_files_are_not_rewritten() {
+        let dir = tempfile::tempdir().expect("test setup");
+        let path = dir.path().join("a.html");
+        fs::write(&path, "same").expect("test setup");
+        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(old))
+            .expect("test setup");
+        let mut staging = Staging::new(dir.path()).expect("test setup");
+        staging.stage("a.html", b"same").expect("test setup");
+        staging.stage("b.html", b"new").expect("test setup");
+        assert!(staging.commit().expect("test setup").is_empty());
+        let mtime = fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("test setup");
+        assert_eq!(mtime, old, "unchanged file was rewritten");
+        let manifest = read_manifest(dir.path()).expect("test setup");
+        assert!(manifest.contains("a.html") && manifest.contains("b.html"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_subfolder_is_refused() {
+        let dir = tempfile::tempdir().expect("test setup");
+        let outside = tempfile::tempdir().expect("test setup");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("tags")).expect("test setup");
+        let mut staging = Staging::new(dir.path()).expect("test setup");
+        let err = staging.stage("tags/x.html", b"x").expect_err("should fail");
+        assert!(matches!(err, ExportError::UnsafePath(_)), "{err}");
+        assert_eq!(fs::read_dir(outside.path()).expect("test setup").count(), 0);
+    }
+}

@@ -1,0 +1,285 @@
+//! What templates see: plain serializable views of a piece, its tags and the site, with dates
+//! already formatted and the body already rendered. docs/TEMPLATES.md documents every field.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::article::Article;
+use super::body::{description, render_body, typeset, without_forbidden_chars};
+use super::dates::{atom_timestamp, iso_date, long_date, parse_date};
+use super::error::ExportError;
+use super::fs::{safe_name, slugify};
+
+/// Site settings for pages, the archive and the feed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(default)]
+pub struct SiteSettings {
+    /// Site name: index title, `og:site_name`, feed title.
+    pub title: String,
+    /// One-line description of the site, for the index's meta description.
+    pub description: String,
+    /// Public address of the archive (`https://…/`), for canonical links and feed ids.
+    pub base_url: Option<String>,
+    /// Language of the index, tag pages and feed (`fr` or `en`).
+    pub lang: String,
+    /// Feed author when a piece has none.
+    pub author: String,
+}
+
+impl Default for SiteSettings {
+    fn default() -> Self {
+        Self {
+            title: "Edito".into(),
+            description: String::new(),
+            base_url: None,
+            lang: "fr".into(),
+            author: String::new(),
+        }
+    }
+}
+
+impl SiteSettings {
+    /// The base URL with a trailing slash, refused unless it is `http(s)://`.
+    pub(crate) fn normalized_base(&self) -> Result<Option<String>, ExportError> {
+        let Some(base) = self
+            .base_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+        else {
+            return Ok(None);
+        };
+        let ok = (base.starts_with("https://") || base.starts_with("http://"))
+            && !base.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>');
+        if !ok {
+            return Err(ExportError::BadBaseUrl(base.to_owned()));
+        }
+        let slash = if base.ends_with('/') { "" } else { "/" };
+        Ok(Some(format!("{base}{slash}")))
+    }
+
+    /// `fr` or `en`.
+    pub(crate) fn lang(&self) -> &'static str {
+        if self.lang.trim().eq_ignore_ascii_case("en") {
+            "en"
+        } else {
+            "fr"
+        }
+    }
+}
+
+/// A tag or category, with the archive page that lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView {
+    /// Name as typed.
+    pub name: String,
+    /// Safe file-name stem.
+    pub slug: String,
+    /// Path of its page from the archive root (`tags/x.html`, `categories/x.html`).
+    pub path: String,
+}
+
+/// A formatted date.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `YYYY-MM-DD`.
+    pub iso: String,
+    /// "12 avril 2002" or "April 12, 2002".
+    pub long: String,
+}
+
+/// One piece, ready for a template.
+#[derive(Debug, Clone, Serialize)]
+pub struct PieceView {
+    /// Safe slug (also the file-name stem).
+    pub slug: String,
+    /// Title, typeset.
+    pub title: String,
+    /// Kicker, typeset.
+    pub kicker: String,
+    /// Chapô, typeset.
+    pub standfirst: String,
+    /// Chapô or first sentence, for meta tags.
+    pub description: String,
+    /// Author name.
+    pub author: String,
+    /// Author role.
+    pub author_role: String,
+    /// `fr` or `en`.
+    pub lang: &'static str,
+    /// Workflow status.
+    pub status: String,
+    /// Issue number.
+    pub issue_number: Option<String>,
+    /// Target length in signes.
+    pub target_signs: Option<u32>,
+    /// Publication date.
+    pub date: Option<DateView>,
+    /// RFC 3339 timestamp of the last change (falls back to the publication date).
+    pub updated: Option<String>,
+    /// Category, if any.
+    pub category: Option<TermView>,
+    /// Tags in the piece's order, duplicates (same slug) removed.
+    pub tags: Vec<TermView>,
+    /// The rendered body (safe HTML).
+    pub body: String,
+    /// Path of the piece's page from the archive root: `articles/<slug>.html`.
+    pub path: String,
+    /// Absolute canonical URL when the site has a base URL.
+    pub url: Option<String>,
+    /// Atom entry id: the canonical URL, or `urn:edito:<slug>`.
+    pub atom_id: String,
+    /// Unknown front-matter keys, as read.
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Interface words in the piece's language (the information line of a French piece in
+    /// an English index stays French, matching its date).
+    pub t: Labels,
+}
+
+impl PieceView {
+    /// Builds the view; `base` is the normalized base URL.
+    pub fn new(article: &Article, base: Option<&str>) -> Result<Self, ExportError> {
+        let slug = safe_name(&article.slug, &article.title)?;
+        let lang = article.lang_or_default();
+        let date = article.publication_date.as_deref().and_then(parse_date);
+        let path = format!("articles/{slug}.html");
+        let url = base.map(|b| format!("{b}{path}"));
+        Ok(Self {
+            title: typeset(&article.title, lang),
+            kicker: typeset(&article.kicker, lang),
+            standfirst: typeset(&article.standfirst, lang),
+            description: typeset(&description(article), lang),
+            author: typeset(article.author.trim(), lang),
+            author_role: typeset(article.author_role.trim(), lang),
+            lang,
+            status: without_forbidden_chars(article.status.clone()),
+            issue_number: article.issue_number.clone().map(without_forbidden_chars),
+            target_signs: article.target_signs,
+            updated: atom_timestamp(article.updated_at.as_deref(), date),
+            date: date.map(|d| DateView {
+                iso: iso_date(d),
+                long: long_date(d, lang),
+            }),
+            category: term(&article.category, "categories"),
+            tags: tags(&article.tags),
+            body: render_body(article),
+            atom_id: url.clone().unwrap_or_else(|| format!("urn:edito:{slug}")),
+            url,
+            path,
+            slug,
+            extra: article.extra.clone(),
+            t: labels(lang),
+        })
+    }
+}
+
+fn term(name: &str, folder: &str) -> Option<TermView> {
+    let name = without_forbidden_chars(name.trim().to_owned());
+    let slug = slugify(&name);
+    (!slug.is_empty()).then(|| TermView {
+        name,
+        path: format!("{folder}/{slug}.html"),
+        slug,
+    })
+}
+
+fn tags(names: &[String]) -> Vec<TermView> {
+    let mut out: Vec<TermView> = Vec::with_capacity(names.len());
+    for view in names.iter().filter_map(|n| term(n, "tags")) {
+        if !out.iter().any(|t| t.slug == view.slug) {
+            out.push(view);
+        }
+    }
+    out
+}
+
+/// Site-wide values for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site name.
+    pub title: String,
+    /// Site description.
+    pub description: String,
+    /// Normalized base URL (ends with `/`), if any.
+    pub base_url: Option<String>,
+    /// `fr` or `en`.
+    pub lang: &'static str,
+    /// Feed author fallback.
+    pub author: String,
+    /// True when rendering the static archive (links between pages exist).
+    pub archive: bool,
+    /// Relative prefix from the current page to the archive root (`""` or `"../"`).
+    pub root: &'static str,
+    /// The stylesheet to embed in `<style>`; none when pages link `style.css`.
+    pub stylesheet: Option<String>,
+}
+
+/// Interface words in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Labels {
+    /// "Publié le" / "Published on".
+    pub published_on: &'static str,
+    /// "Publié" / "Published" (no date known).
+    pub published: &'static str,
+    /// "dans" / "in".
+    pub in_category: &'static str,
+    /// "étiquettes :" / "tags:" after a dash.
+    pub tags: &'static str,
+    /// "Étiquettes :" / "Tags:" starting the line.
+    pub tags_alone: &'static str,
+    /// "Étiquette" / "Tag", title of a tag page.
+    pub tag: &'static str,
+    /// "Rubrique" / "Category", title of a category page.
+    pub category: &'static str,
+    /// "Rubriques" / "Categories".
+    pub categories: &'static str,
+    /// "Étiquettes" / "Tags".
+    pub all_tags: &'static str,
+    /// "Numéro" / "Issue".
+    pub issue: &'static str,
+    /// "Flux Atom" / "Atom feed".
+    pub feed: &'static str,
+    /// "Accueil" / "Home".
+    pub home: &'static str,
+    /// `og:locale`: `fr_FR` / `en_US`.
+    pub locale: &'static str,
+}
+
+/// Labels for `lang` (`en`, else French).
+pub fn labels(lang: &str) -> Labels {
+    if lang == "en" {
+        Labels {
+            published_on: "Published on",
+            published: "Published",
+            in_category: "in",
+            tags: "tags:",
+            tags_alone: "Tags:",
+            tag: "Tag",
+            category: "Category",
+            categories: "Categories",
+            all_tags: "Tags",
+            issue: "Issue",
+            feed: "Atom feed",
+            home: "Home",
+            locale: "en_US",
+        }
+    } else {
+        // U+00A0 before the colon: French typography.
+        Labels {
+            published_on: "Publié le",
+            published: "Publié",
+            in_category: "dans",
+            tags: "étiquettes\u{a0}:",
+            tags_alone: "Étiquettes\u{a0}:",
+            tag: "Étiquette",
+            category: "Rubrique",
+            categories: "Rubriques",
+            all_tags: "Étiquettes",
+            issue: "Numéro",
+            feed: "Flux Atom",
+            home: "Accueil",
+            locale: "fr_FR",
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! `edito export`, `edito site` and `edito import` on real files.
+
+use crate::export_support::fixture;
+use crate::support::{edito, stdout_ok};
+
+#[test]
+fn export_prints_a_page_and_writes_each_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = fixture("pieces/edito-avril-2002.md");
+    let file = file.to_str().expect("utf-8 path");
+    let page = stdout_ok(&edito(dir.path(), &["export", file], b""));
+    assert!(page.starts_with("<!doctype html>") && page.contains("12 avril 2002"));
+    for (format, start) in [
+        ("page", "<!doctype html>"),
+        ("fragment", "<header>"),
+        ("markdown", "---\ntitle:"),
+    ] {
+        let out = dir.path().join(format!("out-{format}"));
+        let out_str = out.to_str().expect("utf-8");
+        stdout_ok(&edito(
+            dir.path(),
+            &["export", file, "--format", format, "-o", out_str],
+            b"",
+        ));
+        let text = std::fs::read_to_string(&out).expect("output");
+        assert!(text.starts_with(start), "{format}: {text}");
+    }
+}
+
+#[test]
+fn export_reads_stdin_and_uses_user_templates_from_the_data_dir() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("templates/fragment.html"),
+        "[{{ piece.title }}]",
+    )
+    .expect("write");
+    let out = stdout_ok(&edito(
+        dir.path(),
+        &["export", "-", "--format", "fragment"],
+        b"---\ntitle: Bonjour\n---\nx\n",
+    ));
+    assert_eq!(out, "[Bonjour]");
+}
+
+#[test]
+fn fragment_without_header_is_the_body_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = b"---\ntitle: Bonjour\nkicker: K\n---\nDu *texte*.\n";
+    let with = stdout_ok(&edito(
+        dir.path(),
+        &["export", "-", "--format", "fragment"],
+        input,
+    ));
+    assert!(with.contains("<h1>Bonjour</h1>"), "{with}");
+    let bare = stdout_ok(&edito(
+        dir.path(),
+        &["export", "-", "--format", "fragment", "--no-header"],
+        input,
+    ));
+    assert_eq!(bare, "<p>Du <em>texte</em>.</p>\n");
+}
+
+#[test]
+fn export_of_a_file_without_front_matter_fails_clearly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = edito(dir.path(), &["export", "-"], b"# Juste un titre\n");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("front matter") && err.contains("---"), "{err}");
+}
+
+#[test]
+fn site_builds_the_archive_from_a_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("site");
+    let from = fixture("pieces");
+    let stdout = stdout_ok(&edito(
+        dir.path(),
+        &[
+            "site",
+            out.to_str().expect("utf-8"),
+            "--from",
+            from.to_str().expect("utf-8"),
+            "--base-url",
+            "https://example.org/",
+        ],
+        b"",
+    ));
+    assert!(stdout.starts_with("3 pieces"), "{stdout}");
+    assert!(out.join("index.html").is_file() && out.join("feed.xml").is_file());
+    let page = std::fs::read_to_string(out.join("articles/edito-avril-2002.html")).expect("page");
+    assert!(page.contains("href=\"https://example.org/articles/edito-avril-2002.html\""));
+}
+
+#[test]
+fn import_reports_and_fails_when_files_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ok = stdout_ok(&edito(
+        dir.path(),
+        &["import", fixture("pieces").to_str().expect("utf-8")],
+        b"",
+    ));
+    assert_eq!(
+        ok.lines().filter(|l| l.starts_with("imported\t")).count(),
+        4,
+        "{ok}"
+    );
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, "no front matter").expect("write");
+    let out = edito(
+        dir.path(),
+        &["import", "--json", bad.to_str().expect("utf-8")],
+        b"",
+    );
+    assert!(!out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(report["refused"][0]["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("front matter")));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 file(s) refused"));
+}

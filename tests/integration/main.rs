@@ -1,4 +1,5 @@
 //! Integration tests of the core and the `edito` CLI, in one test binary so it links once.
 
 mod cli;
+mod render_typography;
 mod support;

@@ -62,6 +62,9 @@ mod tests {
     #[test]
     fn serde_uses_lowercase_codes() {
         assert_eq!(serde_json::to_string(&Lang::En).expect("serde"), "\"en\"");
-        assert_eq!(serde_json::from_str::<Lang>("\"fr\"").expect("serde"), Lang::Fr);
+        assert_eq!(
+            serde_json::from_str::<Lang>("\"fr\"").expect("serde"),
+            Lang::Fr
+        );
     }
 }

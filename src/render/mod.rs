@@ -128,7 +128,7 @@ fn render_with(
         .source_map
         .then(|| LineIndex::new(markdown, line_offset));
     let mut counter = Counter::default();
-    let mut html = String::with_capacity(markdown.len() + markdown.len() / 4);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(
         &mut html,
         Pipeline::new(events, typography, safe, lines, &mut counter),

@@ -248,7 +248,11 @@ fn slow_class(text: &str, i: usize) -> (Class, usize, bool) {
     if bytes[i] == 0xe2 && bytes.get(i + 1) == Some(&0x80) {
         if let Some(&last) = bytes.get(i + 2) {
             let point = 0x2000 + u32::from(last & 0x3f);
-            return (general_punctuation(point), 3, !(0x200b..=0x200f).contains(&point));
+            return (
+                general_punctuation(point),
+                3,
+                !(0x200b..=0x200f).contains(&point),
+            );
         }
     }
     let c = text[i..].chars().next().unwrap_or(' ');

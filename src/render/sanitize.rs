@@ -73,6 +73,14 @@ const ALLOWED_TAGS: &[&str] = &[
     "wbr",
 ];
 
+/// Elements allowed as inline raw HTML inside a paragraph (phrasing content only, so a raw
+/// `<p>` or `<div>` cannot break the paragraph it sits in).
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "img",
+    "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub",
+    "sup", "time", "u", "var", "wbr",
+];
+
 /// Elements with no closing tag: never pushed on the stack of open inline tags.
 const VOID_TAGS: &[&str] = &["br", "col", "hr", "img", "wbr"];
 
@@ -206,7 +214,7 @@ fn tag_name(after_bracket: &str) -> &str {
 }
 
 fn allowed(name: &str) -> Option<&'static str> {
-    ALLOWED_TAGS
+    INLINE_TAGS
         .iter()
         .copied()
         .find(|tag| tag.eq_ignore_ascii_case(name))

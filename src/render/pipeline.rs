@@ -93,12 +93,15 @@ where
                 self.typography_mut(Typographer::saw_word);
                 Some(Event::FootnoteReference(name))
             }
-            Event::Html(html) => match &mut self.html_block {
-                Some(block) => {
+            Event::Html(html) => match (&mut self.html_block, &self.inline_tags) {
+                (Some(block), _) => {
                     block.push_str(&html);
                     None
                 }
-                None => Some(Event::Html(html)),
+                // pulldown-cmark only emits block HTML inside an HTML block; should that
+                // change, the fragment is still sanitized on its own.
+                (None, Some(_)) => Some(Event::Html(clean_block(&html).into())),
+                (None, None) => Some(Event::Html(html)),
             },
             Event::InlineHtml(html) => match &mut self.inline_tags {
                 Some(tags) => {

@@ -31,6 +31,8 @@ pub(crate) struct Typographer {
     prev: Option<char>,
     /// Depth of open double quotes in the current block (French nests « » then “ ”).
     open_quotes: u32,
+    /// Output buffer reused from one text to the next.
+    scratch: String,
 }
 
 impl Typographer {
@@ -40,6 +42,7 @@ impl Typographer {
             lang,
             prev: None,
             open_quotes: 0,
+            scratch: String::new(),
         }
     }
 
@@ -72,7 +75,8 @@ impl Typographer {
             }
             return Cow::Borrowed(text);
         };
-        let mut scan = Scan::new(text, first, self.prev);
+        let scratch = std::mem::take(&mut self.scratch);
+        let mut scan = Scan::new(text, first, self.prev, scratch);
         while let Some(byte) = scan.next_trigger(triggers) {
             match self.lang {
                 Lang::Fr => fr::handle(self, &mut scan, byte),
@@ -83,7 +87,11 @@ impl Typographer {
         if let Some(last) = out.chars().next_back() {
             self.prev = Some(last);
         }
-        Cow::Owned(out)
+        // An exact-size copy: the event boxes it without reallocating, and the scratch
+        // buffer keeps its capacity for the next text.
+        let changed = String::from(out.as_str());
+        self.scratch = out;
+        Cow::Owned(changed)
     }
 
     /// Handles the rules both languages share; returns false when `byte` is not one of them.

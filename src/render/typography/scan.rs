@@ -20,8 +20,10 @@ pub(crate) fn is_typed_space(c: char) -> bool {
 
 impl<'t> Scan<'t> {
     /// Starts at `first`, the first trigger byte; everything before it is copied as is.
-    pub(crate) fn new(text: &'t str, first: usize, before: Option<char>) -> Self {
-        let mut out = String::with_capacity(text.len() + text.len() / 4 + 16);
+    /// `out` is a scratch buffer reused across texts, so scanning does not allocate.
+    pub(crate) fn new(text: &'t str, first: usize, before: Option<char>, mut out: String) -> Self {
+        out.clear();
+        out.reserve(text.len() + text.len() / 4 + 16);
         out.push_str(&text[..first]);
         Self {
             text,

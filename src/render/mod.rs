@@ -14,11 +14,12 @@ mod pipeline;
 mod sanitize;
 mod source_map;
 mod typography;
+mod writer;
 
 #[cfg(test)]
 mod conformance;
 
-use pulldown_cmark::{Parser, TextMergeWithOffset};
+use pulldown_cmark::Parser;
 use serde::Serialize;
 
 pub use counts::{count_text, Counts, SIGNS_PER_FEUILLET, WORDS_PER_MINUTE};
@@ -27,7 +28,6 @@ pub use lang::{Lang, UnknownLang};
 pub use options::parser_options;
 pub use typography::typography_text;
 
-use counts::Counter;
 use pipeline::Pipeline;
 use source_map::LineIndex;
 use typography::Typographer;
@@ -121,18 +121,12 @@ fn render_with(
     safe: bool,
     line_offset: usize,
 ) -> Rendered {
-    let events =
-        TextMergeWithOffset::new(Parser::new_ext(markdown, parser_options()).into_offset_iter());
+    let events = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let typography = options.typography.then(|| Typographer::new(options.lang));
     let lines = options
         .source_map
         .then(|| LineIndex::new(markdown, line_offset));
-    let mut counter = Counter::default();
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(
-        &mut html,
-        Pipeline::new(events, typography, safe, lines, &mut counter),
-    );
+    let (html, counter) = Pipeline::new(markdown.len(), typography, safe, lines).run(events);
     Rendered {
         html,
         counts: counter.finish(),

@@ -1,16 +1,16 @@
-//! The event adapter between the parser and pulldown-cmark's HTML writer: one pass that
-//! applies typography to text, makes raw HTML and URLs safe, adds source lines and counts
-//! the visible text. Everything else streams through untouched, which keeps it fast.
+//! The pipeline's single pass over pulldown-cmark's events: typography on text, safety for
+//! raw HTML and URLs, source lines and counts, written straight to HTML by [`HtmlWriter`].
+//! Text is written from one reused buffer: no allocation per text, no second pass.
 
-use std::collections::VecDeque;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::counts::Counter;
 use super::sanitize::{clean_block, is_safe_url, InlineTags};
-use super::source_map::{self, LineIndex};
+use super::source_map::LineIndex;
 use super::typography::Typographer;
+use super::writer::HtmlWriter;
 
 /// What became of a link or image start, so its end is treated the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,129 +23,155 @@ enum Kept {
     Verbatim,
 }
 
-/// The adapter; iterate it into `pulldown_cmark::html::push_html`.
-pub(crate) struct Pipeline<'a, 'c, I> {
-    events: I,
+/// The pass: configuration, per-document state and the output.
+pub(crate) struct Pipeline<'a> {
     typography: Option<Typographer>,
     /// `None` in the conformance test's pass-through mode only.
     inline_tags: Option<InlineTags>,
     lines: Option<LineIndex>,
-    counter: &'c mut Counter,
-    queued: VecDeque<Event<'a>>,
+    counter: Counter,
+    writer: HtmlWriter<'a>,
+    /// Consecutive text events (pulldown-cmark splits text at escapes and entities), joined
+    /// so that typography sees `...` or `"` with its neighbours.
+    pending: Option<CowStr<'a>>,
     /// Raw HTML block being collected for one sanitizer call.
     html_block: Option<String>,
     links: Vec<Kept>,
     in_code_block: bool,
-    /// Inside an image: its text is the `alt` attribute, not visible text.
-    image_depth: usize,
     verbatim_depth: usize,
-    /// Whether the writer's output ends with a newline (mirrors pulldown-cmark's writer).
-    at_line_start: bool,
 }
 
-impl<'a, 'c, I> Pipeline<'a, 'c, I>
-where
-    I: Iterator<Item = (Event<'a>, Range<usize>)>,
-{
-    /// Wraps `events`; `safe` is false only for the conformance test.
+impl<'a> Pipeline<'a> {
+    /// A pass over a document of `len` bytes; `safe` is false only for the conformance test.
     pub(crate) fn new(
-        events: I,
+        len: usize,
         typography: Option<Typographer>,
         safe: bool,
         lines: Option<LineIndex>,
-        counter: &'c mut Counter,
     ) -> Self {
         Self {
-            events,
             typography,
             inline_tags: safe.then(InlineTags::default),
             lines,
-            counter,
-            queued: VecDeque::new(),
+            counter: Counter::default(),
+            writer: HtmlWriter::with_capacity(len + len / 2),
+            pending: None,
             html_block: None,
             links: Vec::new(),
             in_code_block: false,
-            image_depth: 0,
             verbatim_depth: 0,
-            at_line_start: true,
         }
     }
 
-    fn process(&mut self, event: Event<'a>, range: Range<usize>) -> Option<Event<'a>> {
+    /// Runs over the events and returns the HTML and the counter.
+    pub(crate) fn run(
+        mut self,
+        events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    ) -> (String, Counter) {
+        for (event, range) in events {
+            if let Event::Text(text) = event {
+                self.pending = Some(match self.pending.take() {
+                    None => text,
+                    Some(before) => {
+                        let mut joined = before.into_string();
+                        joined.push_str(&text);
+                        joined.into()
+                    }
+                });
+                continue;
+            }
+            self.flush_text();
+            self.event(event, range);
+        }
+        self.flush_text();
+        if let Some(close) = self.inline_tags.as_mut().and_then(InlineTags::close_all) {
+            self.writer.html(&close, true);
+        }
+        (self.writer.finish(), self.counter)
+    }
+
+    fn flush_text(&mut self) {
+        let Some(text) = self.pending.take() else {
+            return;
+        };
+        if self.writer.in_alt() {
+            self.writer.text(&text);
+            return;
+        }
+        let plain = self.in_code_block || self.verbatim_depth > 0;
+        let visible = match &mut self.typography {
+            Some(typographer) if !plain => typographer.apply_into(&text).unwrap_or(&text),
+            _ => &text,
+        };
+        self.counter.add(visible);
+        self.writer.text(visible);
+    }
+
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
         match event {
-            Event::Text(text) => Some(Event::Text(self.text(text))),
+            Event::Text(_) => {}
             Event::Code(code) => {
-                self.counter.add(&code);
-                self.typography_mut(Typographer::saw_word);
-                Some(Event::Code(code))
+                if !self.writer.in_alt() {
+                    self.counter.add(&code);
+                    self.typography_mut(Typographer::saw_word);
+                }
+                self.writer.code(&code);
             }
-            Event::SoftBreak => {
-                self.counter.add_space();
-                self.typography_mut(Typographer::saw_space);
-                Some(Event::SoftBreak)
-            }
-            Event::HardBreak => {
-                self.counter.break_word();
-                self.typography_mut(Typographer::saw_space);
-                Some(Event::HardBreak)
+            Event::SoftBreak | Event::HardBreak => {
+                if !self.writer.in_alt() {
+                    if event == Event::SoftBreak {
+                        self.counter.add_space();
+                    } else {
+                        self.counter.break_word();
+                    }
+                    self.typography_mut(Typographer::saw_space);
+                }
+                self.writer.line_break(event == Event::HardBreak);
             }
             Event::FootnoteReference(name) => {
                 self.typography_mut(Typographer::saw_word);
-                Some(Event::FootnoteReference(name))
+                self.writer.footnote_reference(name);
             }
             Event::Html(html) => match (&mut self.html_block, &self.inline_tags) {
-                (Some(block), _) => {
-                    block.push_str(&html);
-                    None
-                }
+                (Some(block), _) => block.push_str(&html),
                 // pulldown-cmark only emits block HTML inside an HTML block; should that
                 // change, the fragment is still sanitized on its own.
-                (None, Some(_)) => Some(Event::Html(clean_block(&html).into())),
-                (None, None) => Some(Event::Html(html)),
+                (None, Some(_)) => self.writer.html(&clean_block(&html), false),
+                (None, None) => self.writer.html(&html, false),
             },
             Event::InlineHtml(html) => match &mut self.inline_tags {
+                // In an image's alt text a tag is only text, escaped by the writer.
+                Some(_) if self.writer.in_alt() => self.writer.html(&html, true),
                 Some(tags) => {
                     let safe = tags.fragment(&html);
-                    (!safe.is_empty()).then(|| Event::InlineHtml(safe.into()))
+                    self.writer.html(&safe, true);
                 }
-                None => Some(Event::InlineHtml(html)),
+                None => self.writer.html(&html, true),
             },
-            Event::Rule => match &self.lines {
-                Some(lines) => {
-                    let html = source_map::rule(lines.line(range.start), self.at_line_start);
-                    Some(Event::Html(html.into()))
-                }
-                None => Some(Event::Rule),
-            },
+            Event::Rule => {
+                let line = self.line(&range);
+                self.writer.rule(line);
+            }
+            Event::TaskListMarker(checked) => self.writer.task(checked),
+            Event::InlineMath(math) => self.writer.math(&math, true),
+            Event::DisplayMath(math) => self.writer.math(&math, false),
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            other => Some(other),
         }
     }
 
-    fn text(&mut self, text: CowStr<'a>) -> CowStr<'a> {
-        let plain = self.in_code_block || self.verbatim_depth > 0 || self.image_depth > 0;
-        let text = match &mut self.typography {
-            Some(typographer) if !plain => match typographer.apply(&text) {
-                std::borrow::Cow::Borrowed(_) => text,
-                std::borrow::Cow::Owned(changed) => changed.into(),
-            },
-            _ => text,
-        };
-        if self.image_depth == 0 {
-            self.counter.add(&text);
-        }
-        text
+    fn line(&self, range: &Range<usize>) -> Option<usize> {
+        self.lines.as_ref().map(|lines| lines.line(range.start))
     }
 
-    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) -> Option<Event<'a>> {
+    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         if is_block(&tag) {
             self.block_boundary();
         }
         match &tag {
             Tag::HtmlBlock if self.inline_tags.is_some() => {
                 self.html_block = Some(String::new());
-                return None;
+                return;
             }
             Tag::CodeBlock(_) => self.in_code_block = true,
             Tag::Link {
@@ -153,13 +179,11 @@ where
                 dest_url,
                 ..
             } => {
-                let kept = self.check_url(
-                    dest_url,
-                    matches!(link_type, LinkType::Autolink | LinkType::Email),
-                );
+                let verbatim = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                let kept = self.check_url(dest_url, verbatim);
                 self.links.push(kept);
                 match kept {
-                    Kept::Dropped => return None,
+                    Kept::Dropped => return,
                     Kept::Verbatim => self.verbatim_depth += 1,
                     Kept::Plain => {}
                 }
@@ -168,44 +192,40 @@ where
                 let kept = self.check_url(dest_url, false);
                 self.links.push(kept);
                 if kept == Kept::Dropped {
-                    return None;
+                    return;
                 }
-                self.image_depth += 1;
                 self.typography_mut(Typographer::saw_word);
             }
             _ => {}
         }
-        if let Some(lines) = &self.lines {
-            if let Some(html) =
-                source_map::open_tag(&tag, lines.line(range.start), self.at_line_start)
-            {
-                return Some(Event::Html(html.into()));
-            }
-        }
-        Some(Event::Start(tag))
+        let line = if has_data_line(&tag) {
+            self.line(&range)
+        } else {
+            None
+        };
+        self.writer.start(tag, line);
     }
 
-    fn end(&mut self, tag: TagEnd) -> Option<Event<'a>> {
+    fn end(&mut self, tag: TagEnd) {
         if is_block_end(tag) {
             self.block_boundary();
         }
         match tag {
             TagEnd::HtmlBlock => {
                 if let Some(block) = self.html_block.take() {
-                    let clean = clean_block(&block);
-                    return (!clean.is_empty()).then(|| Event::Html(clean.into()));
+                    self.writer.html(&clean_block(&block), false);
+                    return;
                 }
             }
             TagEnd::CodeBlock => self.in_code_block = false,
             TagEnd::Link | TagEnd::Image => match self.links.pop() {
-                Some(Kept::Dropped) => return None,
+                Some(Kept::Dropped) => return,
                 Some(Kept::Verbatim) => self.verbatim_depth = self.verbatim_depth.saturating_sub(1),
-                _ if tag == TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
                 _ => {}
             },
             _ => {}
         }
-        Some(Event::End(tag))
+        self.writer.end(tag);
     }
 
     fn check_url(&self, url: &str, verbatim: bool) -> Kept {
@@ -223,7 +243,7 @@ where
         self.counter.break_word();
         self.typography_mut(Typographer::start_block);
         if let Some(close) = self.inline_tags.as_mut().and_then(InlineTags::close_all) {
-            self.queued.push_back(Event::InlineHtml(close.into()));
+            self.writer.html(&close, true);
         }
     }
 
@@ -232,52 +252,19 @@ where
             f(typographer);
         }
     }
-
-    /// Tracks whether the writer's output ends with a newline, as its own rules decide.
-    fn track(&mut self, event: &Event<'_>) {
-        self.at_line_start = match event {
-            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                if text.is_empty() {
-                    return;
-                }
-                text.ends_with('\n')
-            }
-            Event::SoftBreak | Event::HardBreak | Event::Rule | Event::TaskListMarker(_) => true,
-            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => return,
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => true,
-            Event::End(tag) => is_block_end(*tag) && *tag != TagEnd::TableCell,
-            _ => false,
-        };
-    }
 }
 
-impl<'a, I> Iterator for Pipeline<'a, '_, I>
-where
-    I: Iterator<Item = (Event<'a>, Range<usize>)>,
-{
-    type Item = Event<'a>;
-
-    fn next(&mut self) -> Option<Event<'a>> {
-        loop {
-            if let Some(event) = self.queued.pop_front() {
-                self.track(&event);
-                return Some(event);
-            }
-            let (event, range) = self.events.next()?;
-            if let Some(event) = self.process(event, range) {
-                // Closing tags queued at a block boundary go before the block's own event.
-                let event = match self.queued.pop_front() {
-                    Some(first) => {
-                        self.queued.push_back(event);
-                        first
-                    }
-                    None => event,
-                };
-                self.track(&event);
-                return Some(event);
-            }
-        }
-    }
+/// Blocks the preview scrolls by; tables keep their own markup.
+fn has_data_line(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::List(_)
+            | Tag::Item
+    )
 }
 
 fn is_block(tag: &Tag<'_>) -> bool {

@@ -65,6 +65,15 @@ impl Typographer {
 
     /// Applies the rules to one text event; borrows the input when nothing changes.
     pub(crate) fn apply<'t>(&mut self, text: &'t str) -> Cow<'t, str> {
+        match self.apply_into(text) {
+            Some(changed) => Cow::Owned(changed.to_owned()),
+            None => Cow::Borrowed(text),
+        }
+    }
+
+    /// Applies the rules to one text event; `None` when nothing changes, else the result in
+    /// a buffer reused from one call to the next (so the pipeline never allocates here).
+    pub(crate) fn apply_into(&mut self, text: &str) -> Option<&str> {
         let triggers = match self.lang {
             Lang::Fr => &fr::TRIGGERS,
             Lang::En => &en::TRIGGERS,
@@ -73,7 +82,7 @@ impl Typographer {
             if let Some(last) = text.chars().next_back() {
                 self.prev = Some(last);
             }
-            return Cow::Borrowed(text);
+            return None;
         };
         let scratch = std::mem::take(&mut self.scratch);
         let mut scan = Scan::new(text, first, self.prev, scratch);
@@ -87,11 +96,8 @@ impl Typographer {
         if let Some(last) = out.chars().next_back() {
             self.prev = Some(last);
         }
-        // An exact-size copy: the event boxes it without reallocating, and the scratch
-        // buffer keeps its capacity for the next text.
-        let changed = String::from(out.as_str());
         self.scratch = out;
-        Cow::Owned(changed)
+        Some(&self.scratch)
     }
 
     /// Handles the rules both languages share; returns false when `byte` is not one of them.

@@ -7,4 +7,7 @@ pub mod paths;
 pub mod render;
 
 pub use library::{Draft, DraftEdit, Library, LibraryError};
-pub use render::{render_html, RenderError};
+pub use render::{
+    count_text, render, render_document, render_html, split_front_matter, typography_text, Counts,
+    FrontMatter, Lang, RenderError, RenderOptions, Rendered, RenderedDocument,
+};

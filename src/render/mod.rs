@@ -1,11 +1,36 @@
-//! The rendering pipeline: Markdown → HTML fragment. One pipeline serves the preview, the
-//! exports and the CLI.
+//! The rendering pipeline: Markdown → safe HTML fragment with micro-typography, source lines
+//! and counts. One pipeline serves the preview, the exports and the CLI.
+//!
+//! Design: pulldown-cmark parses, [`pipeline`] adapts the event stream in one pass, and
+//! pulldown-cmark's own writer produces the HTML. Safety works on events (URL checks on
+//! links and images, ammonia on raw HTML only), so the common path never pays for an HTML
+//! sanitizer over the whole output.
 
+mod counts;
+mod front_matter;
+mod lang;
 mod options;
+mod pipeline;
+mod sanitize;
+mod source_map;
+mod typography;
+mod writer;
 
-use pulldown_cmark::{Event, Parser};
+#[cfg(test)]
+mod conformance;
 
+use pulldown_cmark::Parser;
+use serde::Serialize;
+
+pub use counts::{count_text, Counts, SIGNS_PER_FEUILLET, WORDS_PER_MINUTE};
+pub use front_matter::{split_front_matter, FrontMatter, FrontMatterFormat};
+pub use lang::{Lang, UnknownLang};
 pub use options::parser_options;
+pub use typography::typography_text;
+
+use pipeline::Pipeline;
+use source_map::LineIndex;
+use typography::Typographer;
 
 /// Rendering failures (none yet for in-memory strings; kept so callers handle them).
 #[derive(Debug, thiserror::Error)]
@@ -15,21 +40,109 @@ pub enum RenderError {
     NotUtf8,
 }
 
-/// Renders Markdown to an HTML fragment. Raw HTML in the source is shown as text, never
-/// interpreted, so a pasted `<script>` cannot run in the preview.
+/// How to render. Safety is not an option: every output is safe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct RenderOptions {
+    /// Language of the piece, which picks the typography rules.
+    pub lang: Lang,
+    /// Apply micro-typography (quotes, spaces, dashes…) to the text.
+    pub typography: bool,
+    /// Add `data-line="N"` (1-based source line) to block elements, for scroll sync.
+    pub source_map: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        Self {
+            lang: Lang::Fr,
+            typography: true,
+            source_map: false,
+        }
+    }
+}
+
+/// A rendered piece: the HTML fragment and the counts of its visible text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rendered {
+    /// Safe HTML fragment.
+    pub html: String,
+    /// Length of the visible text (after typography).
+    pub counts: Counts,
+}
+
+/// A rendered document whose front matter, if any, was split off.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderedDocument {
+    /// The front matter, unrendered.
+    pub front_matter: Option<FrontMatter>,
+    /// The language the body was rendered in.
+    pub lang: Lang,
+    /// The rendered body; its `data-line`s count from the top of the whole document.
+    pub rendered: Rendered,
+}
+
+/// Renders Markdown to a safe HTML fragment with its counts.
+pub fn render(markdown: &str, options: &RenderOptions) -> Rendered {
+    render_with(markdown, options, true, 0)
+}
+
+/// Renders a whole file: the front matter is split off and not rendered. The language is
+/// `forced_lang` when given (a `--lang` flag), else the front matter's `lang`, else
+/// `options.lang`.
+pub fn render_document(
+    source: &str,
+    options: &RenderOptions,
+    forced_lang: Option<Lang>,
+) -> RenderedDocument {
+    let (front_matter, body) = split_front_matter(source);
+    let lang = forced_lang
+        .or_else(|| front_matter.as_ref().and_then(FrontMatter::lang))
+        .unwrap_or(options.lang);
+    let offset = front_matter.as_ref().map_or(0, |front| front.lines);
+    let options = RenderOptions { lang, ..*options };
+    RenderedDocument {
+        front_matter,
+        lang,
+        rendered: render_with(body, &options, true, offset),
+    }
+}
+
+/// Renders Markdown to an HTML fragment with the default options (French typography, safe).
 pub fn render_html(markdown: &str) -> String {
-    let parser = Parser::new_ext(markdown, parser_options()).map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        other => other,
-    });
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, parser);
-    html
+    render(markdown, &RenderOptions::default()).html
+}
+
+/// The pipeline. `safe` is false only in the CommonMark conformance test, which is compiled
+/// in test builds only: no caller outside this module can turn safety off.
+fn render_with(
+    markdown: &str,
+    options: &RenderOptions,
+    safe: bool,
+    line_offset: usize,
+) -> Rendered {
+    let events = Parser::new_ext(markdown, parser_options()).into_offset_iter();
+    let typography = options.typography.then(|| Typographer::new(options.lang));
+    let lines = options
+        .source_map
+        .then(|| LineIndex::new(markdown, line_offset));
+    let (html, counter) = Pipeline::new(markdown.len(), typography, safe, lines).run(events);
+    Rendered {
+        html,
+        counts: counter.finish(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::render_html;
+    use super::{render, render_html, RenderOptions};
+
+    fn plain() -> RenderOptions {
+        RenderOptions {
+            typography: false,
+            ..RenderOptions::default()
+        }
+    }
 
     #[test]
     fn heading_renders() {
@@ -42,11 +155,15 @@ mod tests {
     }
 
     #[test]
-    fn raw_script_is_shown_as_text() {
-        let html = render_html("<script>alert(1)</script>\n\nok <img src=x onerror=alert(1)>");
+    fn raw_script_never_reaches_the_output() {
+        let html = render(
+            "<script>alert(1)</script>\n\nok <img src=x onerror=alert(1)>",
+            &plain(),
+        )
+        .html;
         assert!(!html.contains("<script"), "{html}");
-        assert!(!html.contains("<img"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(html.contains("<img src=\"x\">"), "{html}");
     }
 
     #[test]

@@ -1,0 +1,320 @@
+//! Length of a piece as a French editor measures it: *signes* (grapheme clusters of the
+//! visible text), words, *feuillets* and reading time.
+
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Signs in one *feuillet*, the press's unit of length.
+pub const SIGNS_PER_FEUILLET: f64 = 1500.0;
+/// Reading speed used for the reading time: an adult reading French prose silently.
+pub const WORDS_PER_MINUTE: f64 = 230.0;
+
+/// Length of a text. Serialized with snake_case field names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Counts {
+    /// *Signes espaces comprises*: grapheme clusters of the visible text, spaces included.
+    pub signs: usize,
+    /// *Signes sans espaces*: the same without whitespace.
+    pub signs_no_spaces: usize,
+    /// Words, counted like common word processors do (see [`count_text`]).
+    pub words: usize,
+    /// *Feuillets*: `signs / 1500`.
+    pub feuillets: f64,
+    /// Reading time in minutes, at 230 words a minute.
+    pub reading_minutes: f64,
+}
+
+/// Counts a plain field (title, chapô) the way the body is counted.
+///
+/// Word rule: a word is a maximal run of non-whitespace characters (no-break spaces
+/// included as whitespace) that holds at least one letter or digit. So `l’année`,
+/// `aujourd’hui` and `peut-être` are one word each, as in LibreOffice and Word, while a lone
+/// `:`, `—` or `«` is not a word. Signs are grapheme clusters, so `é` typed as `e` + U+0301
+/// is one sign.
+pub fn count_text(plain: &str) -> Counts {
+    let mut counter = Counter::default();
+    counter.add(plain);
+    counter.finish()
+}
+
+/// Incremental counter fed with the visible text of a document, piece by piece.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Counter {
+    signs: usize,
+    spaces: usize,
+    words: usize,
+    /// Automaton state: [`OUTSIDE`], [`IN_MARKS`] or [`IN_WORD`].
+    state: u8,
+}
+
+impl Counter {
+    /// Adds visible text; a word may continue from the previous piece (`**gr**as`).
+    ///
+    /// This runs over every visible byte of every render, so it is built for speed: signs
+    /// are a vectorizable count of character starts; words come from a byte automaton that
+    /// skips runs of letters in a tight loop and decodes only characters outside ASCII and
+    /// Latin letters (no-break spaces, curly quotes, other scripts).
+    pub(crate) fn add(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut state = self.state;
+        let (mut spaces, mut words) = (0, 0);
+        let mut simple = true;
+        let mut i = 0;
+        while i < bytes.len() {
+            if LETTER_BYTES[usize::from(bytes[i])] {
+                i += 1;
+                while i < bytes.len() && LETTER_BYTES[usize::from(bytes[i])] {
+                    i += 1;
+                }
+                state = IN_WORD;
+                continue;
+            }
+            let mut step = STEPS[usize::from(state)][usize::from(bytes[i])];
+            let mut len = 1;
+            if step & SLOW != 0 {
+                let (class, char_len, single) = slow_class(text, i);
+                simple &= single;
+                step = STEPS[usize::from(state)][class_byte(class)];
+                len = char_len;
+            }
+            state = step & STATE;
+            words += usize::from(step & EMIT_WORD != 0);
+            spaces += usize::from(step & SPACE != 0);
+            i += len;
+        }
+        self.state = state;
+        self.words += words;
+        self.spaces += spaces;
+        self.signs += if simple {
+            char_starts(bytes) - memchr::memchr2_iter(b'\n', b'\r', bytes).count()
+        } else {
+            text.graphemes(true)
+                .filter(|g| !matches!(*g, "\n" | "\r" | "\r\n"))
+                .count()
+        };
+    }
+
+    /// A space between two pieces of text (soft line break): one sign, ends the word.
+    pub(crate) fn add_space(&mut self) {
+        self.end_word();
+        self.signs += 1;
+        self.spaces += 1;
+    }
+
+    /// A block boundary: ends the word without adding a sign.
+    pub(crate) fn break_word(&mut self) {
+        self.end_word();
+    }
+
+    fn end_word(&mut self) {
+        if self.state == IN_WORD {
+            self.words += 1;
+        }
+        self.state = OUTSIDE;
+    }
+
+    /// The totals.
+    pub(crate) fn finish(mut self) -> Counts {
+        self.end_word();
+        let signs_no_spaces = self.signs.saturating_sub(self.spaces);
+        #[allow(clippy::cast_precision_loss)] // counts stay far below 2^52
+        Counts {
+            signs: self.signs,
+            signs_no_spaces,
+            words: self.words,
+            feuillets: self.signs as f64 / SIGNS_PER_FEUILLET,
+            reading_minutes: self.words as f64 / WORDS_PER_MINUTE,
+        }
+    }
+}
+
+/// Characters in UTF-8 `bytes`: the bytes that are not continuation bytes. Counted in
+/// chunks of 255 with byte-wide sums, which the compiler turns into vector code.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let starts = chunk.iter().fold(0u8, |sum, &b| {
+                sum.wrapping_add(u8::from((b as i8) >= -0x40))
+            });
+            usize::from(starts)
+        })
+        .sum()
+}
+
+/// What a character does to the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A letter or digit: a sign, and makes its run a word.
+    Word,
+    /// Punctuation or a symbol: a sign, part of a run, but not enough for a word.
+    Mark,
+    /// Whitespace shown as a space: a sign that ends the word.
+    Space,
+    /// A line break: ends the word, not a sign.
+    Break,
+    /// A lead byte that needs the character decoded.
+    Slow,
+}
+
+/// Automaton states: between words, in a run of punctuation only, in a real word.
+const OUTSIDE: u8 = 0;
+const IN_MARKS: u8 = 1;
+const IN_WORD: u8 = 2;
+/// Step bits: the next state (low two bits) and what the byte adds.
+const STATE: u8 = 0b11;
+const EMIT_WORD: u8 = 0b100;
+const SPACE: u8 = 0b1000;
+const SLOW: u8 = 0b1_0000;
+
+/// `STEPS[state][byte]`. Bytes that decide nothing alone (lead bytes outside Latin letters)
+/// are marked slow; a decoded character is fed back through the row of a representative
+/// ASCII byte of its class (see [`class_byte`]).
+static STEPS: [[u8; 256]; 3] = [steps(OUTSIDE), steps(IN_MARKS), steps(IN_WORD)];
+
+/// Bytes that continue or start a word on their own: ASCII letters and digits, Latin
+/// letters U+00C0..U+02FF and the continuation bytes of multi-byte characters.
+static LETTER_BYTES: [bool; 256] = letter_bytes();
+
+const fn letter_bytes() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte_class(byte as u8), Some(Class::Word) | None);
+        byte += 1;
+    }
+    table
+}
+
+const fn byte_class(byte: u8) -> Option<Class> {
+    Some(match byte {
+        b'\n' | b'\r' => Class::Break,
+        b' ' | b'\t' | 0x0c => Class::Space,
+        b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => Class::Word,
+        0..=0x7f => Class::Mark,
+        // Continuation bytes: the lead byte already counted the character.
+        0x80..=0xbf => return None,
+        // U+00C0..U+02FF: Latin letters (× and ÷ count as letters here, a rounding).
+        0xc3..=0xcb => Class::Word,
+        _ => Class::Slow,
+    })
+}
+
+const fn steps(state: u8) -> [u8; 256] {
+    let mut row = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        row[byte] = match byte_class(byte as u8) {
+            None => state,
+            Some(Class::Word) => IN_WORD,
+            Some(Class::Mark) => {
+                if state == OUTSIDE {
+                    IN_MARKS
+                } else {
+                    state
+                }
+            }
+            Some(Class::Space) => OUTSIDE | SPACE | end_word_bit(state),
+            Some(Class::Break) => OUTSIDE | end_word_bit(state),
+            Some(Class::Slow) => SLOW,
+        };
+        byte += 1;
+    }
+    row
+}
+
+const fn end_word_bit(state: u8) -> u8 {
+    if state == IN_WORD {
+        EMIT_WORD
+    } else {
+        0
+    }
+}
+
+/// An ASCII byte of the same class, to step the automaton for a decoded character.
+fn class_byte(class: Class) -> usize {
+    usize::from(match class {
+        Class::Word => b'a',
+        Class::Space => b' ',
+        Class::Break => b'\n',
+        Class::Mark | Class::Slow => b'.',
+    })
+}
+
+/// Class, length and grapheme simplicity of the character at `i`. U+2000..U+203F (the
+/// spaces, dashes and quotes typography writes) is read from its bytes without decoding.
+fn slow_class(text: &str, i: usize) -> (Class, usize, bool) {
+    let bytes = text.as_bytes();
+    if bytes[i] == 0xe2 && bytes.get(i + 1) == Some(&0x80) {
+        if let Some(&last) = bytes.get(i + 2) {
+            let point = 0x2000 + u32::from(last & 0x3f);
+            return (
+                general_punctuation(point),
+                3,
+                !(0x200b..=0x200f).contains(&point),
+            );
+        }
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (classify(c), c.len_utf8(), is_single_grapheme(c))
+}
+
+fn general_punctuation(point: u32) -> Class {
+    match point {
+        0x2000..=0x200a | 0x202f => Class::Space,
+        0x2028 | 0x2029 => Class::Break,
+        _ => Class::Mark,
+    }
+}
+
+fn classify(c: char) -> Class {
+    if c.is_alphanumeric() {
+        Class::Word
+    } else if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+        Class::Break
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Mark
+    }
+}
+
+/// Characters that always stand alone as a grapheme cluster, so counting chars is exact:
+/// Latin scripts, their punctuation and the typographic signs the pipeline inserts. Any
+/// other character (combining marks, emoji, ZWJ, CR, Hangul…) takes the full segmentation.
+fn is_single_grapheme(c: char) -> bool {
+    c < '\u{300}'
+        || ('\u{2010}'..='\u{2027}').contains(&c)
+        || ('\u{202f}'..='\u{205e}').contains(&c)
+        || c == '\u{20ac}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_text;
+
+    #[test]
+    fn elided_article_is_one_word() {
+        let counts = count_text("l’année dernière");
+        assert_eq!(counts.words, 2);
+        assert_eq!(counts.signs, 16);
+        assert_eq!(counts.signs_no_spaces, 15);
+    }
+
+    #[test]
+    fn combining_accent_is_one_sign() {
+        assert_eq!(count_text("e\u{301}te\u{301}").signs, 3);
+        assert_eq!(count_text("👩‍👩‍👧 ok").signs, 4);
+    }
+
+    #[test]
+    fn punctuation_alone_is_not_a_word() {
+        assert_eq!(count_text("Note\u{a0}: oui — non\u{202f}!").words, 3);
+    }
+
+    #[test]
+    fn feuillet_is_1500_signs() {
+        let counts = count_text(&"a".repeat(3000));
+        assert!((counts.feuillets - 2.0).abs() < f64::EPSILON);
+    }
+}

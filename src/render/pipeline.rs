@@ -1,0 +1,294 @@
+//! The pipeline's single pass over pulldown-cmark's events: typography on text, safety for
+//! raw HTML and URLs, source lines and counts, written straight to HTML by [`HtmlWriter`].
+//! Text is written from one reused buffer: no allocation per text, no second pass.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+use super::counts::Counter;
+use super::sanitize::{clean_block, is_safe_url, InlineTags};
+use super::source_map::LineIndex;
+use super::typography::Typographer;
+use super::writer::HtmlWriter;
+
+/// What became of a link or image start, so its end is treated the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    /// Unsafe URL: the element is dropped and its text shown plain.
+    Dropped,
+    /// An ordinary link or image.
+    Plain,
+    /// An autolink, whose text is a URL: typography stays off.
+    Verbatim,
+}
+
+/// The pass: configuration, per-document state and the output.
+pub(crate) struct Pipeline<'a> {
+    typography: Option<Typographer>,
+    /// `None` in the conformance test's pass-through mode only.
+    inline_tags: Option<InlineTags>,
+    lines: Option<LineIndex>,
+    counter: Counter,
+    writer: HtmlWriter<'a>,
+    /// Consecutive text events (pulldown-cmark splits text at escapes and entities), joined
+    /// so that typography sees `...` or `"` with its neighbours.
+    pending: Option<CowStr<'a>>,
+    /// Raw HTML block being collected for one sanitizer call.
+    html_block: Option<String>,
+    links: Vec<Kept>,
+    in_code_block: bool,
+    verbatim_depth: usize,
+}
+
+impl<'a> Pipeline<'a> {
+    /// A pass over a document of `len` bytes; `safe` is false only for the conformance test.
+    pub(crate) fn new(
+        len: usize,
+        typography: Option<Typographer>,
+        safe: bool,
+        lines: Option<LineIndex>,
+    ) -> Self {
+        Self {
+            typography,
+            inline_tags: safe.then(InlineTags::default),
+            lines,
+            counter: Counter::default(),
+            writer: HtmlWriter::with_capacity(len + len / 2),
+            pending: None,
+            html_block: None,
+            links: Vec::new(),
+            in_code_block: false,
+            verbatim_depth: 0,
+        }
+    }
+
+    /// Runs over the events and returns the HTML and the counter.
+    pub(crate) fn run(
+        mut self,
+        events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    ) -> (String, Counter) {
+        for (event, range) in events {
+            if let Event::Text(text) = event {
+                self.pending = Some(match self.pending.take() {
+                    None => text,
+                    Some(before) => {
+                        let mut joined = before.into_string();
+                        joined.push_str(&text);
+                        joined.into()
+                    }
+                });
+                continue;
+            }
+            self.flush_text();
+            self.event(event, range);
+        }
+        self.flush_text();
+        if let Some(close) = self.inline_tags.as_mut().and_then(InlineTags::close_all) {
+            self.writer.html(&close, true);
+        }
+        (self.writer.finish(), self.counter)
+    }
+
+    fn flush_text(&mut self) {
+        let Some(text) = self.pending.take() else {
+            return;
+        };
+        if self.writer.in_alt() {
+            self.writer.text(&text);
+            return;
+        }
+        let plain = self.in_code_block || self.verbatim_depth > 0;
+        let visible = match &mut self.typography {
+            Some(typographer) if !plain => typographer.apply_into(&text).unwrap_or(&text),
+            _ => &text,
+        };
+        self.counter.add(visible);
+        self.writer.text(visible);
+    }
+
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        match event {
+            Event::Text(_) => {}
+            Event::Code(code) => {
+                if !self.writer.in_alt() {
+                    self.counter.add(&code);
+                    self.typography_mut(Typographer::saw_word);
+                }
+                self.writer.code(&code);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if !self.writer.in_alt() {
+                    if event == Event::SoftBreak {
+                        self.counter.add_space();
+                    } else {
+                        self.counter.break_word();
+                    }
+                    self.typography_mut(Typographer::saw_space);
+                }
+                self.writer.line_break(event == Event::HardBreak);
+            }
+            Event::FootnoteReference(name) => {
+                self.typography_mut(Typographer::saw_word);
+                self.writer.footnote_reference(name);
+            }
+            Event::Html(html) => match (&mut self.html_block, &self.inline_tags) {
+                (Some(block), _) => block.push_str(&html),
+                // pulldown-cmark only emits block HTML inside an HTML block; should that
+                // change, the fragment is still sanitized on its own.
+                (None, Some(_)) => self.writer.html(&clean_block(&html), false),
+                (None, None) => self.writer.html(&html, false),
+            },
+            Event::InlineHtml(html) => match &mut self.inline_tags {
+                // In an image's alt text a tag is only text, escaped by the writer.
+                Some(_) if self.writer.in_alt() => self.writer.html(&html, true),
+                Some(tags) => {
+                    let safe = tags.fragment(&html);
+                    self.writer.html(&safe, true);
+                }
+                None => self.writer.html(&html, true),
+            },
+            Event::Rule => {
+                let line = self.line(&range);
+                self.writer.rule(line);
+            }
+            Event::TaskListMarker(checked) => self.writer.task(checked),
+            Event::InlineMath(math) => self.writer.math(&math, true),
+            Event::DisplayMath(math) => self.writer.math(&math, false),
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+        }
+    }
+
+    fn line(&self, range: &Range<usize>) -> Option<usize> {
+        self.lines.as_ref().map(|lines| lines.line(range.start))
+    }
+
+    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        if is_block(&tag) {
+            self.block_boundary();
+        }
+        match &tag {
+            Tag::HtmlBlock if self.inline_tags.is_some() => {
+                self.html_block = Some(String::new());
+                return;
+            }
+            Tag::CodeBlock(_) => self.in_code_block = true,
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                let verbatim = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                let kept = self.check_url(dest_url, verbatim);
+                self.links.push(kept);
+                match kept {
+                    Kept::Dropped => return,
+                    Kept::Verbatim => self.verbatim_depth += 1,
+                    Kept::Plain => {}
+                }
+            }
+            Tag::Image { dest_url, .. } => {
+                let kept = self.check_url(dest_url, false);
+                self.links.push(kept);
+                if kept == Kept::Dropped {
+                    return;
+                }
+                self.typography_mut(Typographer::saw_word);
+            }
+            _ => {}
+        }
+        let line = if has_data_line(&tag) {
+            self.line(&range)
+        } else {
+            None
+        };
+        self.writer.start(tag, line);
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        if is_block_end(tag) {
+            self.block_boundary();
+        }
+        match tag {
+            TagEnd::HtmlBlock => {
+                if let Some(block) = self.html_block.take() {
+                    self.writer.html(&clean_block(&block), false);
+                    return;
+                }
+            }
+            TagEnd::CodeBlock => self.in_code_block = false,
+            TagEnd::Link | TagEnd::Image => match self.links.pop() {
+                Some(Kept::Dropped) => return,
+                Some(Kept::Verbatim) => self.verbatim_depth = self.verbatim_depth.saturating_sub(1),
+                _ => {}
+            },
+            _ => {}
+        }
+        self.writer.end(tag);
+    }
+
+    fn check_url(&self, url: &str, verbatim: bool) -> Kept {
+        if self.inline_tags.is_some() && !is_safe_url(url) {
+            Kept::Dropped
+        } else if verbatim {
+            Kept::Verbatim
+        } else {
+            Kept::Plain
+        }
+    }
+
+    /// Quotes, words and raw inline tags never span blocks.
+    fn block_boundary(&mut self) {
+        self.counter.break_word();
+        self.typography_mut(Typographer::start_block);
+        if let Some(close) = self.inline_tags.as_mut().and_then(InlineTags::close_all) {
+            self.writer.html(&close, true);
+        }
+    }
+
+    fn typography_mut(&mut self, f: impl FnOnce(&mut Typographer)) {
+        if let Some(typographer) = &mut self.typography {
+            f(typographer);
+        }
+    }
+}
+
+/// Blocks the preview scrolls by; tables keep their own markup.
+fn has_data_line(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::List(_)
+            | Tag::Item
+    )
+}
+
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_block_end(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}

@@ -1,0 +1,251 @@
+//! Safety for untrusted Markdown: raw HTML goes through ammonia with an allow-list, and the
+//! URLs of Markdown links and images are checked against a scheme allow-list. Only raw HTML
+//! pays for the HTML parser; ordinary Markdown never reaches it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Raw HTML elements a writer may use: text-level semantics and simple structure, nothing
+/// that loads active content, submits, styles or navigates the page.
+const ALLOWED_TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Elements allowed as inline raw HTML inside a paragraph (phrasing content only, so a raw
+/// `<p>` or `<div>` cannot break the paragraph it sits in).
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "img",
+    "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub",
+    "sup", "time", "u", "var", "wbr",
+];
+
+/// Elements with no closing tag: never pushed on the stack of open inline tags.
+const VOID_TAGS: &[&str] = &["br", "col", "hr", "img", "wbr"];
+
+/// URL schemes allowed in links and images; anything else (`javascript:`, `data:`, `file:`,
+/// `vbscript:`, app-internal schemes) is refused. Relative and fragment URLs are allowed.
+const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::empty();
+    let tag_attributes = HashMap::from([
+        ("a", HashSet::from(["href", "hreflang"])),
+        ("img", HashSet::from(["src", "alt", "width", "height"])),
+        ("time", HashSet::from(["datetime"])),
+        ("data", HashSet::from(["value"])),
+        ("td", HashSet::from(["colspan", "rowspan"])),
+        ("th", HashSet::from(["colspan", "rowspan", "scope"])),
+        ("ol", HashSet::from(["start", "reversed"])),
+        ("li", HashSet::from(["value"])),
+        ("details", HashSet::from(["open"])),
+    ]);
+    builder
+        .tags(ALLOWED_TAGS.iter().copied().collect())
+        .clean_content_tags(HashSet::from(["script", "style"]))
+        .generic_attributes(HashSet::from(["title", "lang", "dir"]))
+        .tag_attributes(tag_attributes)
+        .url_schemes(ALLOWED_SCHEMES.iter().copied().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .strip_comments(true);
+    builder
+});
+
+/// Whether a link or image URL may be kept: relative, fragment, or an allowed scheme. The
+/// scheme is read as a browser reads it (surrounding controls and spaces ignored, tabs and
+/// newlines dropped, any case), so `JaVa\tScRiPt:` is caught; pulldown-cmark has already
+/// decoded entities such as `&#106;`.
+pub(crate) fn is_safe_url(url: &str) -> bool {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let mut scheme = String::new();
+    for c in trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
+        match c {
+            ':' => return ALLOWED_SCHEMES.contains(&scheme.as_str()),
+            'a'..='z' | 'A'..='Z' => scheme.push(c.to_ascii_lowercase()),
+            '0'..='9' | '+' | '-' | '.' if !scheme.is_empty() => scheme.push(c),
+            _ => return true,
+        }
+    }
+    true
+}
+
+/// Sanitizes a raw HTML block as a whole (balanced output, disallowed markup removed).
+pub(crate) fn clean_block(html: &str) -> String {
+    CLEANER.clean(html).to_string()
+}
+
+/// Inline raw HTML arrives one tag at a time (`<abbr title="…">`, text, `</abbr>`), which a
+/// fragment sanitizer would close on the spot. This keeps the stack of allowed tags opened
+/// in the current block so closing tags are matched and the block always ends balanced.
+#[derive(Debug, Default)]
+pub(crate) struct InlineTags {
+    open: Vec<&'static str>,
+}
+
+impl InlineTags {
+    /// The safe replacement for one inline HTML fragment (often empty).
+    pub(crate) fn fragment(&mut self, raw: &str) -> String {
+        let raw = raw.trim();
+        if let Some(rest) = raw.strip_prefix("</") {
+            return self.close(tag_name(rest));
+        }
+        let Some(name) = raw
+            .strip_prefix('<')
+            .and_then(|rest| allowed(tag_name(rest)))
+        else {
+            return String::new();
+        };
+        let cleaned = clean_block(raw);
+        if VOID_TAGS.contains(&name) {
+            return cleaned;
+        }
+        let Some(open) = cleaned
+            .strip_suffix(&format!("</{name}>"))
+            .filter(|open| open.starts_with(&format!("<{name}")))
+        else {
+            return String::new();
+        };
+        self.open.push(name);
+        open.to_owned()
+    }
+
+    /// Closing tags for every tag still open; called at each block boundary.
+    pub(crate) fn close_all(&mut self) -> Option<String> {
+        if self.open.is_empty() {
+            return None;
+        }
+        let mut html = String::new();
+        while let Some(name) = self.open.pop() {
+            push_end_tag(&mut html, name);
+        }
+        Some(html)
+    }
+
+    /// Closes `name` and whatever opened after it; a stray closing tag is dropped.
+    fn close(&mut self, name: &str) -> String {
+        let mut html = String::new();
+        let Some(index) = self
+            .open
+            .iter()
+            .rposition(|open| open.eq_ignore_ascii_case(name))
+        else {
+            return html;
+        };
+        for open in self.open.drain(index..).rev() {
+            push_end_tag(&mut html, open);
+        }
+        html
+    }
+}
+
+fn push_end_tag(html: &mut String, name: &str) {
+    html.push_str("</");
+    html.push_str(name);
+    html.push('>');
+}
+
+fn tag_name(after_bracket: &str) -> &str {
+    let len = after_bracket
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        .count();
+    &after_bracket[..len]
+}
+
+fn allowed(name: &str) -> Option<&'static str> {
+    INLINE_TAGS
+        .iter()
+        .copied()
+        .find(|tag| tag.eq_ignore_ascii_case(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_safe_url, InlineTags};
+
+    #[test]
+    fn scheme_check_reads_like_a_browser() {
+        assert!(!is_safe_url(" JaVa\tScRiPt:alert(1)"));
+        assert!(!is_safe_url("\u{1}javascript:x"));
+        assert!(!is_safe_url("data:text/html,<b>"));
+        assert!(is_safe_url("https://exemple.fr/a:b"));
+        assert!(is_safe_url("../images/a.png"));
+        assert!(is_safe_url("#note-1"));
+        assert!(is_safe_url("/chemin:avec:deux-points"));
+    }
+
+    #[test]
+    fn inline_tags_balance_within_a_block() {
+        let mut tags = InlineTags::default();
+        assert_eq!(
+            tags.fragment("<abbr title=\"x\" onclick=\"y\">"),
+            "<abbr title=\"x\">"
+        );
+        assert_eq!(tags.fragment("<sup>"), "<sup>");
+        assert_eq!(tags.fragment("</abbr>"), "</sup></abbr>");
+        assert_eq!(tags.fragment("</abbr>"), "");
+        assert_eq!(tags.fragment("<mark>"), "<mark>");
+        assert_eq!(tags.close_all().as_deref(), Some("</mark>"));
+    }
+}

@@ -1,0 +1,173 @@
+//! Property test over the pipeline: on any input mixing Markdown, raw HTML and hostile
+//! fragments, rendering never panics and the output stays safe.
+
+use edito::render::{count_text, render, typography_text, Lang, RenderOptions};
+use proptest::prelude::*;
+
+const PIECES: &[&str] = &[
+    "<script>",
+    "</script>",
+    "<img src=x onerror=alert(1)>",
+    "<a href=\"javascript:x\">",
+    "</a>",
+    "<svg onload=x>",
+    "<abbr title=\"t\">",
+    "</abbr>",
+    "<sup>",
+    "</sup>",
+    "<!--",
+    "-->",
+    "<div>",
+    "</div>",
+    "<iframe srcdoc=x>",
+    "[l](javascript:x)",
+    "[l](",
+    ")",
+    "![i](data:x)",
+    "<javascript:x>",
+    "&#106;",
+    "&amp;",
+    "java\tscript:",
+    "**",
+    "*",
+    "_",
+    "`",
+    "```\n",
+    "    ",
+    "\n",
+    "\n\n",
+    "> ",
+    "- ",
+    "1. ",
+    "# ",
+    "| a |\n|---|\n",
+    "[^1]",
+    "[^1]: n\n",
+    "\"",
+    "'",
+    "«",
+    "»",
+    " : ",
+    " ?",
+    "!",
+    "...",
+    "--",
+    " - ",
+    "1964-2009",
+    "10 000",
+    "50 %",
+    "http://x.fr/a--b",
+    "www.x.fr",
+    "é",
+    "e\u{301}",
+    "👩‍👩‍👧",
+    "\u{a0}",
+    "\u{202f}",
+    "\r\n",
+    "\t",
+    "\\",
+    "<",
+    ">",
+    "&",
+    "[",
+    "]",
+    "(",
+];
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(PIECES).prop_map(str::to_owned),
+        1 => any::<char>().prop_map(String::from),
+        2 => "[a-zA-Zé ]{0,12}",
+    ]
+}
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..60).prop_map(|pieces| pieces.concat())
+}
+
+fn tags(html: &str) -> impl Iterator<Item = &str> {
+    html.split('<')
+        .skip(1)
+        .map(|tag| tag.split('>').next().unwrap_or(""))
+}
+
+/// The values of URL attributes in a tag (`href`, `src`); a scheme is only a scheme at the
+/// start of one (`a/b<javascript:x>` is a relative path).
+fn url_values(tag: &str) -> Vec<&str> {
+    ["href=\"", "src=\""]
+        .iter()
+        .flat_map(|attr| {
+            tag.match_indices(attr)
+                .map(move |(i, _)| &tag[i + attr.len()..])
+        })
+        .map(|rest| rest.split('"').next().unwrap_or(""))
+        .collect()
+}
+
+fn assert_safe(html: &str) {
+    let lower = html.to_lowercase();
+    for element in [
+        "<script", "<iframe", "<svg", "<math", "<style", "<object", "<embed", "<base",
+    ] {
+        assert!(!lower.contains(element), "{element} in {html:?}");
+    }
+    for tag in tags(&lower) {
+        let name_and_attrs: String = {
+            // Drop quoted values: their content is escaped text.
+            let mut out = String::new();
+            let mut quote = None;
+            for c in tag.chars() {
+                match (quote, c) {
+                    (None, '"' | '\'') => quote = Some(c),
+                    (Some(q), _) if c == q => quote = None,
+                    (None, _) => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        };
+        assert!(
+            !name_and_attrs
+                .split(|c: char| c.is_whitespace() || c == '/')
+                .skip(1)
+                .any(|attr| attr.starts_with("on")),
+            "event handler in {tag:?} of {html:?}"
+        );
+        for value in url_values(tag) {
+            let value = value.trim_start_matches(|c: char| c <= ' ');
+            for scheme in ["javascript:", "vbscript:", "data:", "file:"] {
+                assert!(
+                    !value.starts_with(scheme),
+                    "{scheme} in {tag:?} of {html:?}"
+                );
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn pipeline_never_panics_and_stays_safe(markdown in document(), en in any::<bool>(), map in any::<bool>()) {
+        let options = RenderOptions {
+            lang: if en { Lang::En } else { Lang::Fr },
+            typography: true,
+            source_map: map,
+        };
+        let rendered = render(&markdown, &options);
+        assert_safe(&rendered.html);
+        prop_assert!(rendered.counts.signs_no_spaces <= rendered.counts.signs);
+    }
+
+    #[test]
+    fn plain_field_helpers_never_panic(text in document()) {
+        let fr = typography_text(&text, Lang::Fr);
+        let en = typography_text(&text, Lang::En);
+        prop_assert!(!fr.is_empty() || text.is_empty());
+        prop_assert!(!en.is_empty() || text.is_empty());
+        let counts = count_text(&text);
+        prop_assert!(counts.words <= counts.signs);
+    }
+}

@@ -6,19 +6,24 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::article::Article;
-use crate::render::parser_options;
+use crate::render::{parser_options, render, typography_text, Lang, RenderOptions};
 
 /// Longest `<meta name="description">` we derive from the body, in characters.
 const DESCRIPTION_MAX: usize = 300;
 
 /// The body as a safe HTML fragment.
 pub(crate) fn render_body(article: &Article) -> String {
-    let html = crate::render::render_html(&article.body);
+    let options = RenderOptions {
+        lang: lang_of(article),
+        typography: true,
+        source_map: false,
+    };
+    let html = render(&article.body, &options).html;
     // Defence in depth: an exported page is published, so even if the pipeline let a
     // `javascript:` link or an event handler through, the allow-list below removes it.
     let clean = SANITIZER.clean(&html).to_string();
     let clean = if clean.contains("<img") {
-        drop_sourceless_images(&clean)
+        mend_images(&clean)
     } else {
         clean
     };
@@ -41,10 +46,11 @@ fn is_forbidden(c: char) -> bool {
         || (u32::from(c) & 0xfffe) == 0xfffe
 }
 
-/// An image whose unsafe URL the sanitizer removed is left as `<img alt="…">`, which is
-/// invalid HTML; it carries nothing worth keeping, so it goes. The sanitizer's serializer
-/// escapes `>` in attribute values, so the first `>` closes the tag.
-fn drop_sourceless_images(html: &str) -> String {
+/// Makes every `<img>` valid HTML: one whose unsafe URL the sanitizer removed carries nothing
+/// worth keeping, so it goes; one from raw HTML without `alt` gets an empty one (a published
+/// page must validate, and an unknown image is decorative as far as we can tell). The
+/// sanitizer's serializer escapes `>` in attribute values, so the first `>` closes the tag.
+fn mend_images(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find("<img") {
@@ -54,7 +60,12 @@ fn drop_sourceless_images(html: &str) -> String {
         let tag = &rest[start..start + len + 1];
         out.push_str(&rest[..start]);
         if tag.contains(" src=") {
-            out.push_str(tag);
+            if tag.contains(" alt=") {
+                out.push_str(tag);
+            } else {
+                out.push_str(&tag[..tag.len() - 1]);
+                out.push_str(" alt=\"\">");
+            }
         }
         rest = &rest[start + len + 1..];
     }
@@ -62,10 +73,16 @@ fn drop_sourceless_images(html: &str) -> String {
     out
 }
 
-/// A plain-text field (title, kicker, chapô) with the typography of the piece's language.
-/// Identity until the typography pipeline lands; templates escape the result.
-pub(crate) fn typeset(text: &str, _lang: &str) -> String {
-    without_forbidden_chars(text.to_owned())
+/// A plain-text field (title, kicker, chapô) with the typography of the piece's language;
+/// templates escape the result.
+pub(crate) fn typeset(text: &str, lang: &str) -> String {
+    without_forbidden_chars(typography_text(text, lang.parse().unwrap_or_default()))
+}
+
+/// The piece's language for the pipeline; an unknown code falls back to French, the
+/// magazine's language, rather than failing the export.
+fn lang_of(article: &Article) -> Lang {
+    article.lang_or_default().parse().unwrap_or_default()
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -149,13 +166,15 @@ mod tests {
     }
 
     #[test]
-    fn images_lose_only_unsafe_sources() {
+    // The pipeline shows an image with an unsafe URL as its alt text, so nothing is lost
+    // and no sourceless `<img>` (invalid HTML) reaches the page.
+    fn images_with_unsafe_sources_become_their_alt_text() {
         let html = render_body(&article(
             "![a](javascript:x) ![b](https://e.org/b.png) ![c](file:///c)",
         ));
         assert_eq!(
             html,
-            "<p> <img src=\"https://e.org/b.png\" alt=\"b\"> </p>\n"
+            "<p>a <img src=\"https://e.org/b.png\" alt=\"b\"> c</p>\n"
         );
     }
 
@@ -167,6 +186,14 @@ mod tests {
         assert!(html.contains("href=\"https://example.org\""), "{html}");
         assert!(html.contains("type=\"checkbox\""), "{html}");
         assert!(html.contains("id=\"1\""), "{html}");
+    }
+
+    #[test]
+    fn raw_images_without_alt_get_an_empty_one() {
+        let html = render_body(&article(
+            "<img src=\"https://e.org/x.png\" onerror=\"alert(1)\">",
+        ));
+        assert_eq!(html, "<img src=\"https://e.org/x.png\" alt=\"\">");
     }
 
     #[test]

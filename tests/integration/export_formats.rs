@@ -81,7 +81,7 @@ fn page_has_the_meta_and_the_information_line() {
         "<html lang=\"fr\">",
         "<meta charset=\"utf-8\">",
         "<meta name=\"viewport\"",
-        "<title>La relation client, une affaire d&#39;écoute</title>",
+        "<title>La relation client, une affaire d’écoute</title>",
         "<meta name=\"description\" content=\"Vingt ans après",
         "<link rel=\"canonical\" href=\"https://example.org/archives/articles/edito-avril-2002.html\">",
         "<meta property=\"og:title\"",

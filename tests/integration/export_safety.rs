@@ -79,10 +79,11 @@ fn hostile_piece_page_and_fragment_are_inert() {
     assert_safe(&ex.fragment(&article, true).expect("fragment"));
     // The fields are shown as text, escaped, not dropped.
     assert!(
-        page.contains("<h1>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Titre</h1>"),
+        page.contains("<h1>&lt;script&gt;alert(’title’)&lt;/script&gt; Titre</h1>"),
         "{page}"
     );
-    assert!(page.contains("<p class=\"kicker\">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>"));
+    // The lone `"` became an opening guillemet (French typography); the rest stays text.
+    assert!(page.contains("<p class=\"kicker\">«\u{a0}&gt;&lt;img src=x onerror=alert(1)&gt;</p>"));
 }
 
 #[test]

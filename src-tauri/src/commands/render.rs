@@ -1,20 +1,21 @@
-//! The live preview: Markdown in, safe HTML out.
+//! The live preview: Markdown in, safe typeset HTML with source lines and counts out.
 
-use serde::Serialize;
+use edito::render::{render, Lang, RenderOptions, Rendered};
 
-/// What the preview pane shows.
-#[derive(Debug, Serialize)]
-pub struct Preview {
-    /// Safe HTML fragment.
-    pub html: String,
-}
-
-/// Renders the body for the preview. Pure CPU work, off the UI thread like every command.
+/// Renders the body for the preview in the piece's language, with `data-line` attributes for
+/// scroll sync and the counts for the status bar, in one call. Pure CPU work, off the UI thread.
 #[tauri::command]
-pub async fn render_preview(markdown: String) -> Result<Preview, crate::UiError> {
-    tauri::async_runtime::spawn_blocking(move || Preview {
-        html: edito::render_html(&markdown),
-    })
-    .await
-    .map_err(|_| crate::UiError::internal())
+pub async fn render_preview(
+    markdown: String,
+    lang: Option<Lang>,
+    typography: Option<bool>,
+) -> Result<Rendered, crate::UiError> {
+    let options = RenderOptions {
+        lang: lang.unwrap_or_default(),
+        typography: typography.unwrap_or(true),
+        source_map: true,
+    };
+    tauri::async_runtime::spawn_blocking(move || render(&markdown, &options))
+        .await
+        .map_err(|_| crate::UiError::internal())
 }

@@ -5,5 +5,5 @@ pub mod library;
 pub mod paths;
 pub mod render;
 
-pub use library::{Draft, DraftEdit, Library, LibraryError};
+pub use library::{Library, LibraryError, NewPiece, Piece, PieceEdit};
 pub use render::{render_html, RenderError};

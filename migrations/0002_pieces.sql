@@ -7,8 +7,6 @@ CREATE TABLE pieces (
     slug             TEXT    NOT NULL UNIQUE,
     title            TEXT    NOT NULL DEFAULT '',
     kicker           TEXT    NOT NULL DEFAULT '',
-    standfirst       TEXT    NOT NULL DEFAULT '',
-    body             TEXT    NOT NULL DEFAULT '',
     author           TEXT    NOT NULL DEFAULT '',
     author_role      TEXT    NOT NULL DEFAULT '',
     category         TEXT    NOT NULL DEFAULT '',
@@ -22,7 +20,13 @@ CREATE TABLE pieces (
     version          INTEGER NOT NULL DEFAULT 1,
     created_at       TEXT    NOT NULL,
     updated_at       TEXT    NOT NULL,
-    trashed_at       TEXT
+    trashed_at       TEXT,
+    -- The tag names as indexed for search, kept equal to the tags by the Rust code.
+    tags_text        TEXT    NOT NULL DEFAULT '',
+    -- The long texts last: a row's columns are stored in order and the body spills onto
+    -- overflow pages, so the list (which never reads it) does not have to walk past it.
+    standfirst       TEXT    NOT NULL DEFAULT '',
+    body             TEXT    NOT NULL DEFAULT ''
 );
 INSERT INTO pieces (id, slug, title, body, created_at, updated_at)
     SELECT id, '~' || id, title, body, created_at, updated_at FROM drafts;
@@ -72,11 +76,12 @@ CREATE INDEX status_history_by_piece ON status_history(piece_id, id);
 INSERT INTO status_history (piece_id, from_status, to_status, changed_at)
     SELECT id, NULL, 'draft', created_at FROM pieces;
 
--- Accent- and case-folding index: `annee` finds "année". It keeps its own copy of the text so
--- that snippets work; the Rust code rewrites a piece's row in the transaction of every write.
+-- Accent- and case-folding index: `annee` finds "année". External content: the text lives
+-- once, in `pieces`; the Rust code removes a piece's index entry before changing the piece
+-- and adds it back after, in the same transaction (see src/library/fts.rs).
 CREATE VIRTUAL TABLE pieces_fts USING fts5(
-    title, kicker, standfirst, body, tags,
+    title, kicker, standfirst, body, tags_text,
+    content = 'pieces', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-INSERT INTO pieces_fts (rowid, title, kicker, standfirst, body, tags)
-    SELECT id, title, kicker, standfirst, body, '' FROM pieces;
+INSERT INTO pieces_fts (pieces_fts) VALUES ('rebuild');

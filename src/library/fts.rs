@@ -1,5 +1,7 @@
-//! Keeps the `pieces_fts` full-text row of a piece equal to the piece. Called inside the
-//! write transaction that changed the piece, so the index can never lag behind a save.
+//! Keeps the `pieces_fts` full-text index equal to the pieces. The index is an FTS5
+//! external-content table (the text is stored once, in `pieces`), so removing an entry needs
+//! the exact values it was built from: [`unindex`] runs *before* a piece changes, [`index`]
+//! after, both inside the write transaction, so the index can never lag behind a save.
 
 use rusqlite::Connection;
 
@@ -8,24 +10,43 @@ use super::LibraryError;
 /// Separator between tag names in the indexed text (a middle dot is not a token).
 const TAG_SEPARATOR: &str = " · ";
 
-/// Rewrites the index row of piece `id` from the `pieces` and `tags` tables.
-pub(crate) fn reindex(conn: &Connection, id: i64) -> Result<(), LibraryError> {
-    remove(conn, id)?;
+/// Removes piece `id` from the index, from its stored (not yet changed) values.
+pub(crate) fn unindex(conn: &Connection, id: i64) -> Result<(), LibraryError> {
     conn.prepare_cached(
-        "INSERT INTO pieces_fts (rowid, title, kicker, standfirst, body, tags)
-         SELECT p.id, p.title, p.kicker, p.standfirst, p.body,
-                coalesce((SELECT group_concat(t.name, ?2 ORDER BY pt.position)
-                          FROM piece_tags pt JOIN tags t ON t.id = pt.tag_id
-                          WHERE pt.piece_id = p.id), '')
-         FROM pieces p WHERE p.id = ?1",
+        "INSERT INTO pieces_fts (pieces_fts, rowid, title, kicker, standfirst, body, tags_text)
+         SELECT 'delete', id, title, kicker, standfirst, body, tags_text FROM pieces WHERE id = ?1",
     )?
-    .execute(rusqlite::params![id, TAG_SEPARATOR])?;
+    .execute([id])?;
     Ok(())
 }
 
-/// Drops the index row of piece `id`.
-pub(crate) fn remove(conn: &Connection, id: i64) -> Result<(), LibraryError> {
-    conn.prepare_cached("DELETE FROM pieces_fts WHERE rowid = ?1")?
-        .execute([id])?;
+/// Refreshes the tag text of piece `id` from its tags and adds it to the index.
+pub(crate) fn index(conn: &Connection, id: i64) -> Result<(), LibraryError> {
+    conn.prepare_cached(
+        "UPDATE pieces SET tags_text = coalesce(
+             (SELECT group_concat(t.name, ?2 ORDER BY pt.position)
+              FROM piece_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.piece_id = ?1), '')
+         WHERE id = ?1",
+    )?
+    .execute(rusqlite::params![id, TAG_SEPARATOR])?;
+    conn.prepare_cached(
+        "INSERT INTO pieces_fts (rowid, title, kicker, standfirst, body, tags_text)
+         SELECT id, title, kicker, standfirst, body, tags_text FROM pieces WHERE id = ?1",
+    )?
+    .execute([id])?;
     Ok(())
+}
+
+/// FTS5's own check that the index matches the pieces (`Ok(false)` when it does not).
+pub(crate) fn check(conn: &Connection) -> Result<bool, LibraryError> {
+    match conn.execute(
+        "INSERT INTO pieces_fts (pieces_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    ) {
+        Ok(_) => Ok(true),
+        Err(err) if err.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            Ok(false)
+        }
+        Err(err) => Err(err.into()),
+    }
 }

@@ -11,6 +11,7 @@ mod fts;
 mod migrations;
 mod model;
 mod pieces;
+mod retention;
 mod revisions;
 mod search;
 mod slug;
@@ -21,6 +22,7 @@ mod trash;
 mod welcome;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -45,15 +47,21 @@ use crate::paths::LIBRARY_FILE;
 /// How long a writer waits for another process (the CLI, a second window) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The `synchronous` setting: how hard SQLite works to get a commit onto the disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// The `synchronous` policy: how hard SQLite works to get each commit onto the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Synchronous {
-    /// Survives a crash of the app, may lose the last commits on a power cut (no fsync per
-    /// commit in WAL mode).
+    /// Every commit `NORMAL`: survives a crash of the app (WAL), but a power cut may lose the
+    /// commits since the last checkpoint.
     Normal,
-    /// Also survives a power cut: one fsync of the WAL per commit. The default.
+    /// Every commit `FULL`: one fsync of the WAL per commit, survives a power cut.
     Full,
+    /// The default: autosaves `NORMAL`, everything else `FULL` (save points, status changes,
+    /// restores, tags, trash). A `FULL` commit fsyncs the whole WAL, so it also makes every
+    /// autosave before it durable: a power cut can only lose the autosaves since the last save
+    /// point (the app makes one on blur and on close), an app crash loses nothing.
+    #[default]
+    Tiered,
 }
 
 /// An open library. Cheap to share behind an `Arc`; calls are serialized on one connection,
@@ -62,7 +70,16 @@ pub enum Synchronous {
 pub struct Library {
     conn: Mutex<Connection>,
     path: PathBuf,
+    /// The [`Synchronous`] policy, as its index.
+    policy: AtomicU8,
+    /// The `synchronous` level last set on the connection (1 NORMAL, 2 FULL), changed only
+    /// while the connection lock is held.
+    applied: AtomicU8,
 }
+
+/// SQLite's codes for the `synchronous` levels used here.
+const SYNC_NORMAL: u8 = 1;
+const SYNC_FULL: u8 = 2;
 
 impl Library {
     /// Opens (creating if needed) `library.db` inside `data_dir`.
@@ -97,10 +114,7 @@ impl Library {
                 supported: SCHEMA_VERSION,
             });
         }
-        Ok(Library {
-            conn: Mutex::new(conn),
-            path: path.to_path_buf(),
-        })
+        Ok(Library::new(conn, path))
     }
 
     fn open_with(path: &Path, flags: OpenFlags) -> Result<Self, LibraryError> {
@@ -108,10 +122,16 @@ impl Library {
             .map_err(|err| classify(LibraryError::from(err), path))?;
         configure(&conn).map_err(|err| classify(err.into(), path))?;
         migrations::migrate(&mut conn).map_err(|err| classify(err, path))?;
-        Ok(Library {
+        Ok(Library::new(conn, path))
+    }
+
+    fn new(conn: Connection, path: &Path) -> Self {
+        Library {
             conn: Mutex::new(conn),
             path: path.to_path_buf(),
-        })
+            policy: AtomicU8::new(Synchronous::Tiered as u8),
+            applied: AtomicU8::new(SYNC_FULL),
+        }
     }
 
     /// The database file this library lives in.
@@ -119,13 +139,19 @@ impl Library {
         &self.path
     }
 
-    /// Chooses how durable each commit is (see [`Synchronous`]); FULL unless changed.
-    pub fn set_synchronous(&self, mode: Synchronous) -> Result<(), LibraryError> {
-        let value = match mode {
-            Synchronous::Normal => "NORMAL",
-            Synchronous::Full => "FULL",
-        };
-        Ok(self.conn().pragma_update(None, "synchronous", value)?)
+    /// Chooses how durable each commit is (see [`Synchronous`]; `Tiered` unless changed).
+    pub fn set_synchronous(&self, policy: Synchronous) {
+        self.policy.store(policy as u8, Ordering::Relaxed);
+    }
+
+    /// The `synchronous` level a commit gets under the current policy.
+    fn sync_level(&self, autosave: bool) -> u8 {
+        match self.policy.load(Ordering::Relaxed) {
+            p if p == Synchronous::Normal as u8 => SYNC_NORMAL,
+            p if p == Synchronous::Full as u8 => SYNC_FULL,
+            _ if autosave => SYNC_NORMAL,
+            _ => SYNC_FULL,
+        }
     }
 
     /// How long a write waits for another process before failing with [`LibraryError::Busy`].
@@ -140,6 +166,12 @@ impl Library {
             let rows = stmt.query_map([], |row| row.get(0))?;
             Ok(rows.collect::<Result<_, _>>()?)
         })
+    }
+
+    /// FTS5's own check that the search index matches the pieces (false: it does not; the
+    /// index can be rebuilt from the pieces, nothing is lost).
+    pub fn check_search_index(&self) -> Result<bool, LibraryError> {
+        self.write(|tx| fts::check(tx))
     }
 
     /// The connection, for the query modules. A poisoned lock only means another thread
@@ -171,7 +203,22 @@ impl Library {
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, LibraryError>,
     ) -> Result<T, LibraryError> {
+        self.write_with(false, f)
+    }
+
+    /// [`Library::write`] for a commit that may be less durable under the `Tiered` policy.
+    fn write_with<T>(
+        &self,
+        autosave: bool,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, LibraryError>,
+    ) -> Result<T, LibraryError> {
         let mut conn = self.conn();
+        let level = self.sync_level(autosave);
+        if self.applied.load(Ordering::Relaxed) != level {
+            conn.pragma_update(None, "synchronous", level)
+                .map_err(|err| classify(err.into(), &self.path))?;
+            self.applied.store(level, Ordering::Relaxed);
+        }
         let result = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(LibraryError::from)
@@ -184,10 +231,9 @@ impl Library {
     }
 }
 
-/// Connection settings. WAL lets readers (the CLI) work while the app writes. `synchronous =
-/// FULL`: a piece is worth one fsync per commit, and docs/PERFORMANCE.md shows it stays well
-/// under a millisecond-scale budget for autosaves; NORMAL would survive app crashes but could
-/// lose the last saves on a power cut.
+/// Connection settings. WAL lets readers (the CLI) work while the app writes. `synchronous`
+/// starts FULL; [`Library::write_with`] lowers it to NORMAL for autosaves only (the `Tiered`
+/// policy: an fsync costs ~4 ms on the reference machine, see docs/PERFORMANCE.md).
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 
 use super::{
     fts, revisions, slug, status, tags, time_stamp, Library, LibraryError, NewPiece, Piece,
-    PieceEdit, PieceFields, PieceFilter, PieceSummary,
+    PieceEdit, PieceFields, PieceFilter, PieceSummary, SaveKind,
 };
 
 /// Separator of tag names in aggregated SQL results (a control character, which
@@ -64,7 +64,7 @@ impl Library {
     pub fn save_piece(&self, edit: &PieceEdit) -> Result<Piece, LibraryError> {
         edit.fields.validate()?;
         let new_tags = edit.tags.as_deref().map(tags::clean_list).transpose()?;
-        self.write(|tx| {
+        self.write_with(edit.kind == SaveKind::Autosave, |tx| {
             let current = load_live(tx, edit.id)?;
             if current.version != edit.base_version {
                 return Err(LibraryError::Conflict {
@@ -86,11 +86,12 @@ impl Library {
             if let Some(reason) = revisions::reason_to_keep(tx, &current, edit.kind, now)? {
                 revisions::keep(tx, &current, reason, &stamp)?;
             }
+            fts::unindex(tx, edit.id)?;
             update(tx, edit.id, &edit.fields, &slug, &stamp)?;
             if tags != current.tags {
                 tags::replace(tx, edit.id, &tags)?;
             }
-            fts::reindex(tx, edit.id)?;
+            fts::index(tx, edit.id)?;
             load(tx, edit.id)
         })
     }
@@ -135,7 +136,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: &NewPiece, now: &str) -> Result<
         tags::replace(tx, id, &tags)?;
     }
     status::record(tx, id, None, status, now)?;
-    fts::reindex(tx, id)?;
+    fts::index(tx, id)?;
     Ok(id)
 }
 

@@ -1,13 +1,16 @@
 //! Revisions: past states of a piece, kept on save points and at pauses in the typing, before
 //! status changes and restores. Consecutive autosaves are coalesced, but the state before a
-//! pause (or an explicit save, a status change, a restore) is always kept. Never pruned yet.
+//! pause (or an explicit save, a status change, a restore) is always kept. [`retention`] bounds
+//! the history.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
 use super::Status;
-use super::{fts, pieces, tags, time_stamp, Library, LibraryError, Piece, PieceFields, SaveKind};
+use super::{
+    fts, pieces, retention, tags, time_stamp, Library, LibraryError, Piece, PieceFields, SaveKind,
+};
 
 /// An autosave after this much quiet keeps the state before the pause.
 const PAUSE: Duration = Duration::minutes(2);
@@ -121,12 +124,13 @@ impl Library {
             let old = load(tx, id, number)?;
             let now = time_stamp::now();
             keep(tx, &current, RevisionReason::Restore, &now)?;
+            fts::unindex(tx, id)?;
             pieces::update(tx, id, &old.fields, &current.slug, &now)?;
             let old_tags = tags::clean_list(&old.tags)?;
             if old_tags != current.tags {
                 tags::replace(tx, id, &old_tags)?;
             }
-            fts::reindex(tx, id)?;
+            fts::index(tx, id)?;
             pieces::load(tx, id)
         })
     }
@@ -197,6 +201,9 @@ pub(crate) fn keep(
         now,
         content
     ])?;
+    if (latest_number + 1) % retention::PRUNE_EVERY == 0 {
+        retention::prune(tx, piece.id)?;
+    }
     Ok(())
 }
 

@@ -74,8 +74,10 @@ impl Library {
         self.read(|conn| {
             // Rank first, then fetch summaries and snippets for the few kept: computing them
             // for every match of a common word would cost more than the ranking itself.
+            // CROSS JOIN keeps the index as the outer loop: left to itself, the planner may
+            // walk every live piece and probe the index once per piece.
             let sql = format!(
-                "SELECT p.id, {RANK} AS score FROM pieces_fts JOIN pieces p ON p.id = pieces_fts.rowid
+                "SELECT p.id, {RANK} AS score FROM pieces_fts CROSS JOIN pieces p ON p.id = pieces_fts.rowid
                  WHERE pieces_fts MATCH ? AND {} ORDER BY score LIMIT {limit}",
                 clause.sql
             );

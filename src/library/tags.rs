@@ -105,17 +105,29 @@ fn drop_orphans(tx: &Transaction<'_>) -> Result<(), LibraryError> {
     Ok(())
 }
 
-/// Re-indexes every piece carrying tag `tag`, after its name changed.
-fn reindex_tagged(tx: &Transaction<'_>, tag: i64) -> Result<usize, LibraryError> {
-    let ids: Vec<i64> = {
-        let mut stmt = tx.prepare("SELECT piece_id FROM piece_tags WHERE tag_id = ?1")?;
-        let rows = stmt.query_map([tag], |r| r.get(0))?;
-        rows.collect::<Result<_, _>>()?
-    };
+/// The pieces carrying tag `tag`.
+fn tagged(tx: &Transaction<'_>, tag: i64) -> Result<Vec<i64>, LibraryError> {
+    let mut stmt = tx.prepare_cached("SELECT piece_id FROM piece_tags WHERE tag_id = ?1")?;
+    let rows = stmt.query_map([tag], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Runs `change` on the tags of the pieces carrying `tag`, keeping their index entries right:
+/// out of the index before, back in after.
+fn retag(
+    tx: &Transaction<'_>,
+    tag: i64,
+    change: impl FnOnce() -> Result<(), LibraryError>,
+) -> Result<(), LibraryError> {
+    let ids = tagged(tx, tag)?;
     for &id in &ids {
-        fts::reindex(tx, id)?;
+        fts::unindex(tx, id)?;
     }
-    Ok(ids.len())
+    change()?;
+    for &id in &ids {
+        fts::index(tx, id)?;
+    }
+    Ok(())
 }
 
 impl Library {
@@ -158,12 +170,13 @@ impl Library {
             if wanted == current.tags {
                 return Ok(current);
             }
+            fts::unindex(tx, id)?;
             replace(tx, id, &wanted)?;
             tx.execute(
                 "UPDATE pieces SET version = version + 1, updated_at = ?2 WHERE id = ?1",
                 params![id, time_stamp::now()],
             )?;
-            fts::reindex(tx, id)?;
+            fts::index(tx, id)?;
             pieces::load(tx, id)
         })
     }
@@ -198,16 +211,18 @@ impl Library {
                     r.get(0)
                 })
                 .optional()?;
-            match target {
-                Some(target) if target != source => merge_into(tx, source, target),
-                _ => {
+            let merged_into = target.filter(|&t| t != source);
+            retag(tx, source, || match merged_into {
+                Some(target) => merge_into(tx, source, target),
+                None => {
                     tx.execute(
                         "UPDATE tags SET name = ?2, key = ?3 WHERE id = ?1",
                         params![source, to, key(&to)],
                     )?;
-                    reindex_tagged(tx, source)
+                    Ok(())
                 }
-            }
+            })?;
+            Ok(tagged(tx, merged_into.unwrap_or(source))?.len())
         })
     }
 
@@ -217,26 +232,25 @@ impl Library {
         let target = clean(target)?;
         self.write(|tx| {
             let target_id = ensure(tx, &target)?;
-            let mut count = 0;
             for source in sources {
                 let source_id = find(tx, source)?;
                 if source_id != target_id {
-                    count = merge_into(tx, source_id, target_id)?;
+                    retag(tx, source_id, || merge_into(tx, source_id, target_id))?;
                 }
             }
             drop_orphans(tx)?;
-            Ok(count)
+            Ok(tagged(tx, target_id)?.len())
         })
     }
 }
 
-/// Moves every use of tag `source` to `target`, deletes `source`, re-indexes the pieces.
-fn merge_into(tx: &Transaction<'_>, source: i64, target: i64) -> Result<usize, LibraryError> {
+/// Moves every use of tag `source` to `target` and deletes `source`.
+fn merge_into(tx: &Transaction<'_>, source: i64, target: i64) -> Result<(), LibraryError> {
     tx.execute(
         "INSERT OR IGNORE INTO piece_tags (piece_id, tag_id, position)
          SELECT piece_id, ?2, position FROM piece_tags WHERE tag_id = ?1",
         params![source, target],
     )?;
     tx.execute("DELETE FROM tags WHERE id = ?1", [source])?;
-    reindex_tagged(tx, target)
+    Ok(())
 }

@@ -53,7 +53,7 @@ impl Library {
                 rows.collect::<Result<_, _>>()?
             };
             for &id in &ids {
-                fts::remove(tx, id)?;
+                fts::unindex(tx, id)?;
                 // Revisions, tag links and status history go by ON DELETE CASCADE.
                 tx.execute("DELETE FROM pieces WHERE id = ?1", [id])?;
             }

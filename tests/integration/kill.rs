@@ -42,6 +42,8 @@ fn kill_cycles(cycles: u32) {
         library.create_piece(&new).expect("create").id
     };
     let mut reported: BTreeSet<i64> = BTreeSet::new();
+    // Kills that landed after a commit but before its report: proof they hit mid-save.
+    let mut unreported_commits = 0;
     for cycle in 0..cycles {
         reported.extend(run_and_kill(dir.path(), id, cycle));
         let library = Library::open_in(dir.path())
@@ -50,6 +52,10 @@ fn kill_cycles(cycles: u32) {
             library.integrity_check().expect("integrity check"),
             vec!["ok".to_string()],
             "cycle {cycle}"
+        );
+        assert!(
+            library.check_search_index().expect("index check"),
+            "cycle {cycle}: search index out of step"
         );
         let piece = library.get_piece(id).expect("piece");
         let mut present: BTreeSet<i64> = library
@@ -69,8 +75,13 @@ fn kill_cycles(cycles: u32) {
                 piece.version >= last,
                 "cycle {cycle}: current version went back"
             );
+            unreported_commits += i32::from(piece.version > last);
         }
     }
+    eprintln!(
+        "{cycles} kills, {} saves reported, {unreported_commits} kills between a commit and its report",
+        reported.len()
+    );
     assert!(
         reported.len() as u32 >= cycles,
         "every cycle saved at least once"

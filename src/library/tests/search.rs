@@ -129,6 +129,52 @@ fn saves_keep_the_index_in_sync() {
         .expect("save");
     assert!(library.search(&query("ancien")).expect("old").is_empty());
     assert_eq!(library.search(&query("nouveau")).expect("new").len(), 1);
+    assert!(library.check_search_index().expect("check"));
+}
+
+#[test]
+fn index_check_catches_a_piece_changed_behind_its_back() {
+    let (_dir, library) = temp_library();
+    let piece = library
+        .create_piece(&new_piece("T", "indexé"))
+        .expect("create");
+    assert!(library.check_search_index().expect("check"));
+    library
+        .conn()
+        .execute(
+            "UPDATE pieces SET body = 'changé en douce' WHERE id = ?1",
+            [piece.id],
+        )
+        .expect("sneak");
+    assert!(!library.check_search_index().expect("check"));
+}
+
+#[test]
+fn every_kind_of_write_keeps_the_index_exact() {
+    let (_dir, library) = temp_library();
+    let mut new = new_piece("Europe", "corps");
+    new.tags = strings(&["pub", "réclame"]);
+    let piece = library.create_piece(&new).expect("create");
+    let piece = library
+        .save_piece(&edit_body(&piece, "autre corps", SaveKind::SavePoint))
+        .expect("save");
+    library
+        .add_tags(piece.id, &strings(&["Neuf"]))
+        .expect("add");
+    library.rename_tag("neuf", "Nouveau").expect("rename");
+    library
+        .merge_tags(&strings(&["pub"]), "Réclame")
+        .expect("merge");
+    library.restore_revision(piece.id, 1).expect("restore");
+    library.set_status(piece.id, Status::Ready).expect("status");
+    let other = library
+        .create_piece(&new_piece("Jetable", "x"))
+        .expect("other");
+    library.trash_piece(other.id).expect("trash");
+    library.empty_trash().expect("empty");
+    assert!(library.check_search_index().expect("check"));
+    let hits = library.search(&query("reclame corps")).expect("search");
+    assert_eq!(ids(&hits), vec![piece.id]);
 }
 
 #[test]

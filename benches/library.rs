@@ -222,6 +222,8 @@ fn cached_library(count: usize) -> PathBuf {
                 .collect();
             library.create_pieces(&batch).expect("insert batch");
         }
+        // What a maintained library looks like (the app runs this daily).
+        library.optimize().expect("optimize");
     }
     std::fs::rename(&partial, &path).expect("cache");
     path

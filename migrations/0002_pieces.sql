@@ -21,7 +21,8 @@ CREATE TABLE pieces (
     created_at       TEXT    NOT NULL,
     updated_at       TEXT    NOT NULL,
     trashed_at       TEXT,
-    -- The tag names as indexed for search, kept equal to the tags by the Rust code.
+    -- The tag names, separated by char(31), kept equal to the tags by the Rust code: indexed
+    -- for search and read by the list without a join.
     tags_text        TEXT    NOT NULL DEFAULT '',
     -- The long texts last: a row's columns are stored in order and the body spills onto
     -- overflow pages, so the list (which never reads it) does not have to walk past it.
@@ -31,9 +32,12 @@ CREATE TABLE pieces (
 INSERT INTO pieces (id, slug, title, body, created_at, updated_at)
     SELECT id, '~' || id, title, body, created_at, updated_at FROM drafts;
 DROP TABLE drafts;
-CREATE INDEX pieces_live_updated ON pieces(trashed_at, updated_at DESC);
-CREATE INDEX pieces_category ON pieces(category);
-CREATE INDEX pieces_publication_date ON pieces(publication_date);
+-- Covers the piece list and its filters, in list order: listing reads this index only, never
+-- the rows with their long texts (10,000 pieces: ~2 MB of index instead of ~30 MB of rows).
+CREATE INDEX pieces_list ON pieces(
+    trashed_at, updated_at DESC, id DESC,
+    title, slug, status, category, publication_date, tags_text
+);
 
 -- `key` is the folded form (no accents, lower case) that makes "Relation Client" and
 -- "relation client" one tag; `name` keeps the form first typed.

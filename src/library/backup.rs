@@ -54,12 +54,19 @@ impl Library {
             source,
         })?;
         let stamp = time_stamp::file_stamp(OffsetDateTime::now_utc());
-        let mut path = dir.join(format!("{PREFIX}{stamp}{SUFFIX}"));
-        let mut n = 1;
-        while path.exists() {
-            n += 1;
-            path = dir.join(format!("{PREFIX}{stamp}-{n}{SUFFIX}"));
-        }
+        // Numbered after the last backup of the same second, never in a gap left by pruning,
+        // so names always sort in the order the backups were made.
+        let n = list_in(&dir)
+            .iter()
+            .filter(|b| b.stamp == stamp)
+            .map(|b| b.n)
+            .max()
+            .map_or(1, |n| n + 1);
+        let path = if n == 1 {
+            dir.join(format!("{PREFIX}{stamp}{SUFFIX}"))
+        } else {
+            dir.join(format!("{PREFIX}{stamp}-{n}{SUFFIX}"))
+        };
         let target = path.to_string_lossy().into_owned();
         // VACUUM INTO reads one consistent snapshot and writes a compact, self-contained file
         // (no -wal beside it), so a backup is a single file to copy anywhere.
@@ -73,8 +80,8 @@ impl Library {
     /// Makes a backup if the newest is more than a day old (call at start-up and now and then).
     pub fn backup_if_due(&self) -> Result<Option<BackupInfo>, LibraryError> {
         let newest = list_in(&self.backups_dir()).into_iter().next_back();
-        let due = newest.is_none_or(|(stamp, _)| {
-            time_stamp::parse_file_stamp(&stamp)
+        let due = newest.is_none_or(|b| {
+            time_stamp::parse_file_stamp(&b.stamp)
                 .is_none_or(|at| OffsetDateTime::now_utc() - at >= BACKUP_EVERY)
         });
         if due {
@@ -88,7 +95,7 @@ impl Library {
     pub fn list_backups(&self) -> Result<Vec<BackupInfo>, LibraryError> {
         list_in(&self.backups_dir())
             .into_iter()
-            .map(|(_, path)| info(&path))
+            .map(|b| info(&b.path))
             .collect()
     }
 }
@@ -162,16 +169,23 @@ pub(crate) fn backups_dir_for(library: &Path) -> PathBuf {
 
 /// The most recent backup in `dir`, if any.
 pub(crate) fn newest_in(dir: &Path) -> Option<PathBuf> {
-    list_in(dir).pop().map(|(_, path)| path)
+    list_in(dir).pop().map(|b| b.path)
 }
 
-/// Backups in `dir` named by [`Library::backup_now`], oldest first, with their stamps.
-/// Other files in the folder are never listed, so never pruned.
-fn list_in(dir: &Path) -> Vec<(String, PathBuf)> {
+/// A backup file found in the folder.
+struct Found {
+    stamp: String,
+    n: u32,
+    path: PathBuf,
+}
+
+/// Backups in `dir` named by [`Library::backup_now`], oldest first. Other files in the folder
+/// are never listed, so never pruned.
+fn list_in(dir: &Path) -> Vec<Found> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut found: Vec<((String, u32), PathBuf)> = entries
+    let mut found: Vec<Found> = entries
         .filter_map(|entry| {
             let path = entry.ok()?.path();
             let name = path.file_name()?.to_str()?;
@@ -181,20 +195,21 @@ fn list_in(dir: &Path) -> Vec<(String, PathBuf)> {
                 (stamp, rest) => (stamp, rest.strip_prefix('-')?.parse().ok()?),
             };
             time_stamp::parse_file_stamp(stamp)?;
-            Some(((stamp.to_string(), n), path))
+            Some(Found {
+                stamp: stamp.to_string(),
+                n,
+                path,
+            })
         })
         .collect();
-    found.sort();
+    found.sort_by(|a, b| (&a.stamp, a.n).cmp(&(&b.stamp, b.n)));
     found
-        .into_iter()
-        .map(|((stamp, _), path)| (stamp, path))
-        .collect()
 }
 
 fn prune(dir: &Path) -> Result<(), LibraryError> {
     let all = list_in(dir);
     let excess = all.len().saturating_sub(BACKUPS_KEPT);
-    for (_, path) in all.into_iter().take(excess) {
+    for Found { path, .. } in all.into_iter().take(excess) {
         std::fs::remove_file(&path).map_err(|source| LibraryError::Backup { path, source })?;
     }
     Ok(())

@@ -7,8 +7,7 @@ use rusqlite::Connection;
 
 use super::LibraryError;
 
-/// Separator between tag names in the indexed text (a middle dot is not a token).
-const TAG_SEPARATOR: &str = " · ";
+use super::pieces::TAG_LIST_SEPARATOR;
 
 /// Removes piece `id` from the index, from its stored (not yet changed) values.
 pub(crate) fn unindex(conn: &Connection, id: i64) -> Result<(), LibraryError> {
@@ -22,19 +21,22 @@ pub(crate) fn unindex(conn: &Connection, id: i64) -> Result<(), LibraryError> {
 
 /// Refreshes the tag text of piece `id` from its tags and adds it to the index.
 pub(crate) fn index(conn: &Connection, id: i64) -> Result<(), LibraryError> {
-    conn.prepare_cached(
-        "UPDATE pieces SET tags_text = coalesce(
-             (SELECT group_concat(t.name, ?2 ORDER BY pt.position)
-              FROM piece_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.piece_id = ?1), '')
-         WHERE id = ?1",
-    )?
-    .execute(rusqlite::params![id, TAG_SEPARATOR])?;
+    // Rewrite the row only when the tags changed: most saves only touch the text.
+    conn.prepare_cached("UPDATE pieces SET tags_text = ?2 WHERE id = ?1 AND tags_text IS NOT ?2")?
+        .execute(rusqlite::params![id, tag_text(conn, id)?])?;
     conn.prepare_cached(
         "INSERT INTO pieces_fts (rowid, title, kicker, standfirst, body, tags_text)
          SELECT id, title, kicker, standfirst, body, tags_text FROM pieces WHERE id = ?1",
     )?
     .execute([id])?;
     Ok(())
+}
+
+/// The tag names of piece `id`, in order, joined by [`TAG_LIST_SEPARATOR`] (a control
+/// character: never in a tag name, and a word break for the tokenizer).
+fn tag_text(conn: &Connection, id: i64) -> Result<String, LibraryError> {
+    let names = super::tags::of_piece(conn, id)?;
+    Ok(names.join(TAG_LIST_SEPARATOR.encode_utf8(&mut [0; 4])))
 }
 
 /// FTS5's own check that the index matches the pieces (`Ok(false)` when it does not).

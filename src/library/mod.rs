@@ -174,6 +174,21 @@ impl Library {
         self.write(|tx| fts::check(tx))
     }
 
+    /// Maintenance: merges the search index into one segment (much faster prefix and
+    /// common-word searches) and refreshes SQLite's planner statistics. Seconds on a large
+    /// library, during which writes wait: run it off the UI thread, e.g. after a daily
+    /// [`Library::backup_if_due`] that made a backup.
+    pub fn optimize(&self) -> Result<(), LibraryError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO pieces_fts (pieces_fts) VALUES ('optimize')",
+                [],
+            )?;
+            Ok(())
+        })?;
+        self.read(|conn| Ok(conn.execute_batch("PRAGMA optimize")?))
+    }
+
     /// The connection, for the query modules. A poisoned lock only means another thread
     /// panicked mid-call; SQLite rolled its transaction back, so the connection is still sound.
     fn conn(&self) -> MutexGuard<'_, Connection> {

@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
-use super::pieces::{summary_from_row, SUMMARY_COLUMNS};
+use super::pieces::{summary_from_row, SUMMARY_COLUMNS, TAG_LIST_SEPARATOR};
 use super::{Library, LibraryError, PieceFilter, PieceSummary};
 
 /// Results returned when the filter sets no limit.
@@ -150,6 +150,10 @@ fn segments(marked: &str) -> Vec<SnippetSegment> {
         let next = match c {
             MARK_START => true,
             MARK_END => false,
+            TAG_LIST_SEPARATOR => {
+                text.push_str(", ");
+                continue;
+            }
             _ => {
                 text.push(c);
                 continue;

@@ -32,6 +32,8 @@ fn backup_if_due_makes_one_a_day() {
     assert!(library.backup_if_due().expect("second").is_none());
 }
 
+// Regression: several backups in one second once reused a name freed by pruning, which
+// sorted as the oldest and was pruned at once.
 #[test]
 fn only_the_newest_backups_are_kept() {
     let (_dir, library) = temp_library();

@@ -281,3 +281,18 @@ fn schema_version_is_recorded() {
         .expect("pragma");
     assert_eq!(version, SCHEMA_VERSION);
 }
+
+#[test]
+fn edit_json_from_the_ui_needs_only_id_version_and_fields() {
+    let edit: PieceEdit = serde_json::from_str(
+        r#"{"id": 3, "base_version": 7, "kind": "save_point", "title": "T", "body": "B",
+            "lang": "en", "publication_date": "2026-12-01"}"#,
+    )
+    .expect("parse");
+    assert_eq!(edit.kind, SaveKind::SavePoint);
+    assert_eq!(edit.fields.lang, Lang::En);
+    assert_eq!(edit.fields.kicker, "");
+    assert_eq!((edit.slug, edit.tags), (None, None));
+    let bad = serde_json::from_str::<PieceEdit>(r#"{"id": 3, "base_version": 7, "lang": "de"}"#);
+    assert!(bad.is_err());
+}

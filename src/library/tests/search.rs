@@ -30,6 +30,18 @@ fn accents_and_case_are_folded() {
 }
 
 #[test]
+fn a_snippet_from_the_tags_shows_them_comma_separated() {
+    let (_dir, library) = temp_library();
+    let mut new = new_piece("T", "");
+    new.tags = strings(&["Alpha", "Bêta"]);
+    library.create_piece(&new).expect("create");
+    let hits = library.search(&query("beta")).expect("search");
+    let text: String = hits[0].snippet.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(text, "Alpha, Bêta");
+    assert_eq!(hits[0].piece.tags, strings(&["Alpha", "Bêta"]));
+}
+
+#[test]
 fn title_matches_rank_above_body_matches() {
     let (_dir, library) = temp_library();
     let body = library
@@ -173,6 +185,8 @@ fn every_kind_of_write_keeps_the_index_exact() {
     library.trash_piece(other.id).expect("trash");
     library.empty_trash().expect("empty");
     assert!(library.check_search_index().expect("check"));
+    library.optimize().expect("optimize");
+    assert!(library.check_search_index().expect("check after optimize"));
     let hits = library.search(&query("reclame corps")).expect("search");
     assert_eq!(ids(&hits), vec![piece.id]);
 }

@@ -21,22 +21,27 @@ pub(crate) fn unindex(conn: &Connection, id: i64) -> Result<(), LibraryError> {
 
 /// Refreshes the tag text of piece `id` from its tags and adds it to the index.
 pub(crate) fn index(conn: &Connection, id: i64) -> Result<(), LibraryError> {
+    index_with_tags(conn, id, &super::tags::of_piece(conn, id)?)
+}
+
+/// [`index`] when the caller already knows the piece's tags (stored spellings, in order).
+/// Tag names are joined by [`TAG_LIST_SEPARATOR`], a control character: never in a tag name,
+/// and a word break for the tokenizer.
+pub(crate) fn index_with_tags(
+    conn: &Connection,
+    id: i64,
+    tags: &[String],
+) -> Result<(), LibraryError> {
+    let text = tags.join(TAG_LIST_SEPARATOR.encode_utf8(&mut [0; 4]));
     // Rewrite the row only when the tags changed: most saves only touch the text.
     conn.prepare_cached("UPDATE pieces SET tags_text = ?2 WHERE id = ?1 AND tags_text IS NOT ?2")?
-        .execute(rusqlite::params![id, tag_text(conn, id)?])?;
+        .execute(rusqlite::params![id, text])?;
     conn.prepare_cached(
         "INSERT INTO pieces_fts (rowid, title, kicker, standfirst, body, tags_text)
          SELECT id, title, kicker, standfirst, body, tags_text FROM pieces WHERE id = ?1",
     )?
     .execute([id])?;
     Ok(())
-}
-
-/// The tag names of piece `id`, in order, joined by [`TAG_LIST_SEPARATOR`] (a control
-/// character: never in a tag name, and a word break for the tokenizer).
-fn tag_text(conn: &Connection, id: i64) -> Result<String, LibraryError> {
-    let names = super::tags::of_piece(conn, id)?;
-    Ok(names.join(TAG_LIST_SEPARATOR.encode_utf8(&mut [0; 4])))
 }
 
 /// FTS5's own check that the index matches the pieces (`Ok(false)` when it does not).

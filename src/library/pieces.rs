@@ -77,8 +77,10 @@ impl Library {
                 }
                 _ => current.slug.clone(),
             };
-            let tags = new_tags.unwrap_or_else(|| current.tags.clone());
-            if edit.fields == current.fields && slug == current.slug && tags == current.tags {
+            let tags_changed = new_tags
+                .as_ref()
+                .is_some_and(|t| !tags::same_tags(t, &current.tags));
+            if edit.fields == current.fields && slug == current.slug && !tags_changed {
                 return Ok(current);
             }
             let now = OffsetDateTime::now_utc();
@@ -88,11 +90,24 @@ impl Library {
             }
             fts::unindex(tx, edit.id)?;
             update(tx, edit.id, &edit.fields, &slug, &stamp)?;
-            if tags != current.tags {
-                tags::replace(tx, edit.id, &tags)?;
-            }
-            fts::index(tx, edit.id)?;
-            load(tx, edit.id)
+            let tags = match new_tags {
+                Some(new_tags) if tags_changed => {
+                    tags::replace(tx, edit.id, &new_tags)?;
+                    // Stored spellings may differ from the typed ones ("relation client").
+                    tags::of_piece(tx, edit.id)?
+                }
+                _ => current.tags.clone(),
+            };
+            fts::index_with_tags(tx, edit.id, &tags)?;
+            // Exactly what was just written: no need to read it back on every keystroke pause.
+            Ok(Piece {
+                slug,
+                fields: edit.fields.clone(),
+                tags,
+                updated_at: stamp,
+                version: current.version + 1,
+                ..current
+            })
         })
     }
 }

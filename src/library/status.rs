@@ -80,9 +80,13 @@ impl std::str::FromStr for Status {
 
 impl rusqlite::types::FromSql for Status {
     fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        // The stored codes are exact (a CHECK constraint): match them without the folding
+        // `from_str` does for typed input, which would allocate on every listed row.
         let text = value.as_str()?;
-        text.parse()
-            .map_err(|err: LibraryError| rusqlite::types::FromSqlError::Other(Box::new(err)))
+        Status::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("status `{text}`").into()))
     }
 }
 

@@ -43,6 +43,11 @@ pub(crate) fn key(name: &str) -> String {
     deunicode::deunicode(name).to_lowercase()
 }
 
+/// True when both lists name the same tags in the same order, spelling aside.
+pub(crate) fn same_tags(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
+}
+
 /// Cleans a list of names, dropping those that fold to a tag already in the list.
 pub(crate) fn clean_list(names: &[String]) -> Result<Vec<String>, LibraryError> {
     let mut out: Vec<String> = Vec::with_capacity(names.len());

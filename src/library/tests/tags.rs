@@ -91,3 +91,18 @@ fn merge_moves_pieces_to_the_target_tag() {
         .collect();
     assert_eq!(names, strings(&["Publicité"]));
 }
+
+#[test]
+fn saved_tags_come_back_in_their_stored_spelling() {
+    let (_dir, library) = temp_library();
+    let mut first = new_piece("A", "");
+    first.tags = strings(&["Relation Client"]);
+    library.create_piece(&first).expect("a");
+    let b = library.create_piece(&new_piece("B", "")).expect("b");
+    let mut edit = edit_body(&b, "texte", SaveKind::Autosave);
+    edit.tags = Some(strings(&["relation client", "Neuf"]));
+    let saved = library.save_piece(&edit).expect("save");
+    assert_eq!(saved.tags, strings(&["Relation Client", "Neuf"]));
+    assert_eq!(library.get_piece(b.id).expect("get"), saved);
+    assert!(library.check_search_index().expect("check"));
+}

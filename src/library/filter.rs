@@ -83,6 +83,16 @@ impl PieceFilter {
         Ok(Clause { sql, params })
     }
 
+    /// True when the filter only excludes the trash (the search box with no filter set).
+    pub(crate) fn is_live_only(&self) -> bool {
+        self.tags.is_empty()
+            && self.statuses.is_empty()
+            && self.category.is_none()
+            && self.published_from.is_none()
+            && self.published_to.is_none()
+            && !self.in_trash
+    }
+
     /// The SQL `LIMIT` value: -1 means no limit to SQLite.
     pub(crate) fn sql_limit(&self) -> i64 {
         self.limit.map_or(-1, i64::from)

@@ -11,8 +11,6 @@ use super::{Library, LibraryError, PieceFilter, PieceSummary};
 
 /// Results returned when the filter sets no limit.
 const DEFAULT_LIMIT: u32 = 50;
-/// Column weights for bm25: a word in the title matters more than one in the body.
-const RANK: &str = "bm25(pieces_fts, 10.0, 4.0, 4.0, 1.0, 6.0)";
 /// Private-use characters FTS5 puts around matches; split out before anything leaves.
 const MARK_START: char = '\u{e000}';
 const MARK_END: char = '\u{e001}';
@@ -69,32 +67,81 @@ impl Library {
                 })
                 .collect());
         };
-        let clause = query.filter.clause()?;
         let limit = query.filter.limit.unwrap_or(DEFAULT_LIMIT);
         self.read(|conn| {
-            // Rank first, then fetch summaries and snippets for the few kept: computing them
-            // for every match of a common word would cost more than the ranking itself.
-            // CROSS JOIN keeps the index as the outer loop: left to itself, the planner may
-            // walk every live piece and probe the index once per piece.
-            let sql = format!(
-                "SELECT p.id, {RANK} AS score FROM pieces_fts CROSS JOIN pieces p ON p.id = pieces_fts.rowid
-                 WHERE pieces_fts MATCH ? AND {} ORDER BY score LIMIT {limit}",
-                clause.sql
-            );
-            let mut params = vec![Value::Text(fts_query.clone())];
-            params.extend(clause.params);
-            let ranked: Vec<(i64, f64)> = {
-                let mut stmt = conn.prepare_cached(&sql)?;
-                let rows =
-                    stmt.query_map(params_from_iter(params.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?;
-                rows.collect::<Result<_, _>>()?
+            let ranked = if query.filter.is_live_only() {
+                rank_live(conn, &fts_query, limit)?
+            } else {
+                rank_filtered(conn, &fts_query, &query.filter, limit)?
             };
+            // Summaries and snippets only for the few kept: computing them for every match
+            // of a common word would cost more than the ranking itself.
             ranked
                 .into_iter()
                 .map(|(id, score)| hit(conn, &fts_query, id, score))
                 .collect()
         })
     }
+}
+
+/// The best `limit` live pieces, ranked by the index alone: no piece row is read while
+/// ranking. Asks for as many more as there are trashed pieces, then drops those, so the
+/// result is exactly the live top `limit`.
+fn rank_live(
+    conn: &Connection,
+    fts_query: &str,
+    limit: u32,
+) -> Result<Vec<(i64, f64)>, LibraryError> {
+    let trashed: i64 = conn
+        .prepare_cached("SELECT count(*) FROM pieces WHERE trashed_at IS NOT NULL")?
+        .query_row([], |r| r.get(0))?;
+    let ranked: Vec<(i64, f64)> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT rowid, rank FROM pieces_fts WHERE pieces_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(
+            rusqlite::params![fts_query, i64::from(limit) + trashed],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        rows.collect::<Result<_, _>>()?
+    };
+    if trashed == 0 {
+        return Ok(ranked);
+    }
+    let mut is_trashed =
+        conn.prepare_cached("SELECT trashed_at IS NOT NULL FROM pieces WHERE id = ?1")?;
+    let mut live = Vec::with_capacity(ranked.len());
+    for (id, score) in ranked {
+        if !is_trashed.query_row([id], |r| r.get::<_, bool>(0))? {
+            live.push((id, score));
+        }
+    }
+    live.truncate(limit as usize);
+    Ok(live)
+}
+
+/// The best `limit` pieces passing `filter`, ranked in one join.
+fn rank_filtered(
+    conn: &Connection,
+    fts_query: &str,
+    filter: &PieceFilter,
+    limit: u32,
+) -> Result<Vec<(i64, f64)>, LibraryError> {
+    let clause = filter.clause()?;
+    // CROSS JOIN keeps the index as the outer loop: left to itself, the planner may walk
+    // every live piece and probe the index once per piece.
+    let sql = format!(
+        "SELECT p.id, pieces_fts.rank FROM pieces_fts CROSS JOIN pieces p ON p.id = pieces_fts.rowid
+         WHERE pieces_fts MATCH ? AND {} ORDER BY pieces_fts.rank LIMIT {limit}",
+        clause.sql
+    );
+    let mut params = vec![Value::Text(fts_query.to_string())];
+    params.extend(clause.params);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 fn hit(conn: &Connection, fts_query: &str, id: i64, score: f64) -> Result<SearchHit, LibraryError> {

@@ -199,3 +199,24 @@ fn empty_text_lists_with_filters() {
     assert_eq!(hits.len(), 1);
     assert!(hits[0].snippet.is_empty());
 }
+
+#[test]
+fn limit_counts_live_pieces_only_when_the_best_are_trashed() {
+    let (_dir, library) = temp_library();
+    // More occurrences rank higher: piece i mentions the word i + 1 times.
+    let made: Vec<i64> = (0..5)
+        .map(|i| {
+            let body = "fidélité ".repeat(i + 1) + &"autre ".repeat(20);
+            library
+                .create_piece(&new_piece("T", &body))
+                .expect("create")
+                .id
+        })
+        .collect();
+    library.trash_piece(made[4]).expect("trash best");
+    library.trash_piece(made[3]).expect("trash second");
+    let mut q = query("fidelite");
+    q.filter.limit = Some(2);
+    let hits = library.search(&q).expect("search");
+    assert_eq!(ids(&hits), vec![made[2], made[1]]);
+}

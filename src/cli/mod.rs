@@ -67,32 +67,26 @@ enum Command {
 /// Runs one invocation.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = cli.data_dir;
+    let open = || -> anyhow::Result<Library> {
+        Ok(Library::open_in(&resolve_data_dir(data_dir.clone())?)?)
+    };
     match cli.command {
         Command::Render(args) => render::run(&args),
-        Command::Backup(args) => backup::run(&resolve_data_dir(data_dir)?, &args),
-        command => {
-            let library = Library::open_in(&resolve_data_dir(data_dir)?)?;
-            run_on_library(&library, command)
-        }
-    }
-}
-
-fn run_on_library(library: &Library, command: Command) -> anyhow::Result<()> {
-    match command {
-        Command::New(args) => pieces::new(library, args),
-        Command::List(args) => pieces::list(library, &args),
-        Command::Show(args) => pieces::show(library, &args),
-        Command::Search(args) => search::run(library, &args),
-        Command::Tag(args) => tags::tag(library, &args),
-        Command::Tags(args) => tags::tags(library, &args),
-        Command::Status(args) => history::status(library, &args),
-        Command::History(args) => history::history(library, &args),
-        Command::Diff(args) => history::diff(library, &args),
-        Command::Restore(args) => history::restore(library, &args),
-        Command::Rm(args) => pieces::rm(library, &args),
-        Command::Trash(args) => pieces::trash(library, &args),
-        Command::SaveLoop(args) => stress::run(library, &args),
-        Command::Render(_) | Command::Backup(_) => Ok(()),
+        // Backup opens the library itself: a restore must not open the file it replaces.
+        Command::Backup(args) => backup::run(&resolve_data_dir(data_dir.clone())?, &args),
+        Command::New(args) => pieces::new(&open()?, args),
+        Command::List(args) => pieces::list(&open()?, &args),
+        Command::Show(args) => pieces::show(&open()?, &args),
+        Command::Search(args) => search::run(&open()?, &args),
+        Command::Tag(args) => tags::tag(&open()?, &args),
+        Command::Tags(args) => tags::tags(&open()?, &args),
+        Command::Status(args) => history::status(&open()?, &args),
+        Command::History(args) => history::history(&open()?, &args),
+        Command::Diff(args) => history::diff(&open()?, &args),
+        Command::Restore(args) => history::restore(&open()?, &args),
+        Command::Rm(args) => pieces::rm(&open()?, &args),
+        Command::Trash(args) => pieces::trash(&open()?, &args),
+        Command::SaveLoop(args) => stress::run(&open()?, &args),
     }
 }
 

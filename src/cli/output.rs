@@ -1,5 +1,17 @@
-//! Printing for the CLI: `--json` output (pretty, stable field names: the core's serde
-//! shapes, documented in docs/CLI.md) and short human lines.
+//! Printing for the CLI: `--json` output and short human lines.
+//!
+//! `--json` is stable: pretty-printed JSON of the core's serde types (snake_case; fields are
+//! only ever added), the same shapes the desktop UI receives, documented in docs/CLI.md:
+//! - `show`, `tag`, `status`, `restore`, `rm`, `trash --restore`: a [`edito::Piece`];
+//! - `list`, `trash`: an array of [`edito::library::PieceSummary`];
+//! - `search`: an array of [`edito::library::SearchHit`] (summary fields + `score` + `snippet`
+//!   segments `{text, highlight}`, plain text, never HTML);
+//! - `tags`: an array of [`edito::library::TagCount`] `{name, count}`;
+//! - `history`: `{"revisions": [RevisionSummary…], "status_history": [StatusChange…]}`;
+//! - `diff`: a [`edito::library::RevisionDiff`];
+//! - `trash --empty`: `{"deleted": N}`;
+//! - `backup`, `backup --list`: [`edito::library::BackupInfo`] (one, or an array);
+//!   `backup --restore`: a [`edito::library::RestoreReport`].
 
 use std::io::Write;
 

@@ -101,7 +101,13 @@ pub fn history(library: &Library, args: &HistoryArgs) -> anyhow::Result<()> {
     }
     println!("revisions:");
     for r in &revisions {
-        println!("{}\t{}\t{:?}\t{}", r.number, r.saved_at, r.reason, r.title);
+        println!(
+            "{}\t{}\t{}\t{}",
+            r.number,
+            r.saved_at,
+            r.reason.as_str(),
+            r.title
+        );
     }
     println!("status:");
     for change in &status_history {
@@ -120,6 +126,10 @@ pub fn diff(library: &Library, args: &DiffArgs) -> anyhow::Result<()> {
     };
     if args.json {
         return output::json(&diff);
+    }
+    if diff.fields.is_empty() {
+        println!("no differences");
+        return Ok(());
     }
     print!("{}", diff.unified);
     for field in diff.fields.iter().filter(|f| f.field != "body") {

@@ -1,6 +1,6 @@
 //! The editorial library: one SQLite file on disk (WAL mode), opened once and shared by the
 //! desktop shell and the CLI. Each table has its own query module; every write goes through
-//! [`Library::write`], one `BEGIN IMMEDIATE` transaction covering the piece, its revision and
+//! `Library::write`, one `BEGIN IMMEDIATE` transaction covering the piece, its revision and
 //! its search index row, so a crash leaves either all of a save or none of it.
 
 mod backup;

@@ -58,7 +58,7 @@ impl Library {
 
     /// Saves an edit made on version `edit.base_version`. Refuses with
     /// [`LibraryError::Conflict`] (carrying the current piece) if the piece changed since;
-    /// keeps the previous state as a revision when [`revisions`] policy says so. The piece,
+    /// keeps the previous state as a revision when the revision policy says so. The piece,
     /// its revision and its index row are written in one transaction. An edit that changes
     /// nothing returns the piece untouched.
     pub fn save_piece(&self, edit: &PieceEdit) -> Result<Piece, LibraryError> {

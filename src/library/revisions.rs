@@ -236,6 +236,13 @@ pub(crate) fn load(conn: &Connection, id: i64, number: i64) -> Result<Revision, 
     })
 }
 
+impl RevisionReason {
+    /// The code stored in the library and shown by the CLI (`save_point`, `pause`…).
+    pub fn as_str(self) -> &'static str {
+        reason_code(self)
+    }
+}
+
 fn reason_code(reason: RevisionReason) -> &'static str {
     match reason {
         RevisionReason::SavePoint => "save_point",

@@ -86,6 +86,10 @@ fn history_diff_and_restore() {
     assert_eq!(revisions[1]["number"], 1);
     assert_eq!(history["status_history"][0]["to"], "draft");
 
+    let text = stdout_ok(&edito(d, &["history", &id], b""));
+    assert!(text.contains("\tsave_point\t"), "{text}");
+    let same = stdout_ok(&edito(d, &["diff", &id, "2", "2"], b""));
+    assert_eq!(same, "no differences\n");
     let diff = stdout_ok(&edito(d, &["diff", &id, "1", "current"], b""));
     assert!(
         diff.contains("-Le chat dort.") && diff.contains("+save 2"),

@@ -108,11 +108,20 @@ impl Library {
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|err| classify(err.into(), path))?;
         let found = migrations::schema_version(&conn).map_err(|err| classify(err, path))?;
-        if found != SCHEMA_VERSION {
+        if found > SCHEMA_VERSION {
             return Err(LibraryError::TooNew {
                 found,
                 supported: SCHEMA_VERSION,
             });
+        }
+        if found < SCHEMA_VERSION {
+            return Err(LibraryError::invalid(
+                "library",
+                format!(
+                    "`{}` uses an older schema ({found}) that must be upgraded first: open it once without read-only",
+                    path.display()
+                ),
+            ));
         }
         Ok(Library::new(conn, path))
     }

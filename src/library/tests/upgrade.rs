@@ -78,3 +78,22 @@ fn foundation_library_upgrades_without_loss() {
     );
     assert_eq!(library.integrity_check().expect("check"), strings(&["ok"]));
 }
+
+#[test]
+fn a_foundation_library_opened_read_only_asks_for_the_upgrade() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(crate::paths::LIBRARY_FILE);
+    version_one_library(&path);
+    let err = Library::open_read_only(&path).expect_err("needs upgrade");
+    assert!(matches!(err, LibraryError::Invalid { .. }), "{err:?}");
+    assert!(err.to_string().contains("upgraded"), "{err}");
+    // Nothing was changed: a normal open still finds and upgrades every draft.
+    assert_eq!(
+        Library::open_file(&path)
+            .expect("upgrade")
+            .list_pieces(&PieceFilter::default())
+            .expect("list")
+            .len(),
+        4
+    );
+}

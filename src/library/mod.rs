@@ -263,6 +263,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // 16 MB of page cache instead of SQLite's 2 MB: the list index and the pages a save
+    // touches of a 10,000-piece library stay in memory.
+    conn.pragma_update(None, "cache_size", -16_384)?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@ pub mod library;
 pub mod paths;
 pub mod render;
 
-pub use library::{Draft, DraftEdit, Library, LibraryError};
+pub use library::{Library, LibraryError, NewPiece, Piece, PieceEdit};
 pub use render::{
     count_text, render, render_document, render_html, split_front_matter, typography_text, Counts,
     FrontMatter, Lang, RenderError, RenderOptions, Rendered, RenderedDocument,

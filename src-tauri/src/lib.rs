@@ -15,15 +15,32 @@ pub fn run() {
     let result = tauri::Builder::default()
         .setup(|app| {
             let state = AppState::open()?;
+            state.backup_in_background();
             app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::drafts::list_drafts,
-            commands::drafts::get_draft,
-            commands::drafts::create_draft,
-            commands::drafts::save_draft,
-            commands::drafts::offer_welcome_draft,
+            commands::pieces::list_pieces,
+            commands::pieces::get_piece,
+            commands::pieces::create_piece,
+            commands::pieces::save_piece,
+            commands::pieces::offer_welcome_draft,
+            commands::pieces::set_status,
+            commands::pieces::status_history,
+            commands::pieces::trash_piece,
+            commands::pieces::restore_from_trash,
+            commands::pieces::list_trash,
+            commands::pieces::empty_trash,
+            commands::pieces::search,
+            commands::tags::list_tags,
+            commands::tags::add_tags,
+            commands::tags::remove_tags,
+            commands::tags::rename_tag,
+            commands::tags::merge_tags,
+            commands::revisions::list_revisions,
+            commands::revisions::get_revision,
+            commands::revisions::diff_revisions,
+            commands::revisions::restore_revision,
             commands::render::render_preview,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -21,6 +21,18 @@ impl AppState {
         })
     }
 
+    /// Makes the daily backup if the newest one is more than a day old, on a worker thread so
+    /// the window opens without waiting for it. A failure is logged: the writer can still work,
+    /// and the next launch tries again.
+    pub fn backup_in_background(&self) {
+        let library = Arc::clone(&self.library);
+        std::thread::spawn(move || {
+            if let Err(err) = library.backup_if_due() {
+                eprintln!("edito: the daily backup failed: {err}");
+            }
+        });
+    }
+
     /// Runs `work` against the library on tokio's blocking pool: SQLite calls (and the fsync
     /// of a save) must never run on the thread that paints the window.
     pub async fn with_library<T, F>(&self, work: F) -> Result<T, crate::UiError>

@@ -1,10 +1,17 @@
 //! Argument parsing and dispatch for the `edito` CLI. Each subcommand reads its input, calls
-//! one core function and prints the result.
+//! one core function and prints the result. `--json` output is the core's serde shapes,
+//! stable and documented in docs/CLI.md.
 
-mod drafts;
+mod backup;
 mod export;
+mod history;
 mod input;
+mod output;
+mod pieces;
 mod render;
+mod search;
+mod stress;
+mod tags;
 
 use std::path::PathBuf;
 
@@ -27,12 +34,35 @@ pub struct Cli {
 enum Command {
     /// Render Markdown (FILE, or standard input) to an HTML fragment on standard output.
     Render(render::RenderArgs),
-    /// Create a draft whose body is read from standard input; prints the new id.
-    New(drafts::NewArgs),
-    /// List drafts, most recently saved first.
-    List,
-    /// Print one draft.
-    Show(drafts::ShowArgs),
+    /// Create a piece whose body is read from standard input; prints the new id.
+    New(pieces::NewArgs),
+    /// List pieces, most recently changed first.
+    List(pieces::ListArgs),
+    /// Print one piece.
+    Show(pieces::IdArgs),
+    /// Full-text search (accents and case ignored), best match first.
+    Search(search::SearchArgs),
+    /// Add or remove tags of a piece.
+    Tag(tags::TagArgs),
+    /// List tags with their counts; rename or merge them.
+    Tags(tags::TagsArgs),
+    /// Change the status of a piece (idea, draft, review, ready, published).
+    Status(history::StatusArgs),
+    /// Revisions and status changes of a piece.
+    History(history::HistoryArgs),
+    /// Differences between two revisions (or a revision and `current`).
+    Diff(history::DiffArgs),
+    /// Bring back an old revision (the current state is kept as a revision).
+    Restore(history::RestoreArgs),
+    /// Move a piece to the trash.
+    Rm(pieces::IdArgs),
+    /// List the trash, restore a piece from it, or empty it.
+    Trash(pieces::TrashArgs),
+    /// Back up the library now, list backups, or restore one.
+    Backup(backup::BackupArgs),
+    /// Save a piece in a loop (crash tests).
+    #[command(hide = true)]
+    SaveLoop(stress::SaveLoopArgs),
     /// Export a Markdown file with front matter as a page, a CMS fragment or Markdown.
     Export(export::ExportArgs),
     /// Write the static archive (index, pieces, tags, categories, Atom feed) into a folder.
@@ -43,19 +73,36 @@ enum Command {
 
 /// Runs one invocation.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let data_dir = cli.data_dir;
+    let open = || -> anyhow::Result<Library> {
+        Ok(Library::open_in(&resolve_data_dir(data_dir.clone())?)?)
+    };
     match cli.command {
         Command::Render(args) => render::run(&args),
-        Command::New(args) => drafts::new(&open_library(cli.data_dir)?, &args),
-        Command::List => drafts::list(&open_library(cli.data_dir)?),
-        Command::Show(args) => drafts::show(&open_library(cli.data_dir)?, &args),
-        Command::Export(args) => export::export(paths::data_dir(cli.data_dir).as_deref(), &args),
-        Command::Site(args) => export::site(paths::data_dir(cli.data_dir).as_deref(), &args),
+        // Backup opens the library itself: a restore must not open the file it replaces.
+        Command::Backup(args) => backup::run(&resolve_data_dir(data_dir.clone())?, &args),
+        Command::New(args) => pieces::new(&open()?, args),
+        Command::List(args) => pieces::list(&open()?, &args),
+        Command::Show(args) => pieces::show(&open()?, &args),
+        Command::Search(args) => search::run(&open()?, &args),
+        Command::Tag(args) => tags::tag(&open()?, &args),
+        Command::Tags(args) => tags::tags(&open()?, &args),
+        Command::Status(args) => history::status(&open()?, &args),
+        Command::History(args) => history::history(&open()?, &args),
+        Command::Diff(args) => history::diff(&open()?, &args),
+        Command::Restore(args) => history::restore(&open()?, &args),
+        Command::Rm(args) => pieces::rm(&open()?, &args),
+        Command::Trash(args) => pieces::trash(&open()?, &args),
+        Command::SaveLoop(args) => stress::run(&open()?, &args),
+        Command::Export(args) => {
+            export::export(paths::data_dir(data_dir.clone()).as_deref(), &args)
+        }
+        Command::Site(args) => export::site(paths::data_dir(data_dir.clone()).as_deref(), &args),
         Command::Import(args) => export::import(&args),
     }
 }
 
-fn open_library(explicit: Option<PathBuf>) -> anyhow::Result<Library> {
-    let dir = paths::data_dir(explicit)
-        .context("no data directory on this system: pass --data-dir DIR or set EDITO_DATA_DIR")?;
-    Ok(Library::open_in(&dir)?)
+fn resolve_data_dir(explicit: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    paths::data_dir(explicit)
+        .context("no data directory on this system: pass --data-dir DIR or set EDITO_DATA_DIR")
 }

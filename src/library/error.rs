@@ -1,6 +1,8 @@
 //! Errors of the library, worded for the person who has to act on them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use super::Piece;
 
 /// Everything that can go wrong while opening or using the library.
 #[derive(Debug, thiserror::Error)]
@@ -13,9 +15,29 @@ pub enum LibraryError {
         /// Why.
         source: std::io::Error,
     },
-    /// The file exists but is not an SQLite database (or is damaged beyond opening).
-    #[error("cannot open library `{path}`: the file is not an Edito library or is damaged (restore a backup from the `backups` folder beside it)")]
+    /// The file exists but is not an SQLite database.
+    #[error("cannot open library `{}`: the file is not an Edito library ({})", .path.display(), backup_advice(.newest_backup.as_deref(), .backups_dir))]
     NotALibrary {
+        /// The file.
+        path: PathBuf,
+        /// Where backups are kept.
+        backups_dir: PathBuf,
+        /// The most recent backup, if any.
+        newest_backup: Option<PathBuf>,
+    },
+    /// The database is damaged: SQLite found inconsistent pages.
+    #[error("the library `{}` is damaged ({})", .path.display(), backup_advice(.newest_backup.as_deref(), .backups_dir))]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// Where backups are kept.
+        backups_dir: PathBuf,
+        /// The most recent backup, if any.
+        newest_backup: Option<PathBuf>,
+    },
+    /// The file or its directory cannot be written.
+    #[error("the library `{}` is read-only: nothing was saved (check the permissions of the file and of its folder, or choose another with --data-dir)", .path.display())]
+    ReadOnly {
         /// The file.
         path: PathBuf,
     },
@@ -27,17 +49,89 @@ pub enum LibraryError {
         /// Version this build writes.
         supported: u32,
     },
-    /// No draft has this id.
-    #[error("no draft with id {0} (list drafts with `edito list`)")]
+    /// No piece has this id.
+    #[error("no piece with id {0} (list pieces with `edito list`)")]
     NotFound(i64),
+    /// The piece has no revision with this number.
+    #[error("piece {piece} has no revision {number} (list them with `edito history {piece}`)")]
+    RevisionNotFound {
+        /// The piece.
+        piece: i64,
+        /// The revision number asked for.
+        number: i64,
+    },
+    /// No tag matches this name.
+    #[error("no tag `{0}` (list tags with `edito tags`)")]
+    TagNotFound(String),
+    /// The save was based on an older version: someone else saved in between.
+    #[error("piece {} was changed elsewhere (it is now at version {}): reload it and apply your edit again", .current.id, .current.version)]
+    Conflict {
+        /// The piece as it is now, so the UI can show both versions.
+        current: Box<Piece>,
+    },
+    /// The piece is in the trash and cannot be edited.
+    #[error("piece {0} is in the trash: restore it first with `edito trash --restore {0}`")]
+    InTrash(i64),
+    /// The piece is not in the trash.
+    #[error("piece {0} is not in the trash")]
+    NotInTrash(i64),
+    /// A field value is not acceptable.
+    #[error("invalid {field}: {reason}")]
+    Invalid {
+        /// The field.
+        field: &'static str,
+        /// What is wrong and what to do.
+        reason: String,
+    },
     /// Another process holds the database for too long.
     #[error(
         "the library is busy (another Edito window or command is writing): try again in a moment"
     )]
     Busy,
+    /// SQLite could not grow the file.
+    #[error("the disk is full: this save was not written and the previous text is intact (free some space, then save again)")]
+    DiskFull,
+    /// A backup could not be written, read or restored.
+    #[error("backup `{}`: {source}", .path.display())]
+    Backup {
+        /// The backup file or folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file given as a backup is not a sound Edito library.
+    #[error("`{}` is not a usable Edito backup ({reason}): choose another file from the `backups` folder", .path.display())]
+    BadBackup {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A revision snapshot could not be read back.
+    #[error("a revision of this piece cannot be read: {0}")]
+    Snapshot(#[from] serde_json::Error),
     /// Any other SQLite failure.
     #[error("library database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+fn backup_advice(newest: Option<&Path>, dir: &Path) -> String {
+    match newest {
+        Some(file) => format!(
+            "restore the newest backup with `edito backup --restore {}`",
+            file.display()
+        ),
+        None => format!("no backup found in `{}`", dir.display()),
+    }
+}
+
+impl LibraryError {
+    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        LibraryError::Invalid {
+            field,
+            reason: reason.into(),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for LibraryError {
@@ -45,6 +139,7 @@ impl From<rusqlite::Error> for LibraryError {
         use rusqlite::ffi::ErrorCode;
         match err.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => LibraryError::Busy,
+            Some(ErrorCode::DiskFull) => LibraryError::DiskFull,
             _ => LibraryError::Sqlite(err),
         }
     }

@@ -1,32 +1,85 @@
 //! The editorial library: one SQLite file on disk (WAL mode), opened once and shared by the
-//! desktop shell and the CLI. Each table has its own query module.
+//! desktop shell and the CLI. Each table has its own query module; every write goes through
+//! `Library::write`, one `BEGIN IMMEDIATE` transaction covering the piece, its revision and
+//! its search index row, so a crash leaves either all of a save or none of it.
 
-mod drafts;
+mod backup;
+mod diff;
 mod error;
+mod filter;
+mod fts;
 mod migrations;
+mod model;
+mod pieces;
+mod retention;
+mod revisions;
+mod search;
+mod slug;
+mod status;
+mod tags;
 mod time_stamp;
+mod trash;
+mod welcome;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use drafts::{Draft, DraftEdit, DraftSummary};
+pub use backup::{restore_backup, BackupInfo, RestoreReport, BACKUPS_DIR, BACKUPS_KEPT};
+pub use diff::{DiffOp, DiffSegment, FieldDiff, RevisionDiff};
 pub use error::LibraryError;
+pub use filter::PieceFilter;
 pub use migrations::SCHEMA_VERSION;
+pub use model::{
+    Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, SaveKind, MAX_BODY_BYTES,
+};
+pub use revisions::{Revision, RevisionReason, RevisionSummary};
+pub use search::{SearchHit, SearchQuery, SnippetSegment};
+pub use slug::slugify;
+pub use status::{Status, StatusChange};
+pub use tags::TagCount;
 
 use crate::paths::LIBRARY_FILE;
 
 /// How long a writer waits for another process (the CLI, a second window) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The `synchronous` policy: how hard SQLite works to get each commit onto the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Synchronous {
+    /// Every commit `NORMAL`: survives a crash of the app (WAL), but a power cut may lose the
+    /// commits since the last checkpoint.
+    Normal,
+    /// Every commit `FULL`: one fsync of the WAL per commit, survives a power cut.
+    Full,
+    /// The default: autosaves `NORMAL`, everything else `FULL` (save points, status changes,
+    /// restores, tags, trash). A `FULL` commit fsyncs the whole WAL, so it also makes every
+    /// autosave before it durable: a power cut can only lose the autosaves since the last save
+    /// point (the app makes one on blur and on close), an app crash loses nothing.
+    #[default]
+    Tiered,
+}
+
 /// An open library. Cheap to share behind an `Arc`; calls are serialized on one connection,
 /// which is what SQLite does for writers anyway and keeps every save a single transaction.
+#[derive(Debug)]
 pub struct Library {
     conn: Mutex<Connection>,
     path: PathBuf,
+    /// The [`Synchronous`] policy, as its index.
+    policy: AtomicU8,
+    /// The `synchronous` level last set on the connection (1 NORMAL, 2 FULL), changed only
+    /// while the connection lock is held.
+    applied: AtomicU8,
 }
+
+/// SQLite's codes for the `synchronous` levels used here.
+const SYNC_NORMAL: u8 = 1;
+const SYNC_FULL: u8 = 2;
 
 impl Library {
     /// Opens (creating if needed) `library.db` inside `data_dir`.
@@ -43,21 +96,106 @@ impl Library {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        configure(&conn).map_err(|err| classify_open_error(err, path))?;
-        migrations::migrate(&mut conn).map_err(|err| match err {
-            LibraryError::Sqlite(e) => classify_open_error(e, path),
-            other => other,
-        })?;
-        Ok(Library {
+        Self::open_with(path, flags)
+    }
+
+    /// Opens an existing library without ever writing to it (to inspect a backup, or a file
+    /// on a read-only medium). Every write then fails with [`LibraryError::ReadOnly`].
+    pub fn open_read_only(path: &Path) -> Result<Self, LibraryError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|err| classify(LibraryError::from(err), path))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|err| classify(err.into(), path))?;
+        let found = migrations::schema_version(&conn).map_err(|err| classify(err, path))?;
+        if found > SCHEMA_VERSION {
+            return Err(LibraryError::TooNew {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < SCHEMA_VERSION {
+            return Err(LibraryError::invalid(
+                "library",
+                format!(
+                    "`{}` uses an older schema ({found}) that must be upgraded first: open it once without read-only",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(Library::new(conn, path))
+    }
+
+    fn open_with(path: &Path, flags: OpenFlags) -> Result<Self, LibraryError> {
+        let mut conn = Connection::open_with_flags(path, flags)
+            .map_err(|err| classify(LibraryError::from(err), path))?;
+        configure(&conn).map_err(|err| classify(err.into(), path))?;
+        migrations::migrate(&mut conn).map_err(|err| classify(err, path))?;
+        Ok(Library::new(conn, path))
+    }
+
+    fn new(conn: Connection, path: &Path) -> Self {
+        Library {
             conn: Mutex::new(conn),
             path: path.to_path_buf(),
-        })
+            policy: AtomicU8::new(Synchronous::Tiered as u8),
+            applied: AtomicU8::new(SYNC_FULL),
+        }
     }
 
     /// The database file this library lives in.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Chooses how durable each commit is (see [`Synchronous`]; `Tiered` unless changed).
+    pub fn set_synchronous(&self, policy: Synchronous) {
+        self.policy.store(policy as u8, Ordering::Relaxed);
+    }
+
+    /// The `synchronous` level a commit gets under the current policy.
+    fn sync_level(&self, autosave: bool) -> u8 {
+        match self.policy.load(Ordering::Relaxed) {
+            p if p == Synchronous::Normal as u8 => SYNC_NORMAL,
+            p if p == Synchronous::Full as u8 => SYNC_FULL,
+            _ if autosave => SYNC_NORMAL,
+            _ => SYNC_FULL,
+        }
+    }
+
+    /// How long a write waits for another process before failing with [`LibraryError::Busy`].
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<(), LibraryError> {
+        Ok(self.conn().busy_timeout(timeout)?)
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` for a sound file, else SQLite's findings.
+    pub fn integrity_check(&self) -> Result<Vec<String>, LibraryError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+            let rows = stmt.query_map([], |row| row.get(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    /// FTS5's own check that the search index matches the pieces (false: it does not; the
+    /// index can be rebuilt from the pieces, nothing is lost).
+    pub fn check_search_index(&self) -> Result<bool, LibraryError> {
+        self.write(|tx| fts::check(tx))
+    }
+
+    /// Maintenance: merges the search index into one segment (much faster prefix and
+    /// common-word searches) and refreshes SQLite's planner statistics. Seconds on a large
+    /// library, during which writes wait: run it off the UI thread, e.g. after a daily
+    /// [`Library::backup_if_due`] that made a backup.
+    pub fn optimize(&self) -> Result<(), LibraryError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO pieces_fts (pieces_fts) VALUES ('optimize')",
+                [],
+            )?;
+            Ok(())
+        })?;
+        self.read(|conn| Ok(conn.execute_batch("PRAGMA optimize")?))
     }
 
     /// The connection, for the query modules. A poisoned lock only means another thread
@@ -67,27 +205,96 @@ impl Library {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+
+    /// Runs `f` in a read transaction, so the rows it reads form one consistent snapshot
+    /// even while another process writes.
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, LibraryError>,
+    ) -> Result<T, LibraryError> {
+        let mut conn = self.conn();
+        let result = conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(LibraryError::from)
+            .and_then(|tx| f(&tx));
+        result.map_err(|err| classify(err, &self.path))
+    }
+
+    /// Runs `f` in one write transaction, taken up front (`IMMEDIATE`) so that a busy
+    /// library fails before any work is done rather than at commit. Nothing of `f` is kept
+    /// unless it returns `Ok` and the commit succeeds.
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, LibraryError>,
+    ) -> Result<T, LibraryError> {
+        self.write_with(false, f)
+    }
+
+    /// [`Library::write`] for a commit that may be less durable under the `Tiered` policy.
+    fn write_with<T>(
+        &self,
+        autosave: bool,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, LibraryError>,
+    ) -> Result<T, LibraryError> {
+        let mut conn = self.conn();
+        let level = self.sync_level(autosave);
+        if self.applied.load(Ordering::Relaxed) != level {
+            conn.pragma_update(None, "synchronous", level)
+                .map_err(|err| classify(err.into(), &self.path))?;
+            self.applied.store(level, Ordering::Relaxed);
+        }
+        let result = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(LibraryError::from)
+            .and_then(|tx| {
+                let value = f(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            });
+        result.map_err(|err| classify(err, &self.path))
+    }
 }
 
-/// Connection settings. WAL lets readers (the CLI) work while the app writes; `synchronous =
-/// FULL` because a draft is worth one fsync per save point (see docs/ARCHITECTURE.md).
+/// Connection settings. WAL lets readers (the CLI) work while the app writes. `synchronous`
+/// starts FULL; [`Library::write_with`] lowers it to NORMAL for autosaves only (the `Tiered`
+/// policy: an fsync costs ~4 ms on the reference machine, see docs/PERFORMANCE.md).
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // 16 MB of page cache instead of SQLite's 2 MB: the list index and the pages a save
+    // touches of a 10,000-piece library stay in memory.
+    conn.pragma_update(None, "cache_size", -16_384)?;
     Ok(())
 }
 
-/// SQLite reports a non-database file lazily, on the first statement: turn that into an
-/// error that tells the user what the file is and what to do.
-fn classify_open_error(err: rusqlite::Error, path: &Path) -> LibraryError {
+/// Turns SQLite's codes for a damaged, foreign or read-only file into errors that say what
+/// the file is and what to do (which backup to restore).
+fn classify(err: LibraryError, path: &Path) -> LibraryError {
     use rusqlite::ffi::ErrorCode;
-    match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => LibraryError::NotALibrary {
+    let LibraryError::Sqlite(inner) = &err else {
+        return err;
+    };
+    let backups_dir = backup::backups_dir_for(path);
+    let newest_backup = backup::newest_in(&backups_dir);
+    match inner.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => LibraryError::NotALibrary {
             path: path.to_path_buf(),
+            backups_dir,
+            newest_backup,
         },
-        _ => LibraryError::from(err),
+        Some(ErrorCode::DatabaseCorrupt) => LibraryError::Corrupt {
+            path: path.to_path_buf(),
+            backups_dir,
+            newest_backup,
+        },
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            LibraryError::ReadOnly {
+                path: path.to_path_buf(),
+            }
+        }
+        _ => err,
     }
 }
 

@@ -38,12 +38,19 @@ impl FromStr for Lang {
     }
 }
 
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Lang {
+    /// The code stored in the library and written in front matter (`fr`, `en`).
+    pub fn as_str(self) -> &'static str {
+        match self {
             Lang::Fr => "fr",
             Lang::En => "en",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -9,6 +9,8 @@ mod export_safety;
 mod export_site;
 mod export_support;
 mod export_validate;
+mod kill;
+mod library_cli;
 mod render_cli;
 mod render_props;
 mod render_safety;

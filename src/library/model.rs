@@ -1,0 +1,168 @@
+//! The shapes the library hands out and takes in. All serialize as flat snake_case JSON, since
+//! the desktop app sends them over IPC; `docs/CLI.md` documents the same shapes for `--json`.
+
+use serde::{Deserialize, Serialize};
+
+use super::{LibraryError, Status};
+
+/// Largest body accepted, in bytes: far above any editorial (50 MB are tested), low enough
+/// that a pasted disk image is refused with a message instead of bloating every backup.
+pub const MAX_BODY_BYTES: usize = 100 * 1024 * 1024;
+
+/// Language of a piece: the rendering pipeline's, so the library and the typography can
+/// never disagree on what a language code means.
+pub use crate::render::Lang;
+
+/// The fields a writer edits: everything but identity, slug, status, tags and bookkeeping.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PieceFields {
+    /// Title as typed (may be empty while the writer has not chosen one).
+    pub title: String,
+    /// *Surtitre*: the line above the title.
+    pub kicker: String,
+    /// *Chapô*: the introductory paragraph.
+    pub standfirst: String,
+    /// Body in Markdown.
+    pub body: String,
+    /// Author's name.
+    pub author: String,
+    /// Author's role, e.g. "Directeur de la rédaction".
+    pub author_role: String,
+    /// *Rubrique*, e.g. "Editos du magazine En-Contact".
+    pub category: String,
+    /// Language.
+    pub lang: Lang,
+    /// Planned or actual publication date, `YYYY-MM-DD`.
+    pub publication_date: Option<String>,
+    /// Magazine issue number.
+    pub issue_number: Option<i64>,
+    /// Target length in *signes* (characters, spaces included).
+    pub target_signs: Option<i64>,
+}
+
+/// A piece as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Piece {
+    /// Row id, stable for the life of the piece.
+    pub id: i64,
+    /// Unique URL/file name: ASCII `[a-z0-9-]` only.
+    pub slug: String,
+    /// The editable fields, flattened into the JSON object.
+    #[serde(flatten)]
+    pub fields: PieceFields,
+    /// Workflow status.
+    pub status: Status,
+    /// Tags, as first typed, in the order they were added.
+    pub tags: Vec<String>,
+    /// Creation time, UTC (`2026-11-29T14:02:05.123Z`).
+    pub created_at: String,
+    /// Last change, UTC.
+    pub updated_at: String,
+    /// Incremented by every change; a save must name the version it was based on.
+    pub version: i64,
+    /// When the piece was moved to the trash; `None` for a live piece.
+    pub trashed_at: Option<String>,
+}
+
+/// A line of the piece list: what the sidebar shows, without the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceSummary {
+    /// Row id.
+    pub id: i64,
+    /// Title as typed.
+    pub title: String,
+    /// Slug.
+    pub slug: String,
+    /// Workflow status.
+    pub status: Status,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// *Rubrique*.
+    pub category: String,
+    /// Last change, UTC.
+    pub updated_at: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub publication_date: Option<String>,
+}
+
+/// What `create_piece` needs. Everything but the title may be left out of the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewPiece {
+    /// The fields, flattened into the JSON object.
+    #[serde(flatten)]
+    pub fields: PieceFields,
+    /// Wanted slug; derived from the title when absent. Made unique with `-2`, `-3`…
+    pub slug: Option<String>,
+    /// Initial status (`draft` when absent).
+    pub status: Option<Status>,
+    /// Initial tags.
+    pub tags: Vec<String>,
+}
+
+/// Why a save happens, which decides whether the previous state is kept as a revision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaveKind {
+    /// Debounced save while typing: consecutive ones are coalesced into one revision.
+    #[default]
+    Autosave,
+    /// Explicit save (Ctrl+S, closing the piece): the previous state always becomes a revision.
+    SavePoint,
+}
+
+/// A save of an existing piece: every editable field, and the version it was based on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceEdit {
+    /// Piece to update.
+    pub id: i64,
+    /// The `version` the editor loaded; a different current version means a conflict.
+    pub base_version: i64,
+    /// Autosave or save point.
+    #[serde(default)]
+    pub kind: SaveKind,
+    /// The new fields, flattened into the JSON object.
+    #[serde(flatten)]
+    pub fields: PieceFields,
+    /// New slug, or `None` to keep it.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// New tag list, or `None` to keep the tags (use the tag calls for single changes).
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+}
+
+impl PieceFields {
+    /// Checks the values SQLite would refuse or that would break the app, with messages
+    /// a writer can act on. Empty and very long titles are fine: losing text is worse.
+    pub(crate) fn validate(&self) -> Result<(), LibraryError> {
+        if self.body.len() > MAX_BODY_BYTES {
+            return Err(LibraryError::invalid(
+                "body",
+                format!(
+                    "the text is {} MB, more than the {} MB a piece may hold (split it into several pieces)",
+                    self.body.len() / (1024 * 1024),
+                    MAX_BODY_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        if let Some(date) = &self.publication_date {
+            if !super::time_stamp::is_date(date) {
+                return Err(LibraryError::invalid(
+                    "publication_date",
+                    format!("`{date}` is not a date written YYYY-MM-DD"),
+                ));
+            }
+        }
+        for (field, value) in [
+            ("issue_number", self.issue_number),
+            ("target_signs", self.target_signs),
+        ] {
+            if value.is_some_and(|v| v < 0) {
+                return Err(LibraryError::invalid(field, "must not be negative"));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,47 @@
+//! The welcome piece shown on the very first launch.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::{pieces, time_stamp, Library, LibraryError, NewPiece, Piece, PieceFields};
+
+/// Settings key remembering that the welcome piece was offered once, so deleting it is final.
+const WELCOME_KEY: &str = "welcome_offered";
+const WELCOME_TITLE: &str = "Bienvenue dans Edito";
+const WELCOME_BODY: &str = include_str!("welcome.md");
+
+impl Library {
+    /// On the very first launch, adds the welcome piece; never again afterwards, even if the
+    /// writer deletes it. Returns the welcome piece when it was just created.
+    pub fn offer_welcome_draft(&self) -> Result<Option<Piece>, LibraryError> {
+        // One transaction, so a crash cannot leave the flag without the piece (or the reverse).
+        self.write(|tx| {
+            let offered = tx
+                .query_row(
+                    "SELECT 1 FROM settings WHERE key = ?1",
+                    [WELCOME_KEY],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+            if offered {
+                return Ok(None);
+            }
+            let now = time_stamp::now();
+            let welcome = NewPiece {
+                fields: PieceFields {
+                    title: WELCOME_TITLE.into(),
+                    body: WELCOME_BODY.into(),
+                    ..PieceFields::default()
+                },
+                tags: vec!["Edito".into()],
+                ..NewPiece::default()
+            };
+            let id = pieces::insert(tx, &welcome, &now)?;
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+                params![WELCOME_KEY, now],
+            )?;
+            pieces::load(tx, id).map(Some)
+        })
+    }
+}

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod spellcheck;
 mod state;
 
 use tauri::Manager;
@@ -16,6 +17,7 @@ pub fn run() {
         .setup(|app| {
             let state = AppState::open()?;
             app.manage(state);
+            spellcheck::enable(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

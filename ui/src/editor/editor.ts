@@ -1,13 +1,13 @@
 // The Markdown editor: CodeMirror 6 with the writing desk's features, each one a file of
 // this folder, switched on and off through compartments without losing the undo history.
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
-import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { Compartment, EditorSelection, EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import type { UiLang } from "../i18n";
 import { findInPiece } from "./find";
 import { focusMode } from "./focus-mode";
+import { writerHighlight } from "./highlight";
 import { frenchSpacing } from "./french-spacing";
 import { markdownHelperKeys, pasteLinks } from "./markdown-helpers";
 import { spacingMarksExtension } from "./spacing-marks";
@@ -79,10 +79,11 @@ export function createEditor(
   const extensions = (): Extension[] => [
     [...slotContents(options)].map(([slot, ext]) => slot.of(ext)),
     history(),
-    keymap.of([...markdownHelperKeys, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+    // No Tab binding: Tab must leave the editor (no keyboard trap); Ctrl+] and Ctrl+[ indent.
+    keymap.of([...markdownHelperKeys, ...defaultKeymap, ...historyKeymap]),
     markdown(),
     pasteLinks,
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    writerHighlight(),
     EditorView.lineWrapping,
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update.state.doc.toString());

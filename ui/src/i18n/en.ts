@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   "app.bodyPlaceholder": "Write here…",
   "app.resize": "Resize the editor and the preview",
   "app.statusbar": "Status bar",
+  "preview.empty": "The preview of the piece appears here as you write.",
   "app.toolbar": "View",
   "app.togglePreview": "Preview",
   "app.focus": "Focus",

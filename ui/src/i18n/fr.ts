@@ -21,6 +21,7 @@ export const fr = {
   "app.bodyPlaceholder": "Écrivez ici…",
   "app.resize": "Redimensionner l'éditeur et l'aperçu",
   "app.statusbar": "Barre d'état",
+  "preview.empty": "L'aperçu de l'article s'affiche ici dès que vous écrivez.",
   "app.toolbar": "Affichage",
   "app.togglePreview": "Aperçu",
   "app.focus": "Concentration",

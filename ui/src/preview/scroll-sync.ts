@@ -77,25 +77,28 @@ export interface ScrollSync {
   setEnabled(on: boolean): void;
 }
 
-/** Who is being scrolled by the writer; the other side follows and its own events are ignored. */
+/** A side of the sync: the editor's scroller or the preview's document. */
 type Side = "editor" | "preview";
 
 export function createScrollSync(view: EditorView, frame: HTMLIFrameElement, onLineClick: (line: number) => void): ScrollSync {
   let anchors: Anchor[] | null = null;
-  let driver: Side | null = null;
-  let release: ReturnType<typeof setTimeout> | null = null;
-  let frameQueued = false;
+  const queued: Record<Side, boolean> = { editor: false, preview: false };
   let enabled = true;
+  // The scrollTop this sync gave each side: a scroll event at that position is the echo of
+  // our own move and is ignored; any other position is the writer's and leads.
+  const echo: Record<Side, number | null> = { editor: null, preview: null };
   const previewDoc = () => frame.contentDocument;
   const scroller = () => previewDoc()?.scrollingElement ?? null;
   const measured = (doc: Document) => (anchors ??= collectAnchors(doc));
-
-  const claim = (side: Side): boolean => {
-    if (driver && driver !== side) return false;
-    driver = side;
-    if (release) clearTimeout(release);
-    release = setTimeout(() => (driver = null), 180);
-    return true;
+  const moveTo = (side: Side, el: Element, top: number) => {
+    const before = el.scrollTop;
+    el.scrollTop = top;
+    echo[side] = Math.abs(el.scrollTop - before) >= 1 ? el.scrollTop : null;
+  };
+  const isEcho = (side: Side, el: Element | null) => {
+    const expected = echo[side];
+    echo[side] = null;
+    return expected !== null && el !== null && Math.abs(el.scrollTop - expected) <= 1;
   };
 
   // The document top inside the editor's scroller (padding above the first line).
@@ -111,7 +114,7 @@ export function createScrollSync(view: EditorView, frame: HTMLIFrameElement, onL
     const el = scroller();
     if (!doc || !el || !enabled) return;
     const lines = view.state.doc.lines;
-    el.scrollTop = lineToOffset(measured(doc), editorTopLine(), lines, el.scrollHeight);
+    moveTo("preview", el, lineToOffset(measured(doc), editorTopLine(), lines, el.scrollHeight));
   };
 
   const syncEditor = () => {
@@ -123,26 +126,76 @@ export function createScrollSync(view: EditorView, frame: HTMLIFrameElement, onL
     const n = Math.min(lines, Math.max(1, Math.floor(at)));
     const block = view.lineBlockAt(view.state.doc.line(n).from);
     const padding = view.documentTop - view.scrollDOM.getBoundingClientRect().top + view.scrollDOM.scrollTop;
-    view.scrollDOM.scrollTop = padding + block.top + (at - n) * block.height;
+    moveTo("editor", view.scrollDOM, padding + block.top + (at - n) * block.height);
   };
 
   // One measurement per frame, however many scroll events arrive.
-  const onScroll = (side: Side, sync: () => void) => () => {
-    if (!claim(side) || frameQueued) return;
-    frameQueued = true;
+  const onScroll = (side: Side, el: () => Element | null, sync: () => void) => () => {
+    if (isEcho(side, el()) || queued[side]) return;
+    queued[side] = true;
     requestAnimationFrame(() => {
-      frameQueued = false;
+      queued[side] = false;
       sync();
     });
   };
 
-  view.scrollDOM.addEventListener("scroll", onScroll("editor", syncPreview), { passive: true });
+  view.scrollDOM.addEventListener("scroll", onScroll("editor", () => view.scrollDOM, syncPreview), { passive: true });
+
+  // WebKit (WebKitGTK: the real window) never calls listeners registered on a document that
+  // may not run scripts, which is what the sandbox makes of the preview; Chromium does. So
+  // the preview is watched from the parent: its scroll position, and the caret a click
+  // leaves in it. Reading two properties 20 times a second is free.
+  const previewScrolled = onScroll("preview", scroller, syncEditor);
+  let lastTop = 0;
+  let lastCaret = "";
+  const caretOf = (doc: Document): { key: string; node: Node | null } => {
+    const sel = doc.getSelection();
+    if (!sel || !sel.isCollapsed || !sel.anchorNode) return { key: "", node: null };
+    return { key: `${sel.anchorOffset}`, node: sel.anchorNode };
+  };
+  const nodes = new WeakMap<Node, number>();
+  let nodeIds = 0;
+  const caretKey = (doc: Document) => {
+    const { key, node } = caretOf(doc);
+    if (!node) return { key: "", node };
+    if (!nodes.has(node)) nodes.set(node, ++nodeIds);
+    return { key: `${nodes.get(node)}:${key}`, node };
+  };
+  const watch = () => {
+    const doc = previewDoc();
+    const el = scroller();
+    if (!doc || !el || !enabled) return;
+    if (Math.abs(el.scrollTop - lastTop) >= 1) {
+      lastTop = el.scrollTop;
+      previewScrolled();
+    }
+    const { key, node } = caretKey(doc);
+    if (key !== lastCaret) {
+      lastCaret = key;
+      // A new caret is a click (or caret browsing). Checking the focus is no use: WebKitGTK
+      // leaves it in the parent. A caret our own patching moves lands on <body>: no line.
+      if (node) {
+        const line = lineOfClick(node.nodeType === 1 ? node : node.parentElement);
+        if (line !== null) onLineClick(line);
+      }
+    }
+  };
+  setInterval(watch, 50);
+
   const attach = () => {
     const doc = previewDoc();
     if (!doc) return;
     anchors = null;
-    doc.addEventListener("scroll", onScroll("preview", syncEditor), { passive: true });
+    doc.defaultView?.addEventListener(
+      "scroll",
+      () => {
+        lastTop = scroller()?.scrollTop ?? 0;
+        previewScrolled();
+      },
+      { passive: true },
+    );
     doc.addEventListener("click", (event) => {
+      lastCaret = caretKey(doc).key;
       const line = lineOfClick(event.target);
       if (line !== null) onLineClick(line);
     });

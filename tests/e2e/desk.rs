@@ -194,7 +194,7 @@ const LONG_BODY: &str = "Array.from({length: 120}, (_, i) => 'Paragraphe ' + (i 
 /// Gives the preview's blocks the pipeline's `data-line` if this backend does not yet.
 const ENSURE_SOURCE_MAP: &str = "const d = document.getElementById('preview').contentDocument; \
      if (d.querySelector('[data-line]')) return 'backend'; \
-     [...d.body.children].forEach((el, i) => el.setAttribute('data-line', String(2 * i + 1))); \
+     [...d.getElementById('edito-body').children].forEach((el, i) => el.setAttribute('data-line', String(2 * i + 1))); \
      window.__editoDesk.scrollSync.invalidate(); return 'test'";
 const EDITOR_TOP_LINE: &str = "const v = window.__editoDesk.editor.view; \
      const h = v.scrollDOM.getBoundingClientRect().top - v.documentTop; \
@@ -213,7 +213,7 @@ fn editor_and_preview_scroll_together_and_a_click_moves_the_cursor() {
         let app = start_french(dir.path()).await;
         new_piece(&app).await;
         set_body(&app, LONG_BODY).await;
-        app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('body > p').length === 120")
+        app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('#edito-body > p').length === 120")
             .await;
         let source = app.js(ENSURE_SOURCE_MAP).await;
         eprintln!("scroll sync: data-line from {source}");

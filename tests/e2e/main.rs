@@ -3,5 +3,6 @@
 //! says so loudly; a missing display, driver or binary is a failure, not a skip.
 
 mod desk;
+mod desk_capture;
 mod foundation;
 mod harness;

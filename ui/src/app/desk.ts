@@ -113,6 +113,7 @@ export class Desk {
     this.el.editor.setAttribute("lang", piece.lang);
     this.status.setTarget(piece.target_signs);
     this.status.setCounts(undefined);
+    this.renderHead();
     this.renderPreview();
     await this.refreshList();
   }
@@ -140,6 +141,7 @@ export class Desk {
     }
     if ("target_signs" in patch) this.status.setTarget(target_signs);
     if ("title" in patch || "kicker" in patch || "standfirst" in patch || "body" in patch) this.saver.schedule(this.piece);
+    if ("title" in patch || "kicker" in patch || "standfirst" in patch) this.renderHead();
     if ("body" in patch) this.schedulePreview();
   }
 
@@ -162,6 +164,11 @@ export class Desk {
     this.previewTimer = setTimeout(() => this.renderPreview(), PREVIEW_DEBOUNCE_MS);
   }
 
+  private renderHead(): void {
+    const { kicker = "", title = "", standfirst = "" } = this.piece ?? {};
+    this.preview.showHead({ kicker, title, standfirst });
+  }
+
   private renderPreview(): void {
     const body = this.piece?.body ?? "";
     // Responses can overtake each other; only the newest request may paint.
@@ -176,10 +183,11 @@ export class Desk {
       .renderPreview(body)
       .then((preview) => {
         if (seq !== this.previewSeq) return;
+        const answeredAt = performance.now();
         this.preview.show(preview.html);
         // Reading the height makes the layout happen now, inside the measurement.
         void this.preview.body()?.offsetHeight;
-        done();
+        done(answeredAt);
         this.scrollSync.invalidate();
         this.status.setCounts(preview.counts);
       })

@@ -12,10 +12,12 @@ describe("performance log", () => {
   it("records one sample per preview refresh", () => {
     const log = new PerfLog();
     log.keystroke();
-    log.previewStarted(1234)();
+    const start = performance.now();
+    log.previewStarted(1234)(start + 0.5);
     const summary = log.summary();
     expect(summary.count).toBe(1);
     expect(log.samples[0].chars).toBe(1234);
     expect(log.samples[0].total).toBeGreaterThanOrEqual(log.samples[0].update);
+    expect(log.samples[0].render + log.samples[0].dom).toBeCloseTo(log.samples[0].update, 5);
   });
 });

@@ -5,6 +5,10 @@
 export interface PerfSample {
   update: number;
   total: number;
+  /** Of `update`: the IPC round trip with the backend's render. */
+  render: number;
+  /** Of `update`: patching the preview's DOM and laying it out. */
+  dom: number;
   /** Length of the piece, so a reader of the figures knows what was measured. */
   chars: number;
 }
@@ -13,6 +17,8 @@ export interface PerfSummary {
   count: number;
   update: { p50: number; p95: number; max: number };
   total: { p50: number; p95: number; max: number };
+  render: { p50: number; p95: number; max: number };
+  dom: { p50: number; p95: number; max: number };
 }
 
 export function percentile(values: number[], p: number): number {
@@ -33,20 +39,22 @@ export class PerfLog {
     performance.mark("edito:keystroke");
   }
 
-  /** Starts timing one preview refresh; returns the function to call once it is on screen. */
-  previewStarted(chars: number): () => void {
+  /** Starts timing one preview refresh; returns the function to call once it is on screen,
+   *  given when the backend's answer arrived. */
+  previewStarted(chars: number): (answeredAt?: number) => void {
     const start = performance.now();
     const fromKey = this.lastKey || start;
     performance.mark("edito:preview-start");
-    return () => {
+    return (answeredAt) => {
       const end = performance.now();
+      const answered = answeredAt ?? end;
       performance.mark("edito:preview-done");
       try {
         performance.measure("edito:preview-update", "edito:preview-start", "edito:preview-done");
       } catch {
         // Marks cleared by someone else: the sample below still counts.
       }
-      this.samples.push({ update: end - start, total: end - fromKey, chars });
+      this.samples.push({ update: end - start, total: end - fromKey, render: answered - start, dom: end - answered, chars });
       if (this.samples.length > 2000) this.samples.shift();
     };
   }
@@ -62,6 +70,8 @@ export class PerfLog {
       count: this.samples.length,
       update: stats(this.samples.map((s) => s.update)),
       total: stats(this.samples.map((s) => s.total)),
+      render: stats(this.samples.map((s) => s.render)),
+      dom: stats(this.samples.map((s) => s.dom)),
     };
   }
 }

@@ -22,32 +22,47 @@ const PREVIEW_STYLE = `
   img { max-width: 100%; }
   [data-line] { cursor: text; }
   .edito-empty { color: #6b665d; font-style: italic; text-align: center; margin-top: 30vh; }
+  .edito-head { margin: 0 0 2rem; }
+  .edito-head:empty { display: none; }
+  .edito-kicker { margin: 0 0 .4rem; font: 600 .75rem/1.4 "DejaVu Sans", sans-serif; letter-spacing: .14em; text-transform: uppercase; color: #9c3a20; }
+  .edito-title { margin: 0 0 .8rem; font-size: 2.1rem; line-height: 1.15; letter-spacing: -.01em; }
+  .edito-standfirst { margin: 0; font-size: 1.15rem; line-height: 1.5; font-style: italic; color: #3b3833; }
 `;
 
+/** What is set above the body, as the page will show it. */
+export interface PreviewHead {
+  kicker: string;
+  title: string;
+  standfirst: string;
+}
+
 export interface PreviewPane {
-  /** Shows `html`; resolves once the preview's DOM holds it. */
+  /** Shows the body's `html` (patched in place: only changed blocks are replaced). */
   show(html: string): void;
+  /** Sets the kicker, title and standfirst above the body. */
+  showHead(head: PreviewHead): void;
   /** Shows a calm placeholder sentence (empty piece, loading). */
   showMessage(text: string): void;
-  /** The preview's body, for tests and scroll sync. */
+  /** The container of the rendered body (inside the iframe's <body>). */
   body(): HTMLElement | null;
 }
 
 export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPane {
   let ready = false;
-  let queued: (() => void) | null = null;
+  const queued = new Map<string, () => void>();
   frame.addEventListener("load", () => {
     ready = true;
-    queued?.();
-    queued = null;
+    for (const write of queued.values()) write();
+    queued.clear();
   });
-  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><style>${PREVIEW_STYLE}</style></head><body></body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><style>${PREVIEW_STYLE}</style></head><body><header class="edito-head"></header><article id="edito-body"></article></body></html>`;
 
-  const whenReady = (write: () => void) => {
+  // Before the frame has loaded, only the latest write of each kind is kept.
+  const whenReady = (write: () => void, kind = "body") => {
     if (ready) write();
-    else queued = write;
+    else queued.set(kind, write);
   };
-  const body = () => frame.contentDocument?.body ?? null;
+  const body = () => frame.contentDocument?.getElementById("edito-body") ?? null;
 
   return {
     show(html: string) {
@@ -65,6 +80,28 @@ export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPan
         p.textContent = text;
         target.replaceChildren(p);
       });
+    },
+    showHead(head: PreviewHead) {
+      whenReady(() => {
+        const target = frame.contentDocument?.querySelector(".edito-head");
+        if (!target) return;
+        const doc = target.ownerDocument;
+        const parts: [string, string, string][] = [
+          ["p", "edito-kicker", head.kicker],
+          ["h1", "edito-title", head.title],
+          ["p", "edito-standfirst", head.standfirst],
+        ];
+        target.replaceChildren(
+          ...parts
+            .filter(([, , text]) => text.trim() !== "")
+            .map(([tag, cls, text]) => {
+              const el = doc.createElement(tag);
+              el.className = cls;
+              el.textContent = text;
+              return el;
+            }),
+        );
+      }, "head");
     },
     body,
   };

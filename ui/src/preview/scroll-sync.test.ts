@@ -38,6 +38,13 @@ describe("scroll sync through data-line", () => {
     expect(offsetToLine([], 500, 100, 1000)).toBeCloseTo(51, 5);
   });
 
+  it("keeps line 1 where it is when a title is set above the body", () => {
+    const anchors = [{ line: 1, top: 200 }, { line: 5, top: 400 }];
+    expect(lineToOffset(anchors, 1, 10, 1000)).toBe(200);
+    expect(lineToOffset(anchors, 3, 10, 1000)).toBe(300);
+    expect(offsetToLine(anchors, 100, 10, 1000)).toBe(1);
+  });
+
   it("drops anchors that would make the mapping go backwards", () => {
     document.body.innerHTML = `<p data-line="2"></p><p data-line="4"></p><p data-line="6"></p>`;
     const tops = [100, 50, 300];

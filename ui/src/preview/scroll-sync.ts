@@ -35,7 +35,8 @@ export function collectAnchors(doc: Document, topOf: (el: Element) => number = t
 }
 
 function withEnds(anchors: Anchor[], lines: number, height: number): Anchor[] {
-  const inner = anchors.filter((a) => a.line > 1 && a.line <= lines && a.top > 0 && a.top < height);
+  // Line 1 may start lower than the top (the title is set above the body): keep its anchor.
+  const inner = anchors.filter((a) => a.line >= 1 && a.line <= lines && a.top > 0 && a.top < height);
   return [{ line: 1, top: 0 }, ...inner, { line: lines + 1, top: Math.max(height, inner.at(-1)?.top ?? 0) }];
 }
 

@@ -24,8 +24,12 @@ pub fn skipped() -> bool {
     false
 }
 
-/// The desktop binary cargo built beside this test binary.
+/// The desktop binary cargo built beside this test binary, or `EDITO_E2E_APP` (a release
+/// build, for performance figures).
 fn app_binary() -> PathBuf {
+    if let Some(app) = std::env::var_os("EDITO_E2E_APP") {
+        return PathBuf::from(app);
+    }
     let test_exe = std::env::current_exe().expect("current exe");
     // target/debug/deps/e2e-xxxx → target/debug/edito-desktop
     let debug_dir = test_exe

@@ -148,19 +148,11 @@ export function createScrollSync(view: EditorView, frame: HTMLIFrameElement, onL
   // leaves in it. Reading two properties 20 times a second is free.
   const previewScrolled = onScroll("preview", scroller, syncEditor);
   let lastTop = 0;
-  let lastCaret = "";
-  const caretOf = (doc: Document): { key: string; node: Node | null } => {
+  // The caret last seen in the preview: a different one means the writer clicked.
+  let caret: { node: Node | null; offset: number } = { node: null, offset: 0 };
+  const currentCaret = (doc: Document) => {
     const sel = doc.getSelection();
-    if (!sel || !sel.isCollapsed || !sel.anchorNode) return { key: "", node: null };
-    return { key: `${sel.anchorOffset}`, node: sel.anchorNode };
-  };
-  const nodes = new WeakMap<Node, number>();
-  let nodeIds = 0;
-  const caretKey = (doc: Document) => {
-    const { key, node } = caretOf(doc);
-    if (!node) return { key: "", node };
-    if (!nodes.has(node)) nodes.set(node, ++nodeIds);
-    return { key: `${nodes.get(node)}:${key}`, node };
+    return { node: sel?.isCollapsed ? sel.anchorNode : null, offset: sel?.anchorOffset ?? 0 };
   };
   const watch = () => {
     const doc = previewDoc();
@@ -170,11 +162,13 @@ export function createScrollSync(view: EditorView, frame: HTMLIFrameElement, onL
       lastTop = el.scrollTop;
       previewScrolled();
     }
-    const { key, node } = caretKey(doc);
-    if (key !== lastCaret) {
-      lastCaret = key;
+    const now = currentCaret(doc);
+    if (now.node !== caret.node || now.offset !== caret.offset) {
+      caret = now;
+      const node = now.node;
       // A new caret is a click (or caret browsing). Checking the focus is no use: WebKitGTK
-      // leaves it in the parent. A caret our own patching moves lands on <body>: no line.
+      // leaves it in the parent. A caret our own patching moves lands on the article
+      // container, which has no line.
       if (node) {
         const line = lineOfClick(node.nodeType === 1 ? node : node.parentElement);
         if (line !== null) onLineClick(line);
@@ -196,7 +190,7 @@ export function createScrollSync(view: EditorView, frame: HTMLIFrameElement, onL
       { passive: true },
     );
     doc.addEventListener("click", (event) => {
-      lastCaret = caretKey(doc).key;
+      caret = currentCaret(doc);
       const line = lineOfClick(event.target);
       if (line !== null) onLineClick(line);
     });

@@ -131,6 +131,21 @@ describe("writing", () => {
     await context.close();
   });
 
+  it("an English piece gets no French spacing, and its editor says lang=en", async () => {
+    const { page, context } = await openDesk();
+    await page.keyboard.press("Control+n");
+    await page.waitForFunction(() => document.getElementById("title").value === "" && document.activeElement.id === "title");
+    await page.click("#open-settings");
+    await page.selectOption("#piece-lang", "en");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.getAttribute(".cm-content", "lang"), "en");
+    assert.equal(await page.getAttribute(".cm-content", "spellcheck"), "true");
+    await page.click(".cm-content");
+    await page.keyboard.type("Note: really?");
+    assert.equal(await editorText(page), "Note: really?");
+    await context.close();
+  });
+
   it("the gauge moves with the counts against the target", async () => {
     const { page, context } = await openDesk();
     assert.equal(await page.getAttribute("#gauge", "data-level"), "none");
@@ -208,6 +223,15 @@ describe("navigation and language", () => {
     await page.reload();
     await page.waitForFunction(() => document.getElementById("new-draft").textContent === "Nouvel article");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+    await context.close();
+  });
+
+  it("Ctrl+E opens the export dialog, Escape closes it", async () => {
+    const { page, context } = await openDesk();
+    await page.keyboard.press("Control+e");
+    await page.waitForSelector("#export-dialog[open]");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.evaluate(() => document.getElementById("export-dialog").open), false);
     await context.close();
   });
 

@@ -7,7 +7,7 @@ SHELL := /bin/bash
 
 # Debian/Ubuntu packages: building the app, then testing it in a real window.
 APT_BUILD := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev hunspell-fr hunspell-en-us
-APT_TEST := xvfb xauth webkit2gtk-driver default-jre-headless
+APT_TEST := xvfb xauth webkit2gtk-driver default-jre-headless chromium imagemagick
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(HOME)/.cargo/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
@@ -58,3 +58,4 @@ lint: ui
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm test
+	cd ui && npm run test:browser

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod spellcheck;
 mod state;
 
 use tauri::Manager;
@@ -17,6 +18,7 @@ pub fn run() {
             let state = AppState::open()?;
             state.backup_in_background();
             app.manage(state);
+            spellcheck::enable(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -24,8 +24,12 @@ pub fn skipped() -> bool {
     false
 }
 
-/// The desktop binary cargo built beside this test binary.
+/// The desktop binary cargo built beside this test binary, or `EDITO_E2E_APP` (a release
+/// build, for performance figures).
 fn app_binary() -> PathBuf {
+    if let Some(app) = std::env::var_os("EDITO_E2E_APP") {
+        return PathBuf::from(app);
+    }
     let test_exe = std::env::current_exe().expect("current exe");
     // target/debug/deps/e2e-xxxx → target/debug/edito-desktop
     let debug_dir = test_exe
@@ -58,6 +62,13 @@ pub struct App {
 impl App {
     /// Starts tauri-driver and the app on `data_dir`, and waits for the window's UI.
     pub async fn start(data_dir: &Path) -> App {
+        App::start_with(data_dir, &[]).await
+    }
+
+    /// Like [`App::start`], with extra environment for the app (`LANG` for the UI language).
+    /// The webview's own storage (localStorage: UI preferences) goes under `data_dir` too, so
+    /// runs never see each other's settings.
+    pub async fn start_with(data_dir: &Path, env: &[(&str, &str)]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the E2E tests under xvfb-run (make test does), or set EDITO_E2E=skip"
@@ -71,6 +82,9 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("EDITO_DATA_DIR", data_dir)
+            .env("XDG_DATA_HOME", data_dir.join("xdg-data"))
+            .env("XDG_CACHE_HOME", data_dir.join("xdg-cache"))
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -125,6 +139,16 @@ impl App {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Waits until the window has gone (the app closed itself), then stops tauri-driver.
+    pub async fn wait_closed(mut self) {
+        let start = Instant::now();
+        while self.client.execute("return 1", vec![]).await.is_ok() {
+            assert!(start.elapsed() < PATIENCE, "the window did not close");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        stop_gracefully(&mut self.driver);
     }
 
     /// Ends the session (which closes the app) and stops tauri-driver gracefully.

@@ -15,14 +15,29 @@ export interface DraftSummary {
   updated_at: string;
 }
 
+/** What the Autosaver sends. `kicker` and `standfirst` are optional: a backend that does
+ *  not know them yet ignores them (serde skips unknown fields). */
 export interface DraftEdit {
   id: number;
   title: string;
   body: string;
+  kicker?: string;
+  standfirst?: string;
 }
 
+/** Length figures of the piece, computed by the rendering pipeline (French rules). */
+export interface Counts {
+  signs: number;
+  signs_no_spaces: number;
+  words: number;
+  feuillets: number;
+  reading_minutes: number;
+}
+
+/** `counts` is optional until the backend sends it; the status bar then shows "—". */
 export interface Preview {
   html: string;
+  counts?: Counts;
 }
 
 /** The error shape every command rejects with (see src-tauri/src/error.rs). */

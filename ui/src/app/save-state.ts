@@ -1,19 +1,18 @@
 // The save indicator in the status bar: words a journalist reads at a glance.
 import type { SaveState } from "../autosave/autosave";
-
-const timeFormat = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit" });
+import { formatTime, t } from "../i18n";
 
 export function describeSaveState(state: SaveState): string {
   switch (state.kind) {
     case "idle":
       return "";
     case "pending":
-      return "Modifications non enregistrées";
+      return t("save.pending");
     case "saving":
-      return "Enregistrement…";
+      return t("save.saving");
     case "saved":
-      return `Enregistré à ${timeFormat.format(state.at)}`;
+      return t("save.saved", { time: formatTime(state.at) });
     case "error":
-      return `Échec de l'enregistrement : ${state.message} — nouvel essai automatique`;
+      return t("save.error", { message: state.message });
   }
 }

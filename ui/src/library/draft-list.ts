@@ -1,11 +1,22 @@
-// The sidebar list of drafts: title and last save, the current one marked.
+// The sidebar list of pieces: title and last save, the current one marked, filtered by the
+// library search box (titles, client-side, until the library's search arrives).
 import type { DraftSummary } from "../api/ipc";
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short" });
+import { formatDateTime, t } from "../i18n";
+import { fold } from "../palette/fuzzy";
 
 export function formatUpdated(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? "" : formatDateTime(date);
+}
+
+/** The drafts whose title contains every word of `query` (accents and case ignored). */
+export function filterDrafts(drafts: DraftSummary[], query: string): DraftSummary[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return drafts;
+  return drafts.filter((d) => {
+    const title = fold(d.title || t("app.untitled"));
+    return words.every((w) => title.includes(w));
+  });
 }
 
 export function renderDraftList(
@@ -24,7 +35,7 @@ export function renderDraftList(
       if (draft.id === currentId) button.setAttribute("aria-current", "true");
       const title = document.createElement("span");
       title.className = "draft-item__title";
-      title.textContent = draft.title.trim() || "Sans titre";
+      title.textContent = draft.title.trim() || t("app.untitled");
       const updated = document.createElement("time");
       updated.className = "draft-item__date";
       updated.dateTime = draft.updated_at;

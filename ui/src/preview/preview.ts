@@ -1,43 +1,108 @@
 // The preview pane: a sandboxed iframe (no scripts may run in it, whatever the HTML says)
-// whose body receives the core's already-sanitized HTML.
+// whose body receives the core's already-sanitized HTML. It stays paper-coloured in dark
+// mode: it shows the page as it will be printed or published.
+import { patchChildren } from "./patch";
 
 const PREVIEW_STYLE = `
   :root { color-scheme: light; }
-  body { margin: 0 auto; padding: 2rem 2.5rem 4rem; max-width: 38rem; background: #fbf8f1;
-         color: #1d1c1a; font: 1.0625rem/1.6 Georgia, "DejaVu Serif", serif; hyphens: auto; }
-  h1, h2, h3 { font-family: "DejaVu Sans", system-ui, sans-serif; line-height: 1.25; }
-  blockquote { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid #b4472e; font-style: italic; }
-  code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; }
-  pre { overflow-x: auto; background: #f0ebe0; padding: .75rem; }
-  table { border-collapse: collapse; } td, th { border: 1px solid #c9c2b4; padding: .25rem .5rem; }
+  html { background: #fbf8f1; }
+  body { margin: 0 auto; padding: 2.5rem 2.75rem 6rem; max-width: 36rem; background: #fbf8f1;
+         color: #1d1c1a; font: 1.0625rem/1.62 Georgia, "DejaVu Serif", serif; hyphens: auto;
+         text-rendering: optimizeLegibility; font-kerning: normal; }
+  h1, h2, h3, h4 { font-family: Georgia, "DejaVu Serif", serif; line-height: 1.2; margin: 2rem 0 .75rem; }
+  h1 { font-size: 2rem; letter-spacing: -.01em; } h2 { font-size: 1.35rem; } h3 { font-size: 1.1rem; }
+  p { margin: 0 0 1rem; }
+  a { color: #8a2f17; }
+  blockquote { margin: 1.5rem 0; padding-left: 1.1rem; border-left: 3px solid #a3391f; font-style: italic; color: #3b3833; }
+  code { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; background: #f0ebe0; padding: 0 .2em; border-radius: 2px; }
+  pre { overflow-x: auto; background: #f0ebe0; padding: .75rem 1rem; border-radius: 3px; }
+  pre code { background: none; padding: 0; }
+  table { border-collapse: collapse; margin: 1rem 0; } td, th { border: 1px solid #c9c2b4; padding: .25rem .5rem; }
+  hr { border: 0; text-align: center; margin: 2rem 0; } hr::after { content: "❦"; color: #8a8378; }
   img { max-width: 100%; }
+  [data-line] { cursor: text; }
+  .edito-empty { color: #6b665d; font-style: italic; text-align: center; margin-top: 30vh; }
+  .edito-head { margin: 0 0 2rem; }
+  .edito-head:empty { display: none; }
+  .edito-kicker { margin: 0 0 .4rem; font: 600 .75rem/1.4 "DejaVu Sans", sans-serif; letter-spacing: .14em; text-transform: uppercase; color: #9c3a20; }
+  .edito-title { margin: 0 0 .8rem; font-size: 2.1rem; line-height: 1.15; letter-spacing: -.01em; }
+  .edito-standfirst { margin: 0; font-size: 1.15rem; line-height: 1.5; font-style: italic; color: #3b3833; }
 `;
 
+/** What is set above the body, as the page will show it. */
+export interface PreviewHead {
+  kicker: string;
+  title: string;
+  standfirst: string;
+}
+
 export interface PreviewPane {
+  /** Shows the body's `html` (patched in place: only changed blocks are replaced). */
   show(html: string): void;
-  /** The preview's body, for tests and scroll sync. */
+  /** Sets the kicker, title and standfirst above the body. */
+  showHead(head: PreviewHead): void;
+  /** Shows a calm placeholder sentence (empty piece, loading). */
+  showMessage(text: string): void;
+  /** The container of the rendered body (inside the iframe's <body>). */
   body(): HTMLElement | null;
 }
 
-export function createPreview(frame: HTMLIFrameElement): PreviewPane {
+export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPane {
   let ready = false;
-  let queued: string | null = null;
+  const queued = new Map<string, () => void>();
   frame.addEventListener("load", () => {
     ready = true;
-    if (queued !== null) write(queued);
+    for (const write of queued.values()) write();
+    queued.clear();
   });
-  frame.srcdoc = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${PREVIEW_STYLE}</style></head><body></body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><style>${PREVIEW_STYLE}</style></head><body><header class="edito-head"></header><article id="edito-body"></article></body></html>`;
 
-  function write(html: string) {
-    const body = frame.contentDocument?.body;
-    if (body) body.innerHTML = html;
-  }
+  // Before the frame has loaded, only the latest write of each kind is kept.
+  const whenReady = (write: () => void, kind = "body") => {
+    if (ready) write();
+    else queued.set(kind, write);
+  };
+  const body = () => frame.contentDocument?.getElementById("edito-body") ?? null;
 
   return {
     show(html: string) {
-      if (ready) write(html);
-      else queued = html;
+      whenReady(() => {
+        const target = body();
+        if (target) patchChildren(target, html);
+      });
     },
-    body: () => frame.contentDocument?.body ?? null,
+    showMessage(text: string) {
+      whenReady(() => {
+        const target = body();
+        if (!target) return;
+        const p = target.ownerDocument.createElement("p");
+        p.className = "edito-empty";
+        p.textContent = text;
+        target.replaceChildren(p);
+      });
+    },
+    showHead(head: PreviewHead) {
+      whenReady(() => {
+        const target = frame.contentDocument?.querySelector(".edito-head");
+        if (!target) return;
+        const doc = target.ownerDocument;
+        const parts: [string, string, string][] = [
+          ["p", "edito-kicker", head.kicker],
+          ["h1", "edito-title", head.title],
+          ["p", "edito-standfirst", head.standfirst],
+        ];
+        target.replaceChildren(
+          ...parts
+            .filter(([, , text]) => text.trim() !== "")
+            .map(([tag, cls, text]) => {
+              const el = doc.createElement(tag);
+              el.className = cls;
+              el.textContent = text;
+              return el;
+            }),
+        );
+      }, "head");
+    },
+    body,
   };
 }

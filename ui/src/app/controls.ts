@@ -1,0 +1,132 @@
+// The desk's controls around the editor: toolbar toggles, settings, help and export
+// dialogs, quick open, the library search box and the global shortcuts. Preferences are
+// applied here and remembered.
+import { openSearchPanel } from "@codemirror/search";
+import { setUiLang, uiLang, type UiLang } from "../i18n";
+import { QuickOpen } from "../palette/palette";
+import { applyTheme, savePreferences, type Preferences, type Theme } from "../settings/preferences";
+import type { Desk } from "./desk";
+import { setupSplitter, toggleZen } from "./layout";
+import { actionFor, renderHelp, type Action } from "./shortcuts";
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id} in index.html`);
+  return el as T;
+}
+
+export class Controls {
+  private readonly palette: QuickOpen;
+
+  constructor(
+    private readonly desk: Desk,
+    private prefs: Preferences,
+  ) {
+    this.palette = new QuickOpen(
+      { dialog: byId("palette"), input: byId("palette-input"), list: byId("palette-list") },
+      (id) => void this.desk.open(id).then(() => this.desk.editor.view.focus()).catch((err) => this.desk.showError(err)),
+    );
+    setupSplitter({ panes: byId("panes"), splitter: byId("splitter") }, prefs.split, (split) => this.set({ split }));
+    this.toggle("toggle-preview", "previewVisible");
+    this.toggle("toggle-focus", "focus");
+    this.toggle("toggle-typewriter", "typewriter");
+    byId("open-help").addEventListener("click", () => this.run("help"));
+    byId("open-settings").addEventListener("click", () => this.openSettings());
+    this.wireSettings();
+    window.addEventListener("keydown", (event) => this.onKey(event), { capture: true });
+    globalThis.matchMedia?.("(prefers-color-scheme: dark)").addEventListener?.("change", () => this.apply());
+    this.apply();
+  }
+
+  /** Runs a desk action (from a shortcut, or from a test). */
+  run(action: Action): void {
+    const editor = this.desk.editor;
+    switch (action) {
+      case "quickOpen":
+        return this.palette.open(this.desk.draftList());
+      case "new":
+        return void this.desk.newPiece();
+      case "find":
+        editor.view.focus();
+        openSearchPanel(editor.view);
+        return;
+      case "search":
+        return byId<HTMLInputElement>("library-search").focus();
+      case "save":
+        return void this.desk.flush().catch(() => undefined);
+      case "export":
+        return this.showDialog("export-dialog");
+      case "help":
+        renderHelp(byId("help-table"), uiLang());
+        return this.showDialog("help");
+      case "preview":
+        return this.set({ previewVisible: !this.prefs.previewVisible });
+      case "focus":
+        return this.set({ focus: !this.prefs.focus });
+      case "typewriter":
+        return this.set({ typewriter: !this.prefs.typewriter });
+      case "fullscreen":
+        return void toggleZen(byId("app"));
+    }
+  }
+
+  set(patch: Partial<Preferences>): void {
+    this.prefs = { ...this.prefs, ...patch };
+    savePreferences(this.prefs);
+    this.apply();
+  }
+
+  private apply(): void {
+    const p = this.prefs;
+    applyTheme(p.theme);
+    byId("app").classList.toggle("is-preview-hidden", !p.previewVisible);
+    byId("toggle-preview").setAttribute("aria-pressed", String(p.previewVisible));
+    byId("toggle-focus").setAttribute("aria-pressed", String(p.focus));
+    byId("toggle-typewriter").setAttribute("aria-pressed", String(p.typewriter));
+    this.desk.scrollSync.setEnabled(p.previewVisible);
+    this.desk.editor.configure({ focus: p.focus, typewriter: p.typewriter, frenchTyping: p.frenchTyping, showSpaces: p.showSpaces });
+  }
+
+  private toggle(id: string, key: "previewVisible" | "focus" | "typewriter"): void {
+    byId(id).addEventListener("click", () => this.set({ [key]: !this.prefs[key] }));
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const action = actionFor(event);
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.run(action);
+  }
+
+  private showDialog(id: string): void {
+    const dialog = byId<HTMLDialogElement>(id);
+    if (!dialog.open) dialog.showModal();
+  }
+
+  private openSettings(): void {
+    const piece = this.desk.current();
+    byId<HTMLSelectElement>("ui-lang").value = uiLang();
+    byId<HTMLSelectElement>("theme").value = this.prefs.theme;
+    byId<HTMLSelectElement>("piece-lang").value = piece?.lang ?? "fr";
+    byId<HTMLInputElement>("target-signs").value = piece?.target_signs ? String(piece.target_signs) : "";
+    byId<HTMLInputElement>("french-typing").checked = this.prefs.frenchTyping;
+    byId<HTMLInputElement>("show-spaces").checked = this.prefs.showSpaces;
+    this.showDialog("settings");
+  }
+
+  private wireSettings(): void {
+    byId<HTMLSelectElement>("ui-lang").addEventListener("change", (e) => {
+      setUiLang((e.target as HTMLSelectElement).value as UiLang);
+    });
+    byId<HTMLSelectElement>("theme").addEventListener("change", (e) => this.set({ theme: (e.target as HTMLSelectElement).value as Theme }));
+    byId<HTMLSelectElement>("piece-lang").addEventListener("change", (e) => this.desk.update({ lang: (e.target as HTMLSelectElement).value }));
+    byId<HTMLInputElement>("target-signs").addEventListener("input", (e) => {
+      const value = Number((e.target as HTMLInputElement).value);
+      this.desk.update({ target_signs: Number.isFinite(value) && value > 0 ? value : undefined });
+    });
+    byId<HTMLInputElement>("french-typing").addEventListener("change", (e) => this.set({ frenchTyping: (e.target as HTMLInputElement).checked }));
+    byId<HTMLInputElement>("show-spaces").addEventListener("change", (e) => this.set({ showSpaces: (e.target as HTMLInputElement).checked }));
+  }
+}
+

@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import { en } from "./en";
+import { fr } from "./fr";
+import { initialLang, setUiLang, t, translateDom } from "./index";
+
+describe("i18n", () => {
+  afterEach(() => setUiLang("fr", null));
+
+  it("defaults to French on a French system and English elsewhere", () => {
+    expect(initialLang(null, "fr-FR")).toBe("fr");
+    expect(initialLang(null, "fr")).toBe("fr");
+    expect(initialLang(null, "en-US")).toBe("en");
+    expect(initialLang(null, "de-DE")).toBe("en");
+    expect(initialLang(null, undefined)).toBe("en");
+  });
+
+  it("a remembered choice wins over the system language", () => {
+    expect(initialLang("en", "fr-FR")).toBe("en");
+    expect(initialLang("fr", "en-US")).toBe("fr");
+    expect(initialLang("xx", "fr-CA")).toBe("fr");
+  });
+
+  it("fills placeholders and switches catalogue", () => {
+    expect(t("save.saved", { time: "14:02" })).toBe("Enregistré à 14:02");
+    setUiLang("en", null);
+    expect(t("save.saved", { time: "14:02" })).toBe("Saved at 14:02");
+  });
+
+  it("remembers the choice in localStorage", () => {
+    setUiLang("en", null);
+    expect(localStorage.getItem("edito.uiLang")).toBe("en");
+  });
+
+  it("both catalogues have the same keys and no empty message", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+    for (const text of [...Object.values(fr), ...Object.values(en)]) expect(text.trim()).not.toBe("");
+  });
+
+  it("translates data-i18n attributes of the page", () => {
+    document.body.innerHTML = `<button data-i18n="app.newDraft"></button><input data-i18n-label="app.title" data-i18n-placeholder="app.title">`;
+    setUiLang("en", document);
+    expect(document.querySelector("button")?.textContent).toBe("New piece");
+    expect(document.querySelector("input")?.getAttribute("aria-label")).toBe("Title");
+    expect(document.documentElement.lang).toBe("en");
+    setUiLang("fr", document);
+    translateDom(document);
+    expect(document.querySelector("input")?.getAttribute("placeholder")).toBe("Titre");
+  });
+});

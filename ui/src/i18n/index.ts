@@ -1,0 +1,90 @@
+// The UI language: French or English, French by default on a French system, remembered.
+// Every visible string goes through `t`; elements of index.html name their key in
+// `data-i18n` (text), `data-i18n-label` (aria-label), `data-i18n-placeholder`, `data-i18n-title`.
+import { en } from "./en";
+import { fr, type MessageKey } from "./fr";
+
+export type UiLang = "fr" | "en";
+export type { MessageKey };
+
+const STORAGE_KEY = "edito.uiLang";
+const catalogues: Record<UiLang, Record<MessageKey, string>> = { fr, en };
+let current: UiLang = "fr";
+const listeners = new Set<(lang: UiLang) => void>();
+
+/** The language to start with: the remembered choice, else the system's (French if it is French). */
+export function initialLang(stored: string | null, navigatorLang: string | undefined): UiLang {
+  if (stored === "fr" || stored === "en") return stored;
+  return navigatorLang?.toLowerCase().startsWith("fr") ? "fr" : "en";
+}
+
+export function uiLang(): UiLang {
+  return current;
+}
+
+/** The message for `key` in the current language, `{name}` placeholders filled from `vars`. */
+export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const text = catalogues[current][key] ?? fr[key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Numbers the way the reader of this language writes them (1 234 or 1,234). */
+export function formatNumber(n: number, digits = 0): string {
+  return new Intl.NumberFormat(current === "fr" ? "fr-FR" : "en-GB", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(n);
+}
+
+export function formatTime(date: Date): string {
+  return new Intl.DateTimeFormat(current === "fr" ? "fr-FR" : "en-GB", { hour: "2-digit", minute: "2-digit" }).format(date);
+}
+
+export function formatDateTime(date: Date): string {
+  return new Intl.DateTimeFormat(current === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+/** Switches language, remembers it, retranslates the page and tells the listeners. */
+export function setUiLang(lang: UiLang, root: ParentNode | null = globalThis.document ?? null): void {
+  current = lang;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // A private or full storage only costs remembering the choice.
+  }
+  if (root) translateDom(root);
+  for (const listener of listeners) listener(lang);
+}
+
+/** Picks the starting language from storage and the system, and translates the page. */
+export function initI18n(root: ParentNode = document): UiLang {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    stored = null;
+  }
+  current = initialLang(stored, navigator.language);
+  translateDom(root);
+  return current;
+}
+
+export function onLangChange(listener: (lang: UiLang) => void): void {
+  listeners.add(listener);
+}
+
+/** Fills every `data-i18n*` element under `root` with the current language's text. */
+export function translateDom(root: ParentNode): void {
+  const set = (attr: string, apply: (el: HTMLElement, text: string) => void) => {
+    root.querySelectorAll<HTMLElement>(`[${attr}]`).forEach((el) => {
+      const key = el.getAttribute(attr) as MessageKey;
+      if (key in fr) apply(el, t(key));
+    });
+  };
+  set("data-i18n", (el, text) => (el.textContent = text));
+  set("data-i18n-label", (el, text) => el.setAttribute("aria-label", text));
+  set("data-i18n-placeholder", (el, text) => el.setAttribute("placeholder", text));
+  set("data-i18n-title", (el, text) => el.setAttribute("title", text));
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  if (doc?.documentElement) doc.documentElement.lang = current;
+}

@@ -1,0 +1,247 @@
+// Browser-only tests of the built UI: Debian's chromium driven by playwright-core, the
+// Tauri backend replaced by tests/mock-tauri.js. Accessibility (axe-core: no serious or
+// critical violation, light and dark, French), keyboard flows, French spacing, quick open,
+// language switch, gauge, preview clicks. Run: npm run build && npm run test:browser.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { chromium } from "playwright-core";
+import { serveDist } from "./server.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const MOCK = readFileSync(new URL("./mock-tauri.js", import.meta.url), "utf8");
+const NBSP = "\u00A0";
+
+let browser;
+let site;
+let profile;
+
+before(async () => {
+  site = await serveDist();
+  profile = mkdtempSync(join(tmpdir(), "edito-chromium-"));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+    // playwright gives chromium a fresh temporary profile itself (it refuses --user-data-dir
+    // in launch); `profile` is the scratch dir for anything else.
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** A fresh page on the desk, in `locale`, with `colorScheme`, the welcome piece open. */
+async function openDesk({ locale = "fr-FR", colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(MOCK);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  await page.goto(site.url);
+  await page.waitForFunction(() => document.getElementById("title")?.value === "Bienvenue dans Edito");
+  await page.waitForFunction(() => document.getElementById("preview").contentDocument?.querySelector("[data-line]"));
+  return { page, context, errors };
+}
+
+async function axe(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+const text = (page, sel) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, sel);
+const editorText = (page) => page.evaluate(() => window.__editoDesk.editor.text());
+
+describe("accessibility (axe-core)", () => {
+  for (const colorScheme of ["light", "dark"]) {
+    it(`main view, French, ${colorScheme}: no serious or critical violation`, async () => {
+      const { page, context, errors } = await openDesk({ colorScheme });
+      assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    it(`dialogs (settings, shortcuts, quick open), ${colorScheme}: no serious or critical violation`, async () => {
+      const { page, context } = await openDesk({ colorScheme });
+      await page.click("#open-settings");
+      await page.waitForSelector("#settings[open]");
+      assert.deepEqual(await axe(page), []);
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("F1");
+      await page.waitForSelector("#help[open]");
+      assert.deepEqual(await axe(page), []);
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+p");
+      await page.waitForSelector("#palette[open]");
+      assert.deepEqual(await axe(page), []);
+      await context.close();
+    });
+  }
+
+  it("every control is reachable with Tab and shows a focus ring", async () => {
+    const { page, context } = await openDesk();
+    const reached = new Set();
+    await page.focus("body");
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      const info = await page.evaluate(() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return { id: el.id || el.className, outline: style.outlineStyle !== "none" || style.boxShadow !== "none" };
+      });
+      reached.add(info.id);
+      if (["new-draft", "library-search", "title", "splitter", "toggle-focus"].includes(info.id)) assert.ok(info.outline, `${info.id} shows focus`);
+    }
+    for (const id of ["new-draft", "library-search", "kicker", "title", "standfirst", "cm-content", "splitter", "toggle-preview", "toggle-focus", "open-settings", "open-help"]) {
+      assert.ok([...reached].some((r) => r.includes(id)), `${id} reachable by Tab (got ${[...reached].join(", ")})`);
+    }
+    await context.close();
+  });
+});
+
+describe("writing", () => {
+  it("French spacing is inserted while typing, and can be turned off", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#new-draft");
+    await page.waitForFunction(() => document.getElementById("title").value === "");
+    await page.click(".cm-content");
+    await page.keyboard.type("Note: à 10:30, vraiment? «oui»");
+    assert.equal(await editorText(page), `Note${NBSP}: à 10:30, vraiment\u202F? «${NBSP}oui${NBSP}»`);
+    await page.click("#open-settings");
+    await page.uncheck("#french-typing");
+    await page.keyboard.press("Escape");
+    await page.click(".cm-content");
+    await page.keyboard.press("End");
+    await page.keyboard.type(" Fin!");
+    assert.ok((await editorText(page)).endsWith(" Fin!"));
+    assert.equal(await page.locator(".cm-nbsp").count() > 0, true, "no-break spaces are marked");
+    await context.close();
+  });
+
+  it("an English piece gets no French spacing, and its editor says lang=en", async () => {
+    const { page, context } = await openDesk();
+    await page.keyboard.press("Control+n");
+    await page.waitForFunction(() => document.getElementById("title").value === "" && document.activeElement.id === "title");
+    await page.click("#open-settings");
+    await page.selectOption("#piece-lang", "en");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.getAttribute(".cm-content", "lang"), "en");
+    assert.equal(await page.getAttribute(".cm-content", "spellcheck"), "true");
+    await page.click(".cm-content");
+    await page.keyboard.type("Note: really?");
+    assert.equal(await editorText(page), "Note: really?");
+    await context.close();
+  });
+
+  it("the gauge moves with the counts against the target", async () => {
+    const { page, context } = await openDesk();
+    assert.equal(await page.getAttribute("#gauge", "data-level"), "none");
+    await page.click("#open-settings");
+    await page.fill("#target-signs", "100");
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => document.getElementById("gauge").dataset.level === "under");
+    await page.click(".cm-content");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Encore quelques mots pour dépasser largement la longueur visée de cet article.");
+    await page.waitForFunction(() => document.getElementById("gauge").dataset.level === "over");
+    assert.match(await text(page, ".gauge__text"), /signes de trop/);
+    assert.match(await text(page, '[data-count="words"]'), /^\d+ mots$/);
+    await context.close();
+  });
+
+  it("Ctrl+B makes bold and Enter continues a list", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#new-draft");
+    await page.waitForFunction(() => document.getElementById("title").value === "");
+    await page.click(".cm-content");
+    await page.keyboard.type("- un");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("deux");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.press("Control+b");
+    assert.equal(await editorText(page), "- un\n- **deux**");
+    await context.close();
+  });
+
+  it("clicking a preview block puts the cursor on its source line", async () => {
+    const { page, context } = await openDesk();
+    await page.frameLocator("#preview").locator('[data-line="5"]').click();
+    const line = await page.evaluate(() => {
+      const view = window.__editoDesk.editor.view;
+      return view.state.doc.lineAt(view.state.selection.main.head).number;
+    });
+    assert.equal(line, 5);
+    await context.close();
+  });
+
+  it("focus mode dims all but the current paragraph", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#toggle-focus");
+    await page.click(".cm-line >> nth=2");
+    await page.waitForTimeout(400); // let the fade finish
+    const dimmed = await page.evaluate(() => [...document.querySelectorAll(".cm-line")].map((l) => getComputedStyle(l).opacity));
+    assert.ok(dimmed.filter((o) => o === "1").length >= 1);
+    assert.ok(dimmed.filter((o) => Number(o) < 0.5).length >= 1);
+    await context.close();
+  });
+});
+
+describe("navigation and language", () => {
+  it("Ctrl+P opens a piece by fuzzy title; Ctrl+Shift+F filters the library", async () => {
+    const { page, context } = await openDesk();
+    await page.keyboard.press("Control+p");
+    await page.keyboard.type("budg");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.getElementById("title").value === "Le budget des communes");
+    await page.keyboard.press("Control+Shift+F");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "library-search");
+    await page.keyboard.type("zzz");
+    assert.equal(await page.locator(".draft-item").count(), 0);
+    assert.match(await text(page, "#library-message"), /Aucun article/);
+    await context.close();
+  });
+
+  it("English on an English system; the switch to French is remembered", async () => {
+    const { page, context } = await openDesk({ locale: "en-US" });
+    assert.equal(await text(page, "#new-draft"), "New piece");
+    await page.click("#open-settings");
+    await page.selectOption("#ui-lang", "fr");
+    assert.equal(await text(page, "#new-draft"), "Nouvel article");
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById("new-draft").textContent === "Nouvel article");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+    await context.close();
+  });
+
+  it("Ctrl+E opens the export dialog, Escape closes it", async () => {
+    const { page, context } = await openDesk();
+    await page.keyboard.press("Control+e");
+    await page.waitForSelector("#export-dialog[open]");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.evaluate(() => document.getElementById("export-dialog").open), false);
+    await context.close();
+  });
+
+  it("Ctrl+S saves at once", async () => {
+    const { page, context } = await openDesk();
+    await page.click(".cm-content");
+    await page.keyboard.type("x");
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => document.getElementById("save-state").dataset.state === "saved");
+    assert.ok(await page.evaluate(() => window.__mockDrafts[0].body.includes("x")));
+    await context.close();
+  });
+});

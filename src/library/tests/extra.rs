@@ -79,6 +79,11 @@ fn changing_only_extra_is_a_save_with_a_revision_and_restore_brings_it_back() {
             .extra,
         before
     );
+    let diff = library
+        .diff_with_current(piece.id, history[0].number)
+        .expect("diff");
+    let fields: Vec<&str> = diff.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["extra"], "an extra-only change shows in the diff");
     let restored = library
         .restore_revision(piece.id, history[0].number)
         .expect("restore");

@@ -44,8 +44,12 @@ fn a_save_without_extra_keeps_it() {
         "id": piece.id, "base_version": piece.version, "kind": "save_point",
         "title": "T", "body": "v2",
     });
-    let edit: PieceEdit = serde_json::from_value(json).expect("edit from the UI");
+    let edit: PieceEdit = serde_json::from_value(json.clone()).expect("edit from the UI");
     assert_eq!(edit.extra, None);
+    let mut with_extra = json.clone();
+    with_extra["extra"] = serde_json::json!({"weight": 4});
+    let sent: PieceEdit = serde_json::from_value(with_extra).expect("edit with extra");
+    assert_eq!(sent.extra, Some(extra(&[("weight", serde_json::json!(4))])));
     let saved = library.save_piece(&edit).expect("save");
     assert_eq!(saved.extra, keys);
     assert_eq!(library.get_piece(piece.id).expect("get").extra, keys);

@@ -12,6 +12,7 @@ mod lang;
 mod options;
 mod pipeline;
 mod sanitize;
+mod simd;
 mod source_map;
 mod typography;
 mod writer;

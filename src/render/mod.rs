@@ -7,6 +7,7 @@
 //! sanitizer over the whole output.
 
 mod counts;
+mod escape;
 mod front_matter;
 mod lang;
 mod options;

@@ -22,8 +22,6 @@ pub(super) struct Masks {
     separator: u64,
     /// Lead bytes of characters the fast path does not know.
     pub(super) slow: u64,
-    /// Character starts other than line breaks.
-    signs: u64,
 }
 
 impl Masks {
@@ -35,7 +33,6 @@ impl Masks {
             space: 0,
             separator: 0,
             slow: 0,
-            signs: 0,
         };
         let len = bytes.len().saturating_sub(start).min(BLOCK);
         for lane in 0..len.div_ceil(LANES) {
@@ -45,20 +42,8 @@ impl Masks {
             masks.space |= u64::from(lanes.space) << at;
             masks.separator |= u64::from(lanes.separator) << at;
             masks.slow |= u64::from(lanes.slow) << at;
-            masks.signs |= u64::from(lanes.signs) << at;
-        }
-        if len < BLOCK {
-            // Past the end: neither letters nor signs (marks, which change no count).
-            let valid = (1u64 << len) - 1;
-            masks.word &= valid;
-            masks.signs &= valid;
         }
         masks
-    }
-
-    /// Signs in the block: character starts that are not line breaks.
-    pub(super) fn signs(&self) -> usize {
-        self.signs.count_ones() as usize
     }
 
     /// Words ended and spaces in the block. `in_word` (a word runs into the block) is updated
@@ -90,7 +75,6 @@ struct Lanes {
     space: u32,
     separator: u32,
     slow: u32,
-    signs: u32,
 }
 
 impl Lanes {
@@ -101,7 +85,6 @@ impl Lanes {
         let lead = range(v0, 0xc0, 64);
         let space = eq(v0, b' ') | eq(v0, b'\t') | eq(v0, 0x0c);
         let line_break = eq(v0, b'\n') | eq(v0, b'\r');
-        let starts = !(range(v0, 0x80, 64) | line_break);
         let c2 = eq(v0, 0xc2);
         let e2 = eq(v0, 0xe2);
         let mut lanes = Self {
@@ -109,7 +92,6 @@ impl Lanes {
             space: space.to_bitmask(),
             separator: (space | line_break).to_bitmask(),
             slow: (lead ^ latin).to_bitmask(),
-            signs: starts.to_bitmask(),
         };
         if (c2 | e2).to_bitmask() != 0 {
             let (v1, v2) = (load(bytes, at + 1, b'.'), load(bytes, at + 2, b'.'));

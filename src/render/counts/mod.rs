@@ -64,16 +64,28 @@ impl Counter {
     }
 
     /// Queues `text` after the pending text. Counting the two together gives the same counts
-    /// as counting them one after the other when the junction is between two ASCII
-    /// characters: words and spaces come from an automaton that carries over anyway, and
-    /// between two ASCII characters there is always a grapheme boundary (but in `\r\n`,
-    /// where both ways count no sign). At any other junction the pending text is counted
-    /// first, so a combining mark at the start of a text stays a sign of its own as before.
+    /// as counting them one after the other when the junction is a grapheme boundary either
+    /// way: words and spaces come from an automaton that carries over anyway, and between two
+    /// characters that always stand alone as a grapheme cluster (ASCII, Latin, the
+    /// typographic signs) there is always a boundary (but in `\r\n`, where both ways count
+    /// no sign). At any other junction the pending text is counted first, so a combining
+    /// mark at the start of a text stays a sign of its own as before.
     fn push(&mut self, text: &str) {
         let (Some(&first), last) = (text.as_bytes().first(), self.pending.as_bytes().last()) else {
             return;
         };
-        if !first.is_ascii() || last.is_some_and(|last| !last.is_ascii()) {
+        let joins = match last {
+            None => true,
+            Some(last) if last.is_ascii() && first.is_ascii() => true,
+            Some(_) => {
+                self.pending
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_single_grapheme)
+                    && text.chars().next().is_some_and(is_single_grapheme)
+            }
+        };
+        if !joins {
             self.flush();
         }
         self.pending.push_str(text);
@@ -100,12 +112,10 @@ impl Counter {
     fn count(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut simple = true;
-        let mut signs = 0;
         let mut i = 0;
         while i < bytes.len() {
             let masks = Masks::of(bytes, i);
             if masks.slow == 0 {
-                signs += masks.signs();
                 let mut in_word = self.state == IN_WORD;
                 let (words, spaces) = masks.count(&mut in_word);
                 self.words += words;
@@ -125,12 +135,10 @@ impl Counter {
             }
             let (next, single) = self.automaton(text, i, end);
             simple &= single;
-            let run = &bytes[i..next];
-            signs += char_starts(run) - memchr::memchr2_iter(b'\n', b'\r', run).count();
             i = next;
         }
         self.signs += if simple {
-            signs
+            char_starts(bytes) - memchr::memchr2_iter(b'\n', b'\r', bytes).count()
         } else {
             text.graphemes(true)
                 .filter(|g| !matches!(*g, "\n" | "\r" | "\r\n"))

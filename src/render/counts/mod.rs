@@ -138,11 +138,9 @@ impl Counter {
             i = next;
         }
         self.signs += if simple {
-            char_starts(bytes) - memchr::memchr2_iter(b'\n', b'\r', bytes).count()
+            simple_signs(bytes)
         } else {
-            text.graphemes(true)
-                .filter(|g| !matches!(*g, "\n" | "\r" | "\r\n"))
-                .count()
+            mixed_signs(text)
         };
     }
 
@@ -216,6 +214,69 @@ impl Counter {
             reading_minutes: self.words as f64 / WORDS_PER_MINUTE,
         }
     }
+}
+
+/// Signs of text whose characters all stand alone as grapheme clusters.
+fn simple_signs(bytes: &[u8]) -> usize {
+    char_starts(bytes) - memchr::memchr2_iter(b'\n', b'\r', bytes).count()
+}
+
+/// Signs of grapheme clusters, line breaks excluded.
+fn grapheme_signs(text: &str) -> usize {
+    text.graphemes(true)
+        .filter(|g| !matches!(*g, "\n" | "\r" | "\r\n"))
+        .count()
+}
+
+/// Signs of text holding characters that may join others in a cluster (combining marks,
+/// emoji, other scripts). Only the regions around those go through grapheme segmentation:
+/// a region runs from the character before such characters to the character after them,
+/// and between two characters that stand alone there is always a cluster boundary (but in
+/// `\r\n`, whose two halves count no sign either way), so the rest counts characters.
+fn mixed_signs(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut signs, mut done, mut i) = (0, 0, 0);
+    // Every character that does not stand alone is U+0300 or above: lead byte ≥ 0xCC.
+    while let Some(offset) = bytes[i..].iter().position(|&b| b >= 0xcc) {
+        let at = i + offset;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if is_single_grapheme(c) {
+            i = at + c.len_utf8();
+            continue;
+        }
+        let start = previous_char(bytes, at).max(done);
+        let end = region_end(text, at);
+        signs += simple_signs(&bytes[done..start]) + grapheme_signs(&text[start..end]);
+        done = end;
+        i = end;
+    }
+    signs + simple_signs(&bytes[done..])
+}
+
+/// Start of the character before byte `at` (or 0).
+fn previous_char(bytes: &[u8], at: usize) -> usize {
+    let mut start = at.saturating_sub(1);
+    while start > 0 && is_continuation(bytes[start]) {
+        start -= 1;
+    }
+    start
+}
+
+/// End of the region that starts with a joining character at `at`: past the joining
+/// characters and one standing-alone character after them, unless another joining one
+/// follows it.
+fn region_end(text: &str, at: usize) -> usize {
+    let mut end = at;
+    let mut chars = text[at..].chars().peekable();
+    while let Some(c) = chars.next() {
+        end += c.len_utf8();
+        if is_single_grapheme(c) && chars.peek().is_none_or(|&next| is_single_grapheme(next)) {
+            break;
+        }
+    }
+    end
 }
 
 /// Characters in UTF-8 `bytes`: the bytes that are not continuation bytes. Counted in

@@ -182,17 +182,18 @@ impl<'a> HtmlWriter<'a> {
 
     fn number(&mut self, mut n: u64) {
         let mut digits = [0u8; 20];
-        let mut len = 0;
+        let mut start = digits.len();
         loop {
-            digits[len] = b'0' + (n % 10) as u8;
-            len += 1;
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
             n /= 10;
             if n == 0 {
                 break;
             }
         }
-        for &digit in digits[..len].iter().rev() {
-            self.out.push(char::from(digit));
+        // ASCII digits are always UTF-8.
+        if let Ok(digits) = std::str::from_utf8(&digits[start..]) {
+            self.out.push_str(digits);
         }
         self.end_newline = false;
     }

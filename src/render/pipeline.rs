@@ -28,7 +28,7 @@ pub(crate) struct Pipeline<'a> {
     typography: Option<Typographer>,
     /// `None` in the conformance test's pass-through mode only.
     inline_tags: Option<InlineTags>,
-    lines: Option<LineIndex>,
+    lines: Option<LineIndex<'a>>,
     counter: Counter,
     writer: HtmlWriter<'a>,
     /// Consecutive text events (pulldown-cmark splits text at escapes and entities), joined
@@ -47,7 +47,7 @@ impl<'a> Pipeline<'a> {
         len: usize,
         typography: Option<Typographer>,
         safe: bool,
-        lines: Option<LineIndex>,
+        lines: Option<LineIndex<'a>>,
     ) -> Self {
         Self {
             typography,

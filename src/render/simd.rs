@@ -1,0 +1,32 @@
+//! 16-byte SIMD helpers (safe code, through `wide`) for the scans that run over every
+//! visible byte: the counter's masks and typography's search for trigger bytes.
+
+use wide::u8x16;
+
+/// Bytes per vector.
+pub(crate) const LANES: usize = 16;
+
+/// 16 bytes of `bytes` from `at`, padded with `pad` past the end.
+pub(crate) fn load(bytes: &[u8], at: usize, pad: u8) -> u8x16 {
+    if let Some(lane) = bytes.get(at..at + LANES) {
+        let mut array = [0; LANES];
+        array.copy_from_slice(lane);
+        return u8x16::new(array);
+    }
+    let mut array = [pad; LANES];
+    let rest = bytes.get(at..).unwrap_or_default();
+    array[..rest.len()].copy_from_slice(rest);
+    u8x16::new(array)
+}
+
+/// Lanes equal to `byte`.
+pub(crate) fn eq(v: u8x16, byte: u8) -> u8x16 {
+    v.simd_eq(u8x16::splat(byte))
+}
+
+/// Lanes holding `low..low + len` (`len` ≥ 1).
+pub(crate) fn range(v: u8x16, low: u8, len: u8) -> u8x16 {
+    (v - u8x16::splat(low))
+        .saturating_sub(u8x16::splat(len - 1))
+        .simd_eq(u8x16::ZERO)
+}

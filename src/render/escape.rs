@@ -2,7 +2,7 @@
 //! `escape_html_body_text` writes, but screening 16 bytes at a time: almost every byte of
 //! prose needs no escape, and this runs over all the visible text of every render.
 
-use super::simd::{eq, load, LANES};
+use super::simd::{eq, mask, LANES};
 
 /// Appends `text` to `out` with `&`, `<` and `>` escaped.
 pub(crate) fn escape_body_text(out: &mut String, text: &str) {
@@ -10,8 +10,7 @@ pub(crate) fn escape_body_text(out: &mut String, text: &str) {
     let mut copied = 0;
     let mut at = 0;
     while at < bytes.len() {
-        let v = load(bytes, at, b'a');
-        let mut hits = (eq(v, b'&') | eq(v, b'<') | eq(v, b'>')).to_bitmask();
+        let mut hits = mask(bytes, at, b'a', |v| eq(v, b'&') | eq(v, b'<') | eq(v, b'>'));
         while hits != 0 {
             let i = at + hits.trailing_zeros() as usize;
             out.push_str(&text[copied..i]);

@@ -9,13 +9,32 @@ pub(crate) const LANES: usize = 16;
 /// 16 bytes of `bytes` from `at`, padded with `pad` past the end.
 pub(crate) fn load(bytes: &[u8], at: usize, pad: u8) -> u8x16 {
     if let Some(lane) = bytes.get(at..at + LANES) {
-        let mut array = [0; LANES];
-        array.copy_from_slice(lane);
-        return u8x16::new(array);
+        return vector(lane);
     }
     let mut array = [pad; LANES];
     let rest = bytes.get(at..).unwrap_or_default();
     array[..rest.len()].copy_from_slice(rest);
+    u8x16::new(array)
+}
+
+/// Bit `i` is set when byte `at + i` of `bytes` passes `test`, for the bytes that exist
+/// (`at` < `bytes.len()`). A lane that runs past the end of a text of 16 bytes or more is
+/// read from the text's last 16 bytes and shifted into place instead of copied into a padded
+/// array: texts are short (≈ 20 bytes between inline elements), so the tail is the common case.
+/// `pad` must fail `test`: it only fills texts shorter than a lane.
+pub(crate) fn mask(bytes: &[u8], at: usize, pad: u8, test: impl Fn(u8x16) -> u8x16) -> u32 {
+    if let Some(lane) = bytes.get(at..at + LANES) {
+        return test(vector(lane)).to_bitmask();
+    }
+    match bytes.len().checked_sub(LANES) {
+        Some(start) if start < at => test(vector(&bytes[start..])).to_bitmask() >> (at - start),
+        _ => test(load(bytes, at, pad)).to_bitmask(),
+    }
+}
+
+fn vector(lane: &[u8]) -> u8x16 {
+    let mut array = [0; LANES];
+    array.copy_from_slice(lane);
     u8x16::new(array)
 }
 

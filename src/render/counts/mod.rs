@@ -216,9 +216,21 @@ impl Counter {
     }
 }
 
-/// Signs of text whose characters all stand alone as grapheme clusters.
+/// Signs of text whose characters all stand alone as grapheme clusters: the characters
+/// that are not line breaks. Counted in chunks of 255 with byte-wide sums, which the
+/// compiler turns into vector code (one pass, where a search for each line break stops at
+/// every line of a code block).
 fn simple_signs(bytes: &[u8]) -> usize {
-    char_starts(bytes) - memchr::memchr2_iter(b'\n', b'\r', bytes).count()
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let signs = chunk.iter().fold(0u8, |sum, &b| {
+                let sign = (b as i8) >= -0x40 && b != b'\n' && b != b'\r';
+                sum.wrapping_add(u8::from(sign))
+            });
+            usize::from(signs)
+        })
+        .sum()
 }
 
 /// Signs of grapheme clusters, line breaks excluded.
@@ -277,20 +289,6 @@ fn region_end(text: &str, at: usize) -> usize {
         }
     }
     end
-}
-
-/// Characters in UTF-8 `bytes`: the bytes that are not continuation bytes. Counted in
-/// chunks of 255 with byte-wide sums, which the compiler turns into vector code.
-fn char_starts(bytes: &[u8]) -> usize {
-    bytes
-        .chunks(255)
-        .map(|chunk| {
-            let starts = chunk.iter().fold(0u8, |sum, &b| {
-                sum.wrapping_add(u8::from((b as i8) >= -0x40))
-            });
-            usize::from(starts)
-        })
-        .sum()
 }
 
 fn is_continuation(byte: u8) -> bool {

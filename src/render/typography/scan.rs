@@ -2,7 +2,7 @@
 //! replace the few bytes that matter (most prose bytes are letters and never stop it).
 
 use super::{NBSP, NNBSP};
-use crate::render::simd::{eq, load, range, LANES};
+use crate::render::simd::{eq, mask, range, LANES};
 
 /// The first trigger byte of `bytes` at or after `from`. Every trigger of both languages is
 /// ASCII punctuation or a digit (0x21..=0x3F) or the lead byte 0xC2 (`«`, `»`), so 16 bytes
@@ -11,8 +11,7 @@ use crate::render::simd::{eq, load, range, LANES};
 pub(crate) fn find_trigger(bytes: &[u8], from: usize, triggers: &[bool; 256]) -> Option<usize> {
     let mut at = from;
     while at < bytes.len() {
-        let v = load(bytes, at, b'a');
-        let mut candidates = (range(v, 0x21, 31) | eq(v, 0xc2)).to_bitmask();
+        let mut candidates = mask(bytes, at, b'a', |v| range(v, 0x21, 31) | eq(v, 0xc2));
         while candidates != 0 {
             let i = at + candidates.trailing_zeros() as usize;
             if triggers[usize::from(bytes[i])] {

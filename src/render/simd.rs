@@ -32,6 +32,19 @@ pub(crate) fn mask(bytes: &[u8], at: usize, pad: u8, test: impl Fn(u8x16) -> u8x
     }
 }
 
+/// The first byte of `bytes` at or after `from` that passes `test` (see [`mask`]).
+pub(crate) fn find(bytes: &[u8], from: usize, test: impl Fn(u8x16) -> u8x16) -> Option<usize> {
+    let mut at = from;
+    while at < bytes.len() {
+        let hits = mask(bytes, at, 0, &test);
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize);
+        }
+        at += LANES;
+    }
+    None
+}
+
 fn vector(lane: &[u8]) -> u8x16 {
     let mut array = [0; LANES];
     array.copy_from_slice(lane);

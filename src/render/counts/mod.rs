@@ -6,6 +6,7 @@ mod blocks;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::render::simd::{find, range};
 use blocks::{Masks, BLOCK};
 
 /// Signs in one *feuillet*, the press's unit of length.
@@ -249,8 +250,7 @@ fn mixed_signs(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut signs, mut done, mut i) = (0, 0, 0);
     // Every character that does not stand alone is U+0300 or above: lead byte ≥ 0xCC.
-    while let Some(offset) = bytes[i..].iter().position(|&b| b >= 0xcc) {
-        let at = i + offset;
+    while let Some(at) = find(bytes, i, |v| range(v, 0xcc, 52)) {
         let Some(c) = text[at..].chars().next() else {
             break;
         };

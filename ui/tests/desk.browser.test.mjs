@@ -95,7 +95,7 @@ describe("accessibility (axe-core)", () => {
     const { page, context } = await openDesk();
     const reached = new Set();
     await page.focus("body");
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 60; i++) {
       await page.keyboard.press("Tab");
       const info = await page.evaluate(() => {
         const el = document.activeElement;
@@ -135,9 +135,8 @@ describe("writing", () => {
     const { page, context } = await openDesk();
     await page.keyboard.press("Control+n");
     await page.waitForFunction(() => document.getElementById("title").value === "" && document.activeElement.id === "title");
-    await page.click("#open-settings");
-    await page.selectOption("#piece-lang", "en");
-    await page.keyboard.press("Escape");
+    await page.click("#toggle-metadata");
+    await page.selectOption("#meta-lang", "en");
     assert.equal(await page.getAttribute(".cm-content", "lang"), "en");
     assert.equal(await page.getAttribute(".cm-content", "spellcheck"), "true");
     await page.click(".cm-content");
@@ -149,9 +148,8 @@ describe("writing", () => {
   it("the gauge moves with the counts against the target", async () => {
     const { page, context } = await openDesk();
     assert.equal(await page.getAttribute("#gauge", "data-level"), "none");
-    await page.click("#open-settings");
-    await page.fill("#target-signs", "100");
-    await page.keyboard.press("Escape");
+    await page.click("#toggle-metadata");
+    await page.fill("#meta-target", "100");
     await page.waitForFunction(() => document.getElementById("gauge").dataset.level === "under");
     await page.click(".cm-content");
     await page.keyboard.press("Control+End");
@@ -209,7 +207,7 @@ describe("navigation and language", () => {
     await page.keyboard.press("Control+Shift+F");
     assert.equal(await page.evaluate(() => document.activeElement.id), "library-search");
     await page.keyboard.type("zzz");
-    assert.equal(await page.locator(".draft-item").count(), 0);
+    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 0);
     assert.match(await text(page, "#library-message"), /Aucun article/);
     await context.close();
   });

@@ -6,3 +6,4 @@ mod desk;
 mod desk_capture;
 mod foundation;
 mod harness;
+mod library;

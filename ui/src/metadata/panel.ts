@@ -20,6 +20,7 @@ export class MetadataPanel {
   private readonly error = byId("meta-error");
   private typedSlug: string | null = null;
   private historyFor = -1;
+  private noteFor = -1;
 
   constructor(
     private readonly desk: Desk,
@@ -76,7 +77,7 @@ export class MetadataPanel {
     set("meta-slug", piece.slug);
     set("meta-lang", piece.lang);
     set("meta-status", piece.status);
-    this.showSlugNote(piece.slug);
+    this.showSlugNote(piece);
     this.renderTags(piece);
     fillDatalist(byId("meta-categories"), distinctSorted(this.categories()));
     if (this.historyFor !== piece.version * 1e6 + piece.id) void this.renderStatusHistory(piece);
@@ -86,11 +87,14 @@ export class MetadataPanel {
     byId<HTMLInputElement>(id).addEventListener("input", (e) => this.desk.update({ [field]: value(e) }));
   }
 
-  private showSlugNote(slug: string): void {
+  private showSlugNote(piece: Piece): void {
     const note = byId("meta-slug-note");
-    // The library folds what was typed into [a-z0-9-] and makes it unique: say so.
-    if (this.typedSlug !== null && this.typedSlug !== slug) note.textContent = t("meta.slugAdjusted", { slug });
-    else note.textContent = "";
+    if (piece.id !== this.noteFor) note.textContent = "";
+    this.noteFor = piece.id;
+    // The library folds what was typed into [a-z0-9-] and makes it unique: say so, once the
+    // save that carried the typed slug has come back.
+    if (this.typedSlug === null || this.desk.hasUnsaved()) return;
+    note.textContent = this.typedSlug !== piece.slug ? t("meta.slugAdjusted", { slug: piece.slug }) : "";
     this.typedSlug = null;
   }
 

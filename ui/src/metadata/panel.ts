@@ -34,8 +34,11 @@ export class MetadataPanel {
     byId<HTMLInputElement>("meta-target").addEventListener("input", (e) => this.desk.update({ target_signs: numberOrNull(value(e)) }));
     byId<HTMLSelectElement>("meta-lang").addEventListener("change", (e) => this.desk.update({ lang: value(e) === "en" ? "en" : "fr" }));
     byId<HTMLInputElement>("meta-slug").addEventListener("change", (e) => {
-      this.typedSlug = value(e).trim();
-      if (this.typedSlug) this.desk.update({ slug: this.typedSlug });
+      const typed = value(e).trim();
+      if (!typed) return;
+      this.typedSlug = typed;
+      byId("meta-slug-note").textContent = "";
+      this.desk.update({ slug: typed });
     });
     byId<HTMLSelectElement>("meta-status").addEventListener("change", (e) => void this.setStatus(value(e)));
     byId<HTMLInputElement>("meta-tag-input").addEventListener("keydown", (e) => {
@@ -89,12 +92,15 @@ export class MetadataPanel {
 
   private showSlugNote(piece: Piece): void {
     const note = byId("meta-slug-note");
-    if (piece.id !== this.noteFor) note.textContent = "";
+    if (piece.id !== this.noteFor) {
+      note.textContent = "";
+      this.typedSlug = null;
+    }
     this.noteFor = piece.id;
-    // The library folds what was typed into [a-z0-9-] and makes it unique: say so, once the
-    // save that carried the typed slug has come back.
-    if (this.typedSlug === null || this.desk.hasUnsaved()) return;
-    note.textContent = this.typedSlug !== piece.slug ? t("meta.slugAdjusted", { slug: piece.slug }) : "";
+    // Until the save comes back the piece carries the typed slug; the library then folds it
+    // into [a-z0-9-] and makes it unique: say so.
+    if (this.typedSlug === null || this.typedSlug === piece.slug) return;
+    note.textContent = t("meta.slugAdjusted", { slug: piece.slug });
     this.typedSlug = null;
   }
 

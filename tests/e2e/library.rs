@@ -161,6 +161,14 @@ fn metadata_edits_survive_a_restart() {
         // WebKit's date field is not typed into reliably through WebDriver: set it as a
         // picker would, with the change event.
         app.js("const d = document.getElementById('meta-date'); d.value = '2026-12-01'; d.dispatchEvent(new Event('change')); return true").await;
+        // The slug field holds the derived slug: replace it.
+        app.client
+            .find(Locator::Id("meta-slug"))
+            .await
+            .expect("slug")
+            .clear()
+            .await
+            .expect("clear slug");
         type_into(&app, "meta-slug", &format!("Fiche Spéciale{}", Key::Tab)).await;
         select(&app, "meta-lang", "en").await;
         app.wait_for_js("return document.getElementById('meta-slug-note').textContent.includes('fiche-speciale')")

@@ -1,11 +1,15 @@
 //! Export benchmarks: a single standalone page, and the static archive of 1,000 published
-//! pieces of ~2,500 signes each (goals: < 5 ms and < 2 s; figures in docs/PERFORMANCE.md).
+//! pieces of ~2,500 signes each, from articles and from the library (goals: < 5 ms and < 2 s;
+//! figures in docs/PERFORMANCE.md).
 
 use std::hint::black_box;
 use std::sync::atomic::AtomicBool;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use edito::export::{Article, ExportFormat, Exporter, SiteSelection, SiteSettings};
+use edito::export::{
+    library_articles, Article, ExportFormat, Exporter, SiteSelection, SiteSettings,
+};
+use edito::{Library, NewPiece};
 
 const PARAGRAPH: &str = "Le téléphone sonne, et **tout commence** : celui qui décroche porte la voix \
 de l'entreprise entière. Les équipes apprennent à *écouter* avant de répondre, à laisser finir la \
@@ -96,5 +100,38 @@ fn archive(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, single_page, archive);
+/// The archive's source when it is the library: 1,000 published pieces read back as articles,
+/// and the whole re-export from the library (read + render + compare with the folder).
+fn library_source(c: &mut Criterion) {
+    let exporter = exporter();
+    let data = tempfile::tempdir().expect("temp dir");
+    let library = Library::open_in(data.path()).expect("library");
+    let new: Vec<NewPiece> = (0..1000)
+        .map(|i| NewPiece::try_from(&article(i)).expect("convert"))
+        .collect();
+    library.create_pieces(&new).expect("fill library");
+    let cancel = AtomicBool::new(false);
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    group.bench_function("library_articles_1000", |b| {
+        b.iter(|| library_articles(&library, SiteSelection::Published, &cancel).expect("read"))
+    });
+    let out = tempfile::tempdir().expect("temp dir");
+    let build = || {
+        exporter
+            .site_from_library(
+                &library,
+                SiteSelection::Published,
+                out.path(),
+                &mut |_, _| {},
+                &cancel,
+            )
+            .expect("site")
+    };
+    build();
+    group.bench_function("site_from_library_1000_reexport", |b| b.iter(build));
+    group.finish();
+}
+
+criterion_group!(benches, single_page, archive, library_source);
 criterion_main!(benches);

@@ -212,6 +212,7 @@ fn generated_piece(vocabulary: &Vocabulary, rng: &mut Rng, index: usize) -> NewP
         status: Some(Status::ALL[rng.next() % Status::ALL.len()]),
         tags: vec![rng.pick(TAGS).into(), rng.pick(TAGS).into()],
         slug: None,
+        ..NewPiece::default()
     }
 }
 
@@ -288,6 +289,7 @@ fn bench_save(c: &mut Criterion) {
                             fields,
                             slug: None,
                             tags: None,
+                            extra: None,
                         })
                         .expect("save");
                 });

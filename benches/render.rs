@@ -4,7 +4,7 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use edito::render::{parser_options, render, Lang, RenderOptions};
 
 /// Deterministic pseudo-random numbers (xorshift), so every run sees the same text.
@@ -181,11 +181,20 @@ fn comrak_options() -> comrak::Options<'static> {
     options
 }
 
+/// What the app's preview asks for: French typography and the source map.
 fn full_options() -> RenderOptions {
     RenderOptions {
         lang: Lang::Fr,
         typography: true,
         source_map: true,
+    }
+}
+
+/// The same without the source map (the exports).
+fn no_map_options() -> RenderOptions {
+    RenderOptions {
+        source_map: false,
+        ..full_options()
     }
 }
 
@@ -197,6 +206,7 @@ fn throughput(c: &mut Criterion) {
     ];
     let comrak = comrak_options();
     let options = full_options();
+    let no_map = no_map_options();
     let mut group = c.benchmark_group("render");
     for (name, input) in &inputs {
         if *name == "mixed-10MB" {
@@ -209,6 +219,9 @@ fn throughput(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("edito", name), input, |b, md| {
             b.iter(|| render(black_box(md), &options))
         });
+        group.bench_with_input(BenchmarkId::new("edito-no-map", name), input, |b, md| {
+            b.iter(|| render(black_box(md), &no_map))
+        });
         group.bench_with_input(BenchmarkId::new("comrak", name), input, |b, md| {
             b.iter(|| comrak::markdown_to_html(black_box(md), &comrak))
         });
@@ -216,11 +229,17 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
-fn twenty_thousand_words(c: &mut Criterion) {
+/// A French piece of at least 20,000 words.
+fn twenty_thousand_word_piece() -> String {
     let mut piece = french_piece(100_000);
     while render(&piece, &full_options()).counts.words < 20_000 {
         piece.push_str(&french_piece(10_000));
     }
+    piece
+}
+
+fn twenty_thousand_words(c: &mut Criterion) {
+    let piece = twenty_thousand_word_piece();
     let words = render(&piece, &full_options()).counts.words;
     c.bench_function(&format!("render-with-counts/{words}-words"), |b| {
         b.iter(|| render(black_box(&piece), &full_options()))
@@ -228,4 +247,42 @@ fn twenty_thousand_words(c: &mut Criterion) {
 }
 
 criterion_group!(benches, throughput, twenty_thousand_words);
-criterion_main!(benches);
+
+/// One render of one input, for an instruction count under callgrind (exact on a loaded
+/// machine, where wall-clock time is not): `EDITO_RENDER_ONCE=edito:fr-1MB valgrind
+/// --tool=callgrind --toggle-collect='*render_once*' target/release/deps/render-…`.
+/// Engines: `pulldown-cmark`, `edito`, `edito-no-map`, `comrak`; inputs: `fr-100KB`,
+/// `fr-1MB`, `mixed-10MB`, `20k-words`.
+fn once(spec: &str) {
+    let (engine, input) = spec.split_once(':').unwrap_or((spec, "fr-1MB"));
+    let markdown = match input {
+        "fr-100KB" => french_piece(100_000),
+        "mixed-10MB" => mixed_corpus(),
+        "20k-words" => twenty_thousand_word_piece(),
+        _ => french_piece(1_000_000),
+    };
+    let bytes = render_once(engine, &markdown);
+    println!(
+        "{engine} on {input}: {} bytes in, {bytes} bytes out",
+        markdown.len()
+    );
+}
+
+#[inline(never)]
+fn render_once(engine: &str, markdown: &str) -> usize {
+    match engine {
+        "pulldown-cmark" => bare_pulldown(markdown).len(),
+        "edito-no-map" => render(markdown, &no_map_options()).html.len(),
+        "comrak" => comrak::markdown_to_html(markdown, &comrak_options()).len(),
+        _ => render(markdown, &full_options()).html.len(),
+    }
+}
+
+fn main() {
+    if let Ok(spec) = std::env::var("EDITO_RENDER_ONCE") {
+        once(&spec);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -2,6 +2,7 @@
 //! save conflict the piece as it is now, so both versions can be shown. No SQL and no internal
 //! paths cross this boundary.
 
+use edito::export::ExportError;
 use edito::{LibraryError, Piece};
 use serde::Serialize;
 
@@ -63,6 +64,19 @@ impl From<LibraryError> for UiError {
                 UiError::new(code, "La bibliothèque n'a pas pu lire ou enregistrer ce texte. Réessayez ; s'il le faut, redémarrez Edito.")
             }
             other => UiError::new(code, other.to_string()),
+        }
+    }
+}
+
+impl From<ExportError> for UiError {
+    fn from(err: ExportError) -> Self {
+        match err {
+            ExportError::Library(err) => UiError::from(err),
+            ExportError::Cancelled => UiError::new(
+                "cancelled",
+                "Export annulé : le dossier est resté tel qu'il était.",
+            ),
+            other => UiError::new("export", other.to_string()),
         }
     }
 }

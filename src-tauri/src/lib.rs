@@ -14,6 +14,11 @@ pub use state::AppState;
 /// Builds and runs the application until the last window closes.
 pub fn run() {
     let result = tauri::Builder::default()
+        // Native file pickers, the clipboard for CMS fragments, and opening the exported
+        // folder: each reachable only through the permissions in capabilities/main.json.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let state = AppState::open()?;
             state.backup_in_background();
@@ -44,6 +49,12 @@ pub fn run() {
             commands::revisions::diff_revisions,
             commands::revisions::restore_revision,
             commands::render::render_preview,
+            commands::export::export_piece,
+            commands::export::export_fragment,
+            commands::export::export_site,
+            commands::export::cancel_export,
+            commands::export::open_last_export,
+            commands::export::import_paths,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(err) = result {

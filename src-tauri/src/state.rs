@@ -1,23 +1,35 @@
-//! The state every command shares: the open library.
+//! The state every command shares: the open library, the data directory, and the bookkeeping
+//! of archive exports (cancel flag, last folder written).
 
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
+use edito::export::{templates_dir, Exporter, SiteSettings};
 use edito::{paths, Library};
+
+use crate::UiError;
 
 /// Managed Tauri state. The library is behind an `Arc` so blocking work can move to a
 /// worker thread without holding up the UI thread.
 pub struct AppState {
     library: Arc<Library>,
+    data_dir: PathBuf,
+    export_cancel: Mutex<Arc<AtomicBool>>,
+    last_export: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
     /// Opens the library in the data directory (`EDITO_DATA_DIR` or the platform default).
     pub fn open() -> Result<Self, Box<dyn std::error::Error>> {
-        let dir = paths::data_dir(None)
+        let data_dir = paths::data_dir(None)
             .ok_or("no data directory on this system: set EDITO_DATA_DIR to a writable folder")?;
-        let library = Library::open_in(&dir)?;
+        let library = Library::open_in(&data_dir)?;
         Ok(AppState {
             library: Arc::new(library),
+            data_dir,
+            export_cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
+            last_export: Mutex::new(None),
         })
     }
 
@@ -35,15 +47,61 @@ impl AppState {
 
     /// Runs `work` against the library on tokio's blocking pool: SQLite calls (and the fsync
     /// of a save) must never run on the thread that paints the window.
-    pub async fn with_library<T, F>(&self, work: F) -> Result<T, crate::UiError>
+    pub async fn with_library<T, E, F>(&self, work: F) -> Result<T, UiError>
     where
         T: Send + 'static,
-        F: FnOnce(&Library) -> Result<T, edito::LibraryError> + Send + 'static,
+        E: Into<UiError>,
+        F: FnOnce(&Library) -> Result<T, E> + Send + 'static,
     {
         let library = Arc::clone(&self.library);
-        tauri::async_runtime::spawn_blocking(move || work(&library))
+        tauri::async_runtime::spawn_blocking(move || work(&library).map_err(Into::into))
             .await
-            .map_err(|_| crate::UiError::internal())?
-            .map_err(crate::UiError::from)
+            .map_err(|_| UiError::internal())?
     }
+
+    /// The exporter for single pieces, with the user's templates when they have some.
+    pub fn exporter(&self) -> Result<Exporter, UiError> {
+        self.site_exporter(None)
+    }
+
+    /// The exporter for the archive, with the site's base URL for canonical links and the feed.
+    pub fn site_exporter(&self, base_url: Option<String>) -> Result<Exporter, UiError> {
+        let settings = SiteSettings {
+            base_url: base_url.filter(|url| !url.trim().is_empty()),
+            ..SiteSettings::default()
+        };
+        let templates = templates_dir(&self.data_dir);
+        let templates = templates.is_dir().then_some(templates);
+        Ok(Exporter::new(settings, templates.as_deref())?)
+    }
+
+    /// A fresh cancel flag for the export that starts now (the previous one stays cancelled).
+    pub fn start_export(&self) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        *lock(&self.export_cancel) = Arc::clone(&flag);
+        flag
+    }
+
+    /// Asks the running export to stop.
+    pub fn cancel_export(&self) {
+        lock(&self.export_cancel).store(true, Ordering::Relaxed);
+    }
+
+    /// Records the folder an archive was written to, for "open the folder".
+    pub fn remember_export(&self, dir: PathBuf) {
+        *lock(&self.last_export) = Some(dir);
+    }
+
+    /// The folder of the last archive export.
+    pub fn last_export(&self) -> Option<PathBuf> {
+        lock(&self.last_export).clone()
+    }
+}
+
+/// A poisoned lock here only means a command panicked while holding a plain value; the value
+/// is still the last one written, so keep going.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

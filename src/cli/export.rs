@@ -1,5 +1,6 @@
-//! `edito export`, `edito site`, `edito import`: the export engine from the command line.
-//! Pieces come from Markdown files with front matter; the library source is wired later.
+//! `edito export` and `edito site`: the export engine from the command line. Pieces come
+//! from the library (by id; the published ones for the archive) or from Markdown files with
+//! front matter, which need no library at all.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,9 +10,10 @@ use std::sync::Arc;
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use edito::export::{
-    import_path, parse_markdown, templates_dir, Article, ExportFormat, Exporter, ImportReport,
+    import_path, library_articles, parse_markdown, templates_dir, Article, ExportFormat, Exporter,
     SiteSelection, SiteSettings,
 };
+use edito::{paths, Library, LibraryError};
 
 use super::input::read_text;
 
@@ -29,8 +31,10 @@ pub enum FormatArg {
 /// Arguments of `edito export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Markdown file with front matter (`-` for standard input).
-    file: PathBuf,
+    /// Markdown file with front matter (`-` for standard input), or the id of a piece of the
+    /// library (digits that are not the name of an existing file).
+    #[arg(value_name = "FILE.md|ID")]
+    source: PathBuf,
     /// Output file (replaced atomically); standard output when absent.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
@@ -59,9 +63,9 @@ pub enum StatusArg {
 pub struct SiteArgs {
     /// Folder to write the archive into (created if needed; your own files there are kept).
     out_dir: PathBuf,
-    /// Folder of Markdown files with front matter to publish.
+    /// Publish a folder of Markdown files with front matter instead of the library.
     #[arg(long, value_name = "DIR")]
-    from: PathBuf,
+    from: Option<PathBuf>,
     /// Public address of the archive, for canonical links and the feed.
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
@@ -87,11 +91,16 @@ pub struct ImportArgs {
     json: bool,
 }
 
-/// Exports one Markdown file.
-pub fn export(data_dir: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> {
-    let text = read_text(Some(&args.file))?;
-    let article = parse_markdown(&text)
-        .with_context(|| format!("cannot export `{}`", args.file.display()))?;
+/// Exports one piece: a library piece by id, or a Markdown file.
+pub fn export(data_dir: Option<PathBuf>, args: &ExportArgs) -> anyhow::Result<()> {
+    let article = match piece_id(&args.source) {
+        Some(id) => library_piece(&open_existing(data_dir.clone())?, id)?,
+        None => {
+            let text = read_text(Some(&args.source))?;
+            parse_markdown(&text)
+                .with_context(|| format!("cannot export `{}`", args.source.display()))?
+        }
+    };
     let site = SiteSettings {
         base_url: args.base_url.clone(),
         ..SiteSettings::default()
@@ -102,6 +111,41 @@ pub fn export(data_dir: Option<&Path>, args: &ExportArgs) -> anyhow::Result<()> 
         return write_output(&text, args.output.as_deref());
     }
     export_article(&exporter, &article, args.format, args.output.as_deref())
+}
+
+/// The piece id `source` names: all digits, and not an existing file (a file called `12`
+/// in the current folder wins, as the user may well mean it).
+fn piece_id(source: &Path) -> Option<i64> {
+    let text = source.to_str()?;
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if digits && !source.exists() {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A live piece of the library, as an article.
+fn library_piece(library: &Library, id: i64) -> anyhow::Result<Article> {
+    let piece = library.get_piece(id)?;
+    if piece.trashed_at.is_some() {
+        return Err(LibraryError::InTrash(id).into());
+    }
+    Ok(Article::from(&piece))
+}
+
+/// Opens the library of the data directory, refusing to create an empty one: exporting from
+/// a library that does not exist is a mistake in `--data-dir`, not a wish for an empty site.
+pub fn open_existing(data_dir: Option<PathBuf>) -> anyhow::Result<Library> {
+    let dir = super::resolve_data_dir(data_dir)?;
+    let file = dir.join(paths::LIBRARY_FILE);
+    if !file.exists() {
+        bail!(
+            "no library at `{}`: import pieces with `edito import FILE.md…`, or point --data-dir at the folder holding library.db",
+            file.display()
+        );
+    }
+    Ok(Library::open_file(&file)?)
 }
 
 fn write_output(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
@@ -127,28 +171,25 @@ pub fn export_article(
     write_output(&exporter.export(article, format)?, output)
 }
 
-/// Builds the archive from a folder of Markdown files.
-pub fn site(data_dir: Option<&Path>, args: &SiteArgs) -> anyhow::Result<()> {
-    if !args.from.is_dir() {
-        bail!(
-            "`{}` is not a folder: pass the folder of Markdown files with --from",
-            args.from.display()
-        );
-    }
-    let report = import_path(&args.from);
-    for (path, reason) in &report.refused {
-        eprintln!("edito: skipped `{}`: {reason}", path.display());
-    }
-    let articles: Vec<Article> = report.imported.into_iter().map(|(_, a)| a).collect();
+/// Builds the archive from the library, or from a folder of Markdown files with `--from`.
+pub fn site(data_dir: Option<PathBuf>, args: &SiteArgs) -> anyhow::Result<()> {
+    let selection = match args.status {
+        StatusArg::Published => SiteSelection::Published,
+        StatusArg::All => SiteSelection::All,
+    };
+    let articles = match &args.from {
+        Some(from) => folder_articles(from)?,
+        None => library_articles(
+            &open_existing(data_dir.clone())?,
+            selection,
+            &AtomicBool::new(false),
+        )?,
+    };
     let site = SiteSettings {
         title: args.title.clone(),
         base_url: args.base_url.clone(),
         lang: args.lang.clone(),
         ..SiteSettings::default()
-    };
-    let selection = match args.status {
-        StatusArg::Published => SiteSelection::Published,
-        StatusArg::All => SiteSelection::All,
     };
     write_site(
         &exporter(data_dir, site)?,
@@ -156,6 +197,21 @@ pub fn site(data_dir: Option<&Path>, args: &SiteArgs) -> anyhow::Result<()> {
         selection,
         &args.out_dir,
     )
+}
+
+/// The pieces of a folder of Markdown files; refused files are reported and skipped.
+fn folder_articles(from: &Path) -> anyhow::Result<Vec<Article>> {
+    if !from.is_dir() {
+        bail!(
+            "`{}` is not a folder: pass the folder of Markdown files with --from",
+            from.display()
+        );
+    }
+    let report = import_path(from);
+    for (path, reason) in &report.refused {
+        eprintln!("edito: skipped `{}`: {reason}", path.display());
+    }
+    Ok(report.imported.into_iter().map(|(_, a)| a).collect())
 }
 
 /// Writes the archive with progress on standard error; Ctrl-C cancels cleanly.
@@ -188,50 +244,7 @@ pub fn write_site(
     Ok(())
 }
 
-/// Parses files and folders and prints what would be imported and what is refused.
-pub fn import(args: &ImportArgs) -> anyhow::Result<()> {
-    let mut report = ImportReport::default();
-    for path in &args.paths {
-        let one = import_path(path);
-        report.imported.extend(one.imported);
-        report.refused.extend(one.refused);
-    }
-    print_report(&report, args.json)?;
-    if !report.refused.is_empty() {
-        bail!(
-            "{} file(s) refused (see the reasons above)",
-            report.refused.len()
-        );
-    }
-    Ok(())
-}
-
-fn print_report(report: &ImportReport, json: bool) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    if json {
-        let value = serde_json::json!({
-            "imported": report.imported.iter().map(|(p, a)| serde_json::json!({"path": p, "article": a})).collect::<Vec<_>>(),
-            "refused": report.refused.iter().map(|(p, r)| serde_json::json!({"path": p, "reason": r})).collect::<Vec<_>>(),
-        });
-        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
-        return Ok(());
-    }
-    for (path, article) in &report.imported {
-        writeln!(
-            out,
-            "imported\t{}\t{}\t{}",
-            path.display(),
-            article.slug,
-            article.title
-        )?;
-    }
-    for (path, reason) in &report.refused {
-        writeln!(out, "refused\t{}\t{reason}", path.display())?;
-    }
-    Ok(())
-}
-
-fn exporter(data_dir: Option<&Path>, site: SiteSettings) -> anyhow::Result<Exporter> {
-    let templates = data_dir.map(templates_dir);
+fn exporter(data_dir: Option<PathBuf>, site: SiteSettings) -> anyhow::Result<Exporter> {
+    let templates = paths::data_dir(data_dir).map(|d| templates_dir(&d));
     Ok(Exporter::new(site, templates.as_deref())?)
 }

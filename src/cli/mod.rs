@@ -5,6 +5,7 @@
 mod backup;
 mod export;
 mod history;
+mod import;
 mod input;
 mod output;
 mod pieces;
@@ -63,12 +64,12 @@ enum Command {
     /// Save a piece in a loop (crash tests).
     #[command(hide = true)]
     SaveLoop(stress::SaveLoopArgs),
-    /// Export a Markdown file with front matter as a page, a CMS fragment or Markdown.
+    /// Export a piece of the library (ID) or a Markdown file as a page, a CMS fragment or Markdown.
     Export(export::ExportArgs),
     /// Write the static archive (index, pieces, tags, categories, Atom feed) into a folder.
     Site(export::SiteArgs),
-    /// Read Markdown files or folders with front matter and report what would be imported.
-    Import(export::ImportArgs),
+    /// Import Markdown files or folders with front matter into the library.
+    Import(import::ImportArgs),
 }
 
 /// Runs one invocation.
@@ -94,11 +95,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Rm(args) => pieces::rm(&open()?, &args),
         Command::Trash(args) => pieces::trash(&open()?, &args),
         Command::SaveLoop(args) => stress::run(&open()?, &args),
-        Command::Export(args) => {
-            export::export(paths::data_dir(data_dir.clone()).as_deref(), &args)
-        }
-        Command::Site(args) => export::site(paths::data_dir(data_dir.clone()).as_deref(), &args),
-        Command::Import(args) => export::import(&args),
+        Command::Export(args) => export::export(data_dir, &args),
+        Command::Site(args) => export::site(data_dir, &args),
+        Command::Import(args) => import::run(data_dir, &args),
     }
 }
 

@@ -113,6 +113,7 @@ pub fn new(library: &Library, args: NewArgs) -> anyhow::Result<()> {
         status: args.status,
         tags: args.tags,
         slug: None,
+        ..NewPiece::default()
     })?;
     println!("{}", piece.id);
     Ok(())

@@ -35,6 +35,7 @@ pub fn run(library: &Library, args: &SaveLoopArgs) -> anyhow::Result<()> {
             fields,
             slug: None,
             tags: None,
+            extra: None,
         })?;
         writeln!(out, "{n} {}", piece.version)?;
         out.flush()?;

@@ -45,6 +45,10 @@ pub enum ExportError {
     /// The site base URL is not an `http(s)://` address.
     #[error("base URL `{0}` is not an address: write it like `https://example.org/archives/`")]
     BadBaseUrl(String),
+    /// The library could not be read (the source of a piece or archive export, or of the
+    /// slugs an import matches).
+    #[error(transparent)]
+    Library(#[from] crate::library::LibraryError),
     /// The manifest of a previous export is unreadable.
     #[error("the export manifest `{0}` is damaged: delete it (stale pages of earlier exports will then stay)")]
     BadManifest(PathBuf),

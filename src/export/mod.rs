@@ -1,15 +1,18 @@
 //! Export and import: a standalone HTML page, a CMS fragment, Markdown with front matter, a
 //! static archive with tag and category pages and an Atom feed; and the way back, Markdown
-//! files with YAML or TOML front matter to [`Article`]s. Pure core: the app and the CLI call
-//! [`Exporter`] and [`import_path`].
+//! files with YAML or TOML front matter to [`Article`]s and into the library. Pure core: the
+//! app and the CLI call [`Exporter`], [`import_path`] and [`import_paths_into`]. This module
+//! depends on the library (pieces ↔ articles in `convert.rs`), never the reverse.
 
 mod article;
 mod body;
+mod convert;
 mod dates;
 mod error;
 mod feed;
 mod fields;
 mod fragment;
+mod from_library;
 mod front_matter;
 mod fs;
 mod import;
@@ -17,17 +20,21 @@ mod markdown;
 mod page;
 mod site;
 mod templates;
+mod to_library;
 mod views;
 
 use std::path::{Path, PathBuf};
 
 pub use article::{Article, PUBLISHED};
+pub use convert::{article_edit, article_status};
 pub use error::ExportError;
+pub use from_library::library_articles;
 pub use front_matter::FrontMatterError;
 pub use fs::{atomic_write as write_atomically, slugify, MANIFEST};
 pub use import::{import_path, parse_markdown, ImportReport};
 pub use markdown::to_markdown;
 pub use site::{SiteReport, SiteSelection};
+pub use to_library::{import_into, import_paths_into, ImportOutcome, ImportedPiece, RefusedFile};
 pub use views::SiteSettings;
 
 use templates::Templates;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
-use super::{pieces, revisions, Library, LibraryError, PieceFields};
+use super::{pieces, revisions, Extra, Library, LibraryError, PieceFields};
 
 /// Past this, `similar` returns a coarser (still correct) diff instead of blocking the UI.
 const DIFF_DEADLINE: Duration = Duration::from_secs(2);
@@ -72,8 +72,8 @@ impl Library {
                 id,
                 from,
                 Some(to),
-                (&old.fields, &old.tags),
-                (&new.fields, &new.tags),
+                (&old.fields, &old.tags, &old.extra),
+                (&new.fields, &new.tags, &new.extra),
             ))
         })
     }
@@ -87,14 +87,14 @@ impl Library {
                 id,
                 from,
                 None,
-                (&old.fields, &old.tags),
-                (&current.fields, &current.tags),
+                (&old.fields, &old.tags, &old.extra),
+                (&current.fields, &current.tags, &current.extra),
             ))
         })
     }
 }
 
-type State<'a> = (&'a PieceFields, &'a [String]);
+type State<'a> = (&'a PieceFields, &'a [String], &'a Extra);
 
 fn build(
     piece_id: i64,
@@ -129,7 +129,7 @@ fn build(
 }
 
 /// Every diffable field as text, in display order.
-fn texts((f, tags): State<'_>) -> Vec<(&'static str, String)> {
+fn texts((f, tags, extra): State<'_>) -> Vec<(&'static str, String)> {
     let opt = |v: &Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     vec![
         ("kicker", f.kicker.clone()),
@@ -147,6 +147,11 @@ fn texts((f, tags): State<'_>) -> Vec<(&'static str, String)> {
         ("issue_number", opt(&f.issue_number)),
         ("target_signs", opt(&f.target_signs)),
         ("tags", tags.join(", ")),
+        // Unknown front-matter keys, one `key: value` per line, so a change reads as a line.
+        (
+            "extra",
+            extra.iter().map(|(k, v)| format!("{k}: {v}\n")).collect(),
+        ),
     ]
 }
 

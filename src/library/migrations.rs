@@ -26,6 +26,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0002_pieces.sql"),
         then: Some(slug::derive_placeholder_slugs),
     },
+    Migration {
+        sql: include_str!("../../migrations/0003_piece_extra.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

@@ -34,7 +34,7 @@ pub use error::LibraryError;
 pub use filter::PieceFilter;
 pub use migrations::SCHEMA_VERSION;
 pub use model::{
-    Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, SaveKind, MAX_BODY_BYTES,
+    Extra, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, SaveKind, MAX_BODY_BYTES,
 };
 pub use revisions::{Revision, RevisionReason, RevisionSummary};
 pub use search::{SearchHit, SearchQuery, SnippetSegment};

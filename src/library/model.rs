@@ -1,9 +1,15 @@
 //! The shapes the library hands out and takes in. All serialize as flat snake_case JSON, since
 //! the desktop app sends them over IPC; `docs/CLI.md` documents the same shapes for `--json`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{LibraryError, Status};
+
+/// Front-matter keys Edito does not know, kept from an import so an export writes them back
+/// (`aliases`, `weight`, Zola's `extra` table…). Key → any JSON value.
+pub type Extra = BTreeMap<String, serde_json::Value>;
 
 /// Largest body accepted, in bytes: far above any editorial (50 MB are tested), low enough
 /// that a pasted disk image is refused with a message instead of bloating every backup.
@@ -55,6 +61,9 @@ pub struct Piece {
     pub status: Status,
     /// Tags, as first typed, in the order they were added.
     pub tags: Vec<String>,
+    /// Unknown front-matter keys kept from an import (`{}` for a piece written in Edito).
+    #[serde(default)]
+    pub extra: Extra,
     /// Creation time, UTC (`2026-11-29T14:02:05.123Z`).
     pub created_at: String,
     /// Last change, UTC.
@@ -99,6 +108,8 @@ pub struct NewPiece {
     pub status: Option<Status>,
     /// Initial tags.
     pub tags: Vec<String>,
+    /// Unknown front-matter keys to keep (an import's).
+    pub extra: Extra,
 }
 
 /// Why a save happens, which decides whether the previous state is kept as a revision.
@@ -131,6 +142,10 @@ pub struct PieceEdit {
     /// New tag list, or `None` to keep the tags (use the tag calls for single changes).
     #[serde(default)]
     pub tags: Option<Vec<String>>,
+    /// New unknown front-matter keys, or `None` to keep them. Optional rather than part of
+    /// the fields so an editor that never shows them cannot wipe them by leaving them out.
+    #[serde(default)]
+    pub extra: Option<Extra>,
 }
 
 impl PieceFields {

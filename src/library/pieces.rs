@@ -4,7 +4,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Tra
 use time::OffsetDateTime;
 
 use super::{
-    fts, revisions, slug, status, tags, time_stamp, Library, LibraryError, NewPiece, Piece,
+    fts, revisions, slug, status, tags, time_stamp, Extra, Library, LibraryError, NewPiece, Piece,
     PieceEdit, PieceFields, PieceFilter, PieceSummary, SaveKind,
 };
 
@@ -80,7 +80,12 @@ impl Library {
             let tags_changed = new_tags
                 .as_ref()
                 .is_some_and(|t| !tags::same_tags(t, &current.tags));
-            if edit.fields == current.fields && slug == current.slug && !tags_changed {
+            let extra = edit.extra.as_ref().unwrap_or(&current.extra);
+            if edit.fields == current.fields
+                && slug == current.slug
+                && !tags_changed
+                && *extra == current.extra
+            {
                 return Ok(current);
             }
             let now = OffsetDateTime::now_utc();
@@ -89,7 +94,7 @@ impl Library {
                 revisions::keep(tx, &current, reason, &stamp)?;
             }
             fts::unindex(tx, edit.id)?;
-            update(tx, edit.id, &edit.fields, &slug, &stamp)?;
+            update(tx, edit.id, &edit.fields, extra, &slug, &stamp)?;
             let tags = match new_tags {
                 Some(new_tags) if tags_changed => {
                     tags::replace(tx, edit.id, &new_tags)?;
@@ -103,6 +108,7 @@ impl Library {
             Ok(Piece {
                 slug,
                 fields: edit.fields.clone(),
+                extra: extra.clone(),
                 tags,
                 updated_at: stamp,
                 version: current.version + 1,
@@ -127,8 +133,8 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: &NewPiece, now: &str) -> Result<
     tx.prepare_cached(
         "INSERT INTO pieces (slug, title, kicker, standfirst, body, author, author_role,
              category, lang, publication_date, issue_number, target_signs, status,
-             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+             created_at, updated_at, extra)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
     )?
     .execute(params![
         slug,
@@ -144,7 +150,8 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: &NewPiece, now: &str) -> Result<
         f.issue_number,
         f.target_signs,
         status,
-        now
+        now,
+        serde_json::to_string(&new.extra)?
     ])?;
     let id = tx.last_insert_rowid();
     if !tags.is_empty() {
@@ -155,18 +162,20 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: &NewPiece, now: &str) -> Result<
     Ok(id)
 }
 
-/// Writes new fields and slug, bumping the version.
+/// Writes new fields, unknown front-matter keys and slug, bumping the version.
 pub(crate) fn update(
     tx: &Transaction<'_>,
     id: i64,
     f: &PieceFields,
+    extra: &Extra,
     slug: &str,
     now: &str,
 ) -> Result<(), LibraryError> {
     tx.prepare_cached(
         "UPDATE pieces SET slug = ?2, title = ?3, kicker = ?4, standfirst = ?5, body = ?6,
              author = ?7, author_role = ?8, category = ?9, lang = ?10, publication_date = ?11,
-             issue_number = ?12, target_signs = ?13, version = version + 1, updated_at = ?14
+             issue_number = ?12, target_signs = ?13, version = version + 1, updated_at = ?14,
+             extra = ?15
          WHERE id = ?1",
     )?
     .execute(params![
@@ -183,7 +192,8 @@ pub(crate) fn update(
         f.publication_date,
         f.issue_number,
         f.target_signs,
-        now
+        now,
+        serde_json::to_string(extra)?
     ])?;
     Ok(())
 }
@@ -194,7 +204,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Piece, LibraryError> {
         .prepare_cached(
             "SELECT id, slug, title, kicker, standfirst, body, author, author_role, category,
                     lang, publication_date, issue_number, target_signs, status, created_at,
-                    updated_at, version, trashed_at
+                    updated_at, version, trashed_at, extra
              FROM pieces WHERE id = ?1",
         )?
         .query_row([id], piece_from_row)
@@ -236,10 +246,21 @@ fn piece_from_row(row: &Row<'_>) -> rusqlite::Result<Piece> {
         },
         status: row.get(13)?,
         tags: Vec::new(),
+        extra: extra_from_row(row, 18)?,
         created_at: row.get(14)?,
         updated_at: row.get(15)?,
         version: row.get(16)?,
         trashed_at: row.get(17)?,
+    })
+}
+
+/// The `extra` JSON object in column `index`. The column's CHECK only lets valid JSON in; a
+/// value that is JSON but not an object (written by hand) fails the read instead of being
+/// dropped, so a save can never erase it.
+fn extra_from_row(row: &Row<'_>, index: usize) -> rusqlite::Result<Extra> {
+    let text: String = row.get(index)?;
+    serde_json::from_str(&text).map_err(|err| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(err))
     })
 }
 

@@ -9,7 +9,8 @@ use time::{Duration, OffsetDateTime};
 
 use super::Status;
 use super::{
-    fts, pieces, retention, tags, time_stamp, Library, LibraryError, Piece, PieceFields, SaveKind,
+    fts, pieces, retention, tags, time_stamp, Extra, Library, LibraryError, Piece, PieceFields,
+    SaveKind,
 };
 
 /// An autosave after this much quiet keeps the state before the pause.
@@ -74,9 +75,13 @@ pub struct Revision {
     pub status: Status,
     /// Tags at the time.
     pub tags: Vec<String>,
+    /// Unknown front-matter keys at the time.
+    #[serde(default)]
+    pub extra: Extra,
 }
 
-/// What the `content` column holds.
+/// What the `content` column holds. Snapshots written before `extra` existed read back with
+/// an empty one.
 #[derive(Serialize, Deserialize)]
 struct Snapshot {
     slug: String,
@@ -84,6 +89,8 @@ struct Snapshot {
     fields: PieceFields,
     status: Status,
     tags: Vec<String>,
+    #[serde(default)]
+    extra: Extra,
 }
 
 impl Library {
@@ -115,7 +122,7 @@ impl Library {
         self.read(|conn| load(conn, id, number))
     }
 
-    /// Puts the fields and tags of revision `number` back, keeping the current state as a
+    /// Puts the fields, tags and unknown front-matter keys of revision `number` back, keeping the current state as a
     /// revision first, so a restore can itself be undone. Slug and status stay as they are:
     /// they belong to the workflow, not to the text.
     pub fn restore_revision(&self, id: i64, number: i64) -> Result<Piece, LibraryError> {
@@ -125,7 +132,7 @@ impl Library {
             let now = time_stamp::now();
             keep(tx, &current, RevisionReason::Restore, &now)?;
             fts::unindex(tx, id)?;
-            pieces::update(tx, id, &old.fields, &current.slug, &now)?;
+            pieces::update(tx, id, &old.fields, &old.extra, &current.slug, &now)?;
             let old_tags = tags::clean_list(&old.tags)?;
             if old_tags != current.tags {
                 tags::replace(tx, id, &old_tags)?;
@@ -186,6 +193,7 @@ pub(crate) fn keep(
         fields: piece.fields.clone(),
         status: piece.status,
         tags: piece.tags.clone(),
+        extra: piece.extra.clone(),
     })?;
     tx.prepare_cached(
         "INSERT INTO revisions (piece_id, number, reason, version, title, saved_at, kept_at, content)
@@ -233,6 +241,7 @@ pub(crate) fn load(conn: &Connection, id: i64, number: i64) -> Result<Revision, 
         fields: snapshot.fields,
         status: snapshot.status,
         tags: snapshot.tags,
+        extra: snapshot.extra,
     })
 }
 

@@ -2,16 +2,19 @@
 //! and counts. One pipeline serves the preview, the exports and the CLI.
 //!
 //! Design: pulldown-cmark parses, [`pipeline`] adapts the event stream in one pass, and
-//! pulldown-cmark's own writer produces the HTML. Safety works on events (URL checks on
-//! links and images, ammonia on raw HTML only), so the common path never pays for an HTML
-//! sanitizer over the whole output.
+//! `writer` writes the HTML (byte for byte pulldown-cmark's `push_html`). Safety works on
+//! events (URL checks on links and images, ammonia on raw HTML only), so the common path
+//! never pays for an HTML sanitizer over the whole output. The scans over every visible
+//! byte (counts, typography's triggers, escaping) use 16-byte SIMD screens (`simd`).
 
 mod counts;
+mod escape;
 mod front_matter;
 mod lang;
 mod options;
 mod pipeline;
 mod sanitize;
+mod simd;
 mod source_map;
 mod typography;
 mod writer;

@@ -28,12 +28,18 @@ pub(crate) struct Pipeline<'a> {
     typography: Option<Typographer>,
     /// `None` in the conformance test's pass-through mode only.
     inline_tags: Option<InlineTags>,
-    lines: Option<LineIndex>,
+    lines: Option<LineIndex<'a>>,
     counter: Counter,
     writer: HtmlWriter<'a>,
-    /// Consecutive text events (pulldown-cmark splits text at escapes and entities), joined
-    /// so that typography sees `...` or `"` with its neighbours.
+    /// Consecutive text events (pulldown-cmark splits text at escapes and entities, and code
+    /// blocks line by line), joined so that typography sees `...` or `"` with its neighbours.
+    /// The first is held as is; from the second on they are appended to `joined`.
     pending: Option<CowStr<'a>>,
+    /// Buffer of joined texts, reused so that a long run of text events (a code block)
+    /// is appended in place instead of reallocated at each event.
+    joined: String,
+    /// Whether the pending text is in `joined`.
+    is_joined: bool,
     /// Raw HTML block being collected for one sanitizer call.
     html_block: Option<String>,
     links: Vec<Kept>,
@@ -47,7 +53,7 @@ impl<'a> Pipeline<'a> {
         len: usize,
         typography: Option<Typographer>,
         safe: bool,
-        lines: Option<LineIndex>,
+        lines: Option<LineIndex<'a>>,
     ) -> Self {
         Self {
             typography,
@@ -56,6 +62,8 @@ impl<'a> Pipeline<'a> {
             counter: Counter::default(),
             writer: HtmlWriter::with_capacity(len + len / 2),
             pending: None,
+            joined: String::new(),
+            is_joined: false,
             html_block: None,
             links: Vec::new(),
             in_code_block: false,
@@ -70,14 +78,7 @@ impl<'a> Pipeline<'a> {
     ) -> (String, Counter) {
         for (event, range) in events {
             if let Event::Text(text) = event {
-                self.pending = Some(match self.pending.take() {
-                    None => text,
-                    Some(before) => {
-                        let mut joined = before.into_string();
-                        joined.push_str(&text);
-                        joined.into()
-                    }
-                });
+                self.queue_text(text);
                 continue;
             }
             self.flush_text();
@@ -90,18 +91,39 @@ impl<'a> Pipeline<'a> {
         (self.writer.finish(), self.counter)
     }
 
+    fn queue_text(&mut self, text: CowStr<'a>) {
+        if self.is_joined {
+            self.joined.push_str(&text);
+        } else if let Some(before) = self.pending.take() {
+            self.joined.clear();
+            self.joined.push_str(&before);
+            self.joined.push_str(&text);
+            self.is_joined = true;
+        } else {
+            self.pending = Some(text);
+        }
+    }
+
     fn flush_text(&mut self) {
-        let Some(text) = self.pending.take() else {
-            return;
-        };
+        if self.is_joined {
+            let joined = std::mem::take(&mut self.joined);
+            self.write_text(&joined);
+            self.joined = joined;
+            self.is_joined = false;
+        } else if let Some(text) = self.pending.take() {
+            self.write_text(&text);
+        }
+    }
+
+    fn write_text(&mut self, text: &str) {
         if self.writer.in_alt() {
-            self.writer.text(&text);
+            self.writer.text(text);
             return;
         }
         let plain = self.in_code_block || self.verbatim_depth > 0;
         let visible = match &mut self.typography {
-            Some(typographer) if !plain => typographer.apply_into(&text).unwrap_or(&text),
-            _ => &text,
+            Some(typographer) if !plain => typographer.apply_into(text).unwrap_or(text),
+            _ => text,
         };
         self.counter.add(visible);
         self.writer.text(visible);

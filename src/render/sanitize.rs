@@ -118,16 +118,34 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// decoded entities such as `&#106;`.
 pub(crate) fn is_safe_url(url: &str) -> bool {
     let trimmed = url.trim_matches(|c: char| c <= ' ');
-    let mut scheme = String::new();
-    for c in trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
-        match c {
-            ':' => return ALLOWED_SCHEMES.contains(&scheme.as_str()),
-            'a'..='z' | 'A'..='Z' => scheme.push(c.to_ascii_lowercase()),
-            '0'..='9' | '+' | '-' | '.' if !scheme.is_empty() => scheme.push(c),
+    // No allowed scheme is longer than this; a longer one is refused all the same.
+    let mut scheme = [0u8; 8];
+    let mut len = 0;
+    for byte in trimmed
+        .bytes()
+        .filter(|b| !matches!(b, b'\t' | b'\n' | b'\r'))
+    {
+        match byte {
+            b':' => {
+                return ALLOWED_SCHEMES
+                    .iter()
+                    .any(|allowed| scheme.get(..len) == Some(allowed.as_bytes()))
+            }
+            b'a'..=b'z' | b'A'..=b'Z' => push(&mut scheme, &mut len, byte.to_ascii_lowercase()),
+            b'0'..=b'9' | b'+' | b'-' | b'.' if len > 0 => push(&mut scheme, &mut len, byte),
             _ => return true,
         }
     }
     true
+}
+
+/// Appends to the scheme being read; past the buffer only the length grows, which no
+/// allowed scheme matches.
+fn push(scheme: &mut [u8; 8], len: &mut usize, byte: u8) {
+    if let Some(slot) = scheme.get_mut(*len) {
+        *slot = byte;
+    }
+    *len += 1;
 }
 
 /// Sanitizes a raw HTML block as a whole (balanced output, disallowed markup removed).

@@ -1,27 +1,54 @@
 //! Source lines for block elements (`data-line="12"`), so the editor and the preview can
 //! scroll together. The writer puts them on the tags; this maps byte offsets to lines.
 
-/// Byte offset → 1-based line number.
+use std::cell::Cell;
+
+/// Byte offset → 1-based line number. Blocks arrive in document order, so the newlines are
+/// counted forward from the previous lookup (a vectorized count, no index of every line);
+/// a lookup further back counts again from the start.
 #[derive(Debug)]
-pub(crate) struct LineIndex {
-    starts: Vec<usize>,
+pub(crate) struct LineIndex<'a> {
+    text: &'a [u8],
     /// Lines before the text (a front matter split off the document).
     offset: usize,
+    /// The previous lookup: a byte offset and the newlines before it.
+    last: Cell<(usize, usize)>,
 }
 
-impl LineIndex {
+impl<'a> LineIndex<'a> {
     /// Indexes `text`, whose first line is line `offset + 1` of the source file.
-    pub(crate) fn new(text: &str, offset: usize) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
-        starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        Self { starts, offset }
+    pub(crate) fn new(text: &'a str, offset: usize) -> Self {
+        Self {
+            text: text.as_bytes(),
+            offset,
+            last: Cell::new((0, 0)),
+        }
     }
 
     /// The 1-based source line holding byte `offset`.
     pub(crate) fn line(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&start| start <= byte) + self.offset
+        let byte = byte.min(self.text.len());
+        let (mut from, mut newlines) = self.last.get();
+        if byte < from {
+            (from, newlines) = (0, 0);
+        }
+        newlines += count_newlines(&self.text[from..byte]);
+        self.last.set((byte, newlines));
+        newlines + 1 + self.offset
     }
+}
+
+/// Newlines in `bytes`, summed in chunks of 255 with byte-wide sums (vector code).
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let newlines = chunk
+                .iter()
+                .fold(0u8, |sum, &b| sum.wrapping_add(u8::from(b == b'\n')));
+            usize::from(newlines)
+        })
+        .sum()
 }
 
 #[cfg(test)]

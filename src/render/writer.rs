@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, LinkType, Tag, TagEnd};
-use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use super::escape::escape_body_text;
 
 /// Where the next table cell goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +69,7 @@ impl<'a> HtmlWriter<'a> {
             self.alt_text(text);
             return;
         }
-        // Writing into a String cannot fail.
-        let _ = escape_html_body_text(&mut self.out, text);
+        escape_body_text(&mut self.out, text);
         self.end_newline = text.ends_with('\n');
     }
 
@@ -84,7 +85,7 @@ impl<'a> HtmlWriter<'a> {
             return;
         }
         self.write("<code>");
-        let _ = escape_html_body_text(&mut self.out, code);
+        escape_body_text(&mut self.out, code);
         self.write("</code>");
     }
 
@@ -181,17 +182,18 @@ impl<'a> HtmlWriter<'a> {
 
     fn number(&mut self, mut n: u64) {
         let mut digits = [0u8; 20];
-        let mut len = 0;
+        let mut start = digits.len();
         loop {
-            digits[len] = b'0' + (n % 10) as u8;
-            len += 1;
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
             n /= 10;
             if n == 0 {
                 break;
             }
         }
-        for &digit in digits[..len].iter().rev() {
-            self.out.push(char::from(digit));
+        // ASCII digits are always UTF-8.
+        if let Ok(digits) = std::str::from_utf8(&digits[start..]) {
+            self.out.push_str(digits);
         }
         self.end_newline = false;
     }

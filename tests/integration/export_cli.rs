@@ -95,13 +95,21 @@ fn site_builds_the_archive_from_a_folder() {
 }
 
 #[test]
-fn import_reports_and_fails_when_files_are_refused() {
+fn import_dry_run_reports_and_fails_when_files_are_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ok = stdout_ok(&edito(
         dir.path(),
-        &["import", fixture("pieces").to_str().expect("utf-8")],
+        &[
+            "import",
+            "--dry-run",
+            fixture("pieces").to_str().expect("utf-8"),
+        ],
         b"",
     ));
+    assert!(
+        !dir.path().join("library.db").exists(),
+        "a dry run does not create a library"
+    );
     assert_eq!(
         ok.lines().filter(|l| l.starts_with("imported\t")).count(),
         4,
@@ -111,7 +119,12 @@ fn import_reports_and_fails_when_files_are_refused() {
     std::fs::write(&bad, "no front matter").expect("write");
     let out = edito(
         dir.path(),
-        &["import", "--json", bad.to_str().expect("utf-8")],
+        &[
+            "import",
+            "--dry-run",
+            "--json",
+            bad.to_str().expect("utf-8"),
+        ],
         b"",
     );
     assert!(!out.status.success());

@@ -1,14 +1,17 @@
-//! Every exported page, the index, tag and category pages, and the fragment wrapped in a
-//! minimal document validate with 0 errors in the W3C Nu HTML Checker. Needs Java and the
-//! `vnu-jar` npm package: `(cd tests/validate && npm ci)`, then
+//! Every exported page, the index, tag and category pages (of a folder of Markdown files and
+//! of a library), and the fragment wrapped in a minimal document validate with 0 errors in the
+//! W3C Nu HTML Checker. Needs Java and the `vnu-jar` npm package: `(cd tests/validate && npm ci)`, then
 //! `EDITO_VNU_JAR=$PWD/tests/validate/node_modules/vnu-jar/build/dist/vnu.jar cargo test -p edito export_validate`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use edito::export::ExportFormat;
+use std::sync::atomic::AtomicBool;
 
-use crate::export_support::{all_pieces, build_site, exporter, files_under, piece};
+use edito::export::{import_paths_into, ExportFormat, SiteSelection};
+
+use crate::export_library::fixture_library;
+use crate::export_support::{all_pieces, build_site, exporter, files_under, fixture, piece};
 
 /// The pages to check, written into `dir`.
 fn write_documents(dir: &Path) -> Vec<PathBuf> {
@@ -27,6 +30,7 @@ fn write_documents(dir: &Path) -> Vec<PathBuf> {
             .filter(|f| f.ends_with(".html"))
             .map(|f| site.join(f)),
     );
+    files.extend(library_site(dir));
     let ex = exporter(None);
     for (name, article) in [
         "pieces/edito-avril-2002.md",
@@ -53,6 +57,30 @@ fn write_documents(dir: &Path) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+/// The archive of every piece of a library holding the fixtures and the hostile piece, as the
+/// app and `edito site` write it.
+fn library_site(dir: &Path) -> Vec<PathBuf> {
+    let (library, _) = fixture_library(&dir.join("data"));
+    let hostile = import_paths_into(&library, &[fixture("hostile.md")]).expect("import");
+    assert_eq!(hostile.created.len(), 1, "{hostile:?}");
+    let site = dir.join("library-site");
+    let report = exporter(Some("https://example.org/archives"))
+        .site_from_library(
+            &library,
+            SiteSelection::All,
+            &site,
+            &mut |_, _| {},
+            &AtomicBool::new(false),
+        )
+        .expect("site from the library");
+    assert_eq!(report.pieces, 5);
+    files_under(&site)
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+        .map(|f| site.join(f))
+        .collect()
 }
 
 #[test]

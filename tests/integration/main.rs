@@ -5,6 +5,8 @@ mod export_cli;
 mod export_feed;
 mod export_formats;
 mod export_import;
+mod export_library;
+mod export_library_cli;
 mod export_safety;
 mod export_site;
 mod export_support;

@@ -4,6 +4,7 @@ use super::*;
 
 mod backups;
 mod bad_input;
+mod extra;
 mod pieces;
 mod revisions;
 mod search;
@@ -40,6 +41,7 @@ pub(super) fn edit_body(piece: &Piece, body: &str, kind: SaveKind) -> PieceEdit 
         },
         slug: None,
         tags: None,
+        extra: None,
     }
 }
 

@@ -23,6 +23,7 @@ fn created_piece_reads_back_identically_with_every_field() {
             status: Some(Status::Idea),
             tags: strings(&["Relation client", "Économie"]),
             slug: None,
+            extra: Extra::default(),
         })
         .expect("create");
     assert_eq!(library.get_piece(piece.id).expect("get"), piece);

@@ -97,3 +97,57 @@ fn a_foundation_library_opened_read_only_asks_for_the_upgrade() {
         4
     );
 }
+
+/// Builds a library as the first editorial release wrote it (schema 2): a piece, and a
+/// revision whose JSON snapshot predates `extra`.
+fn version_two_library(path: &std::path::Path) {
+    let conn = Connection::open(path).expect("create v2");
+    conn.execute_batch("PRAGMA journal_mode = WAL;")
+        .expect("wal");
+    conn.execute_batch(include_str!("../../../migrations/0001_drafts.sql"))
+        .expect("0001");
+    conn.execute_batch(include_str!("../../../migrations/0002_pieces.sql"))
+        .expect("0002");
+    conn.execute_batch(
+        r#"INSERT INTO pieces (id, slug, title, body, status, version, created_at, updated_at)
+             VALUES (5, 'edito', 'Édito', 'Texte v2', 'review', 2,
+                     '2026-11-20T10:00:00.000Z', '2026-11-21T10:00:00.000Z');
+           INSERT INTO status_history (piece_id, from_status, to_status, changed_at)
+             VALUES (5, NULL, 'review', '2026-11-20T10:00:00.000Z');
+           INSERT INTO revisions (piece_id, number, reason, version, title, saved_at, kept_at, content)
+             VALUES (5, 1, 'save_point', 1, 'Édito', '2026-11-20T10:00:00.000Z',
+                     '2026-11-21T10:00:00.000Z',
+                     '{"slug":"edito","title":"Édito","body":"Texte v1","lang":"fr","status":"review","tags":[]}');
+           INSERT INTO pieces_fts (pieces_fts) VALUES ('rebuild');
+           PRAGMA user_version = 2;"#,
+    )
+    .expect("data");
+}
+
+#[test]
+fn schema_two_library_gains_an_empty_extra_and_keeps_its_revisions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(crate::paths::LIBRARY_FILE);
+    version_two_library(&path);
+    let library = Library::open_file(&path).expect("upgrade");
+    let piece = library.get_piece(5).expect("piece kept");
+    assert_eq!(
+        (piece.fields.body.as_str(), piece.version, piece.status),
+        ("Texte v2", 2, Status::Review)
+    );
+    assert!(piece.extra.is_empty());
+    let old = library
+        .get_revision(5, 1)
+        .expect("old snapshot still reads");
+    assert_eq!(old.fields.body, "Texte v1");
+    assert!(old.extra.is_empty());
+    // The upgraded piece takes unknown keys, and restoring the old snapshot clears them.
+    let mut edit = edit_body(&piece, "Texte v3", SaveKind::SavePoint);
+    edit.extra = Some(Extra::from([("weight".to_string(), serde_json::json!(3))]));
+    let saved = library.save_piece(&edit).expect("save");
+    assert_eq!(library.get_piece(5).expect("get").extra, saved.extra);
+    let restored = library.restore_revision(5, 1).expect("restore");
+    assert_eq!(restored.fields.body, "Texte v1");
+    assert!(restored.extra.is_empty());
+    assert_eq!(library.integrity_check().expect("check"), strings(&["ok"]));
+}

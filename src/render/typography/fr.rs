@@ -116,14 +116,21 @@ fn number(scan: &mut Scan<'_>) {
 }
 
 fn starts_with_unit(text: &str) -> bool {
-    UNITS.iter().any(|unit| {
-        text.strip_prefix(unit).is_some_and(|after| {
-            after
-                .chars()
-                .next()
-                .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+    let Some(&first) = text.as_bytes().first() else {
+        return false;
+    };
+    // Most words after a number start with no unit's first byte: skip the comparisons.
+    UNITS
+        .iter()
+        .filter(|unit| unit.as_bytes()[0] == first)
+        .any(|unit| {
+            text.strip_prefix(unit).is_some_and(|after| {
+                after
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+            })
         })
-    })
 }
 
 /// Exactly three digits then a non-digit: the next group of `10 000`.

@@ -78,7 +78,7 @@ impl Typographer {
             Lang::Fr => &fr::TRIGGERS,
             Lang::En => &en::TRIGGERS,
         };
-        let Some(first) = text.bytes().position(|b| triggers[usize::from(b)]) else {
+        let Some(first) = scan::find_trigger(text.as_bytes(), 0, triggers) else {
             if let Some(last) = text.chars().next_back() {
                 self.prev = Some(last);
             }

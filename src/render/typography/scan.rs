@@ -2,6 +2,27 @@
 //! replace the few bytes that matter (most prose bytes are letters and never stop it).
 
 use super::{NBSP, NNBSP};
+use crate::render::simd::{eq, mask, range, LANES};
+
+/// The first trigger byte of `bytes` at or after `from`. Every trigger of both languages is
+/// ASCII punctuation or a digit (0x21..=0x3F) or the lead byte 0xC2 (`«`, `»`), so 16 bytes
+/// at a time are screened for those candidates and only candidates look up the table: prose
+/// letters and spaces are skipped without a per-byte branch.
+pub(crate) fn find_trigger(bytes: &[u8], from: usize, triggers: &[bool; 256]) -> Option<usize> {
+    let mut at = from;
+    while at < bytes.len() {
+        let mut candidates = mask(bytes, at, b'a', |v| range(v, 0x21, 31) | eq(v, 0xc2));
+        while candidates != 0 {
+            let i = at + candidates.trailing_zeros() as usize;
+            if triggers[usize::from(bytes[i])] {
+                return Some(i);
+            }
+            candidates &= candidates - 1;
+        }
+        at += LANES;
+    }
+    None
+}
 
 /// Scanning state: the input text, the position in it and the output being built.
 #[derive(Debug)]
@@ -35,12 +56,12 @@ impl<'t> Scan<'t> {
 
     /// Copies up to the next trigger byte and returns it, or copies the rest and stops.
     pub(crate) fn next_trigger(&mut self, triggers: &[bool; 256]) -> Option<u8> {
-        let rest = &self.text.as_bytes()[self.pos..];
-        match rest.iter().position(|&b| triggers[usize::from(b)]) {
-            Some(offset) => {
-                self.out.push_str(&self.text[self.pos..self.pos + offset]);
-                self.pos += offset;
-                Some(rest[offset])
+        let bytes = self.text.as_bytes();
+        match find_trigger(bytes, self.pos, triggers) {
+            Some(at) => {
+                self.out.push_str(&self.text[self.pos..at]);
+                self.pos = at;
+                Some(bytes[at])
             }
             None => {
                 self.out.push_str(&self.text[self.pos..]);
@@ -156,5 +177,34 @@ impl<'t> Scan<'t> {
             _ => true,
         };
         before_ok && after_ok
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_trigger;
+    use crate::render::typography::{en, fr};
+
+    /// `find_trigger` screens for 0x21..=0x3F and 0xC2 only: a trigger outside would be
+    /// missed, so every language's table must stay inside.
+    #[test]
+    fn every_trigger_is_a_screened_candidate() {
+        for table in [&fr::TRIGGERS, &en::TRIGGERS] {
+            for (byte, &trigger) in table.iter().enumerate() {
+                assert!(
+                    !trigger || (0x21..=0x3f).contains(&byte) || byte == 0xc2,
+                    "{byte:#x}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_first_trigger_across_lanes() {
+        let text = "abcdefghijklmnopqrstuvwxyz, le journal (vu) l'été";
+        let at = find_trigger(text.as_bytes(), 0, &fr::TRIGGERS);
+        assert_eq!(at, text.find('\''));
+        assert_eq!(find_trigger(b"sans rien", 0, &fr::TRIGGERS), None);
+        assert_eq!(find_trigger(b"a.b.c", 2, &fr::TRIGGERS), Some(3));
     }
 }

@@ -154,13 +154,17 @@
         exportProgressHandler?.({ event: "export-progress", id: 1, payload: { done, total } });
         await new Promise((r) => setTimeout(r, 30));
       }
-      return { out_dir: outDir, pieces: total - 2, tags: 1, categories: 2, files: total + 3, removed: 0 };
+      return { out_dir: outDir, pieces: total - 2, tags: 1, categories: 2, files: total + 3, removed: [] };
     },
     cancel_export: () => null,
+    open_last_export: () => {
+      window.__mockOpened = true;
+      return null;
+    },
     import_paths: ({ paths }) => {
       const d = piece(nextId++, { title: "Importé", body: "Texte importé." });
       drafts.push(d);
-      return { created: [[paths[0], d.id]], updated: [], refused: [["/tmp/x.pdf", "not a Markdown file"]] };
+      return { created: [{ path: paths[0], id: d.id, slug: d.slug, title: d.title }], updated: [], unchanged: [], refused: [{ path: "/tmp/x.pdf", reason: "not a Markdown file" }] };
     },
     "plugin:event|listen": ({ event, handler }) => {
       if (event === "export-progress") exportProgressHandler = window[`_${handler}`];

@@ -245,6 +245,8 @@ describe("export and import", () => {
     await page.waitForSelector("#export-open-folder:not([hidden])");
     assert.match(await text(page, "#export-status"), /Archives exportées : 2 articles/);
     assert.equal(await page.isHidden("#export-cancel"), true);
+    await page.click("#export-open-folder");
+    await page.waitForFunction(() => window.__mockOpened === true);
     await context.close();
   });
 
@@ -254,7 +256,7 @@ describe("export and import", () => {
     await page.fill("#import-path", "/tmp/a.md");
     await page.click("#import-run");
     await page.waitForFunction(() => document.getElementById("title").value === "Importé");
-    assert.match(await text(page, "#import-summary"), /1 créés, 0 mis à jour, 1 refusés.*x\.pdf : not a Markdown file/s);
+    assert.match(await text(page, "#import-summary"), /1 créés, 0 mis à jour, 0 inchangés, 1 refusés.*x\.pdf : not a Markdown file/s);
     await context.close();
   });
 });

@@ -3,7 +3,6 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { openPath } from "@tauri-apps/plugin-opener";
 import type * as T from "./types";
 
 export type * from "./types";
@@ -36,10 +35,12 @@ export const api = {
   exportSite: (outDir: string, status: "published" | "all", baseUrl?: string) =>
     invoke<T.SiteReport>("export_site", { outDir, status, baseUrl: baseUrl || null }),
   cancelExport: () => invoke<void>("cancel_export"),
+  /** Opens the folder of the last archive export (the shell knows which folder it wrote). */
+  openLastExport: () => invoke<void>("open_last_export"),
   importPaths: (paths: string[]) => invoke<T.ImportReport>("import_paths", { paths }),
 };
 
-/** The native pickers, the clipboard, the file manager and the export progress events. */
+/** The native pickers, the clipboard and the export progress events. */
 export const desktop = {
   pickSaveFile: (defaultPath: string, extension: string) =>
     save({ defaultPath, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] }),
@@ -47,7 +48,6 @@ export const desktop = {
   pickImport: (directory: boolean) =>
     open({ directory, multiple: true, filters: directory ? undefined : [{ name: "Markdown", extensions: ["md", "markdown", "txt"] }] }),
   copy: (text: string) => writeText(text),
-  openFolder: (path: string) => openPath(path),
   onExportProgress: (handler: (p: T.ExportProgress) => void): Promise<UnlistenFn> =>
     listen<T.ExportProgress>("export-progress", (event) => handler(event.payload)),
 };

@@ -163,7 +163,8 @@ export interface SiteReport {
   tags: number;
   categories: number;
   files: number;
-  removed: number;
+  /** Files of an earlier export that no longer belong and were deleted. */
+  removed: string[];
 }
 
 /** Payload of the `export-progress` event. */
@@ -172,11 +173,20 @@ export interface ExportProgress {
   total: number;
 }
 
-/** What `import_paths` reports: `[path, id]` pairs, `[path, reason]` for refusals. */
+/** A file and the piece it created or updated. */
+export interface ImportedPiece {
+  path: string;
+  id: number;
+  slug: string;
+  title: string;
+}
+
+/** What `import_paths` reports (`ImportOutcome`), file by file. */
 export interface ImportReport {
-  created: [string, number][];
-  updated: [string, number][];
-  refused: [string, string][];
+  created: ImportedPiece[];
+  updated: ImportedPiece[];
+  unchanged: ImportedPiece[];
+  refused: { path: string; reason: string }[];
 }
 
 /** The error shape every command rejects with (see src-tauri/src/error.rs). */

@@ -1,6 +1,7 @@
 // The export and import dialog (#export-dialog, Ctrl+E): the open piece to a file (page,
 // fragment, Markdown) or to the clipboard, the whole archive to a folder with a progress bar
-// and a cancel button, and Markdown files brought into the library. Every path can be typed
+// and a cancel button, and Markdown files brought into the library. The shell opens the
+// exported folder itself (`open_last_export`): the web side gets no path-opening access. Every path can be typed
 // as well as picked, which also lets the E2E tests drive it without a native dialog.
 import { api, desktop, type ExportFormat } from "../api/ipc";
 import type { Desk } from "../app/desk";
@@ -18,7 +19,6 @@ export class ExportDialog {
   private readonly status = byId("export-status");
   private readonly progress = byId<HTMLProgressElement>("export-progress");
   private readonly progressText = byId("export-progress-text");
-  private siteDir = "";
   private running = false;
 
   constructor(
@@ -31,7 +31,7 @@ export class ExportDialog {
     byId("export-site-choose").addEventListener("click", () => void this.pickInto("export-site-dir", desktop.pickFolder()));
     byId("export-site-run").addEventListener("click", () => void this.exportSite());
     byId("export-cancel").addEventListener("click", () => void api.cancelExport().catch(() => undefined));
-    byId("export-open-folder").addEventListener("click", () => void desktop.openFolder(this.siteDir).catch((err) => this.fail(err)));
+    byId("export-open-folder").addEventListener("click", () => void api.openLastExport().catch((err) => this.fail(err)));
     byId("import-choose-files").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(false)));
     byId("import-choose-folder").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(true)));
     byId("import-run").addEventListener("click", () => void this.importPaths());
@@ -108,7 +108,6 @@ export class ExportDialog {
     try {
       await this.desk.flush();
       const report = await api.exportSite(dir, status, baseUrl || undefined);
-      this.siteDir = report.out_dir;
       this.say(siteSummary(report));
       byId("export-open-folder").hidden = false;
     } catch (err) {
@@ -139,7 +138,7 @@ export class ExportDialog {
       this.say(importSummary(report)[0]);
       await this.afterImport();
       const first = report.created[0] ?? report.updated[0];
-      if (first) await this.desk.open(first[1]);
+      if (first) await this.desk.open(first.id);
     } catch (err) {
       this.fail(err);
     }

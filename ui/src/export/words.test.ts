@@ -13,7 +13,7 @@ describe("export words", () => {
   });
 
   it("lists every refused file with its reason", () => {
-    const lines = importSummary({ created: [["a.md", 1]], updated: [], refused: [["b.pdf", "not Markdown"]] });
+    const lines = importSummary({ created: [{ path: "a.md", id: 1, slug: "a", title: "A" }], updated: [], unchanged: [], refused: [{ path: "b.pdf", reason: "not Markdown" }] });
     expect(lines[0]).toMatch(/1/);
     expect(lines[1]).toContain("b.pdf");
     expect(lines[1]).toContain("not Markdown");

@@ -20,13 +20,15 @@ export function siteSummary(report: SiteReport): string {
     files: formatNumber(report.files),
     tags: formatNumber(report.tags),
     categories: formatNumber(report.categories),
-    removed: formatNumber(report.removed),
+    removed: formatNumber(report.removed.length),
   });
 }
 
 export function importSummary(report: ImportReport): string[] {
-  const lines = [t("import.done", { created: report.created.length, updated: report.updated.length, refused: report.refused.length })];
-  for (const [path, reason] of report.refused) lines.push(t("import.refusedLine", { path, reason }));
+  const lines = [
+    t("import.done", { created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length, refused: report.refused.length }),
+  ];
+  for (const { path, reason } of report.refused) lines.push(t("import.refusedLine", { path, reason }));
   return lines;
 }
 

@@ -138,7 +138,7 @@ export const en: Record<MessageKey, string> = {
   "import.chooseFolder": "Choose a folder…",
   "import.run": "Import",
   "import.needPath": "Type at least one file or folder to import.",
-  "import.done": "Import finished: {created} created, {updated} updated, {refused} refused.",
+  "import.done": "Import finished: {created} created, {updated} updated, {unchanged} unchanged, {refused} refused.",
   "import.refusedLine": "{path}: {reason}",
   "library.status": "Status",
   "library.allStatuses": "All",

@@ -136,7 +136,7 @@ export const fr = {
   "import.chooseFolder": "Choisir un dossier…",
   "import.run": "Importer",
   "import.needPath": "Indiquez au moins un fichier ou un dossier à importer.",
-  "import.done": "Import terminé : {created} créés, {updated} mis à jour, {refused} refusés.",
+  "import.done": "Import terminé : {created} créés, {updated} mis à jour, {unchanged} inchangés, {refused} refusés.",
   "import.refusedLine": "{path} : {reason}",
   "library.status": "Statut",
   "library.allStatuses": "Tous",

@@ -52,7 +52,10 @@ fn the_open_piece_is_exported_to_a_typed_path() {
         app.quit().await;
     });
     let html = std::fs::read_to_string(&file).expect("the exported file exists");
-    assert!(html.contains("<article"), "a full page with its article: {html}");
+    assert!(
+        html.contains("<article"),
+        "a full page with its article: {html}"
+    );
     assert!(html.contains("publier"), "the piece's text is in it");
 }
 

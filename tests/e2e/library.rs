@@ -69,14 +69,11 @@ fn a_tagged_piece_is_found_by_a_search_without_accents() {
         type_in_body(&app, "Un texte sur les risques climatiques.").await;
         app.wait_for_value(SAVED, json!("saved")).await;
         show_metadata(&app).await;
-        type_into(
-            &app,
-            "meta-tag-input",
-            &format!("Écologie{}", Key::Enter),
+        type_into(&app, "meta-tag-input", &format!("Écologie{}", Key::Enter)).await;
+        app.wait_for_js(
+            "return document.querySelector('.tag-pill[data-tag=\"Écologie\"]') !== null",
         )
         .await;
-        app.wait_for_js("return document.querySelector('.tag-pill[data-tag=\"Écologie\"]') !== null")
-            .await;
         // The tag list counts it.
         app.wait_for_js("return document.querySelector('.tag-chip[data-tag=\"Écologie\"]')?.textContent.includes('1')")
             .await;
@@ -85,8 +82,10 @@ fn a_tagged_piece_is_found_by_a_search_without_accents() {
         type_into(&app, "library-search", "annee dangers").await;
         app.wait_for_value(LIST_TITLES, json!(["L'année des dangers"]))
             .await;
-        app.wait_for_js("return document.querySelector('#draft-list .draft-item__snippet mark') !== null")
-            .await;
+        app.wait_for_js(
+            "return document.querySelector('#draft-list .draft-item__snippet mark') !== null",
+        )
+        .await;
 
         // The tag filter alone finds it too.
         app.js("const s = document.getElementById('library-search'); s.value = ''; s.dispatchEvent(new Event('input')); return true").await;
@@ -129,10 +128,13 @@ fn an_older_revision_is_restored_into_the_editor() {
         click(&app, "open-history").await;
         app.wait_for_js("return document.querySelector('#history-list .revision-item') !== null")
             .await;
-        app.wait_for_js("return document.querySelector('#history-diff ins')?.textContent.includes('Ajout')")
-            .await;
+        app.wait_for_js(
+            "return document.querySelector('#history-diff ins')?.textContent.includes('Ajout')",
+        )
+        .await;
         click(&app, "history-restore").await;
-        app.wait_for_value(EDITOR_TEXT, json!("Texte ancien.")).await;
+        app.wait_for_value(EDITOR_TEXT, json!("Texte ancien."))
+            .await;
         app.wait_for_value(
             "return document.getElementById('history-dialog').open",
             json!(false),

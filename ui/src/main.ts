@@ -82,7 +82,7 @@ const controls = new Controls(desk, prefs, { sidebar, metadata, history, exporte
 onLangChange(() => {
   desk.relabel();
   fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
-  void sidebar.reload();
+  void sidebar.relabel();
   const piece = desk.current();
   if (piece) metadata.show(piece);
 });

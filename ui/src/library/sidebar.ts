@@ -33,6 +33,7 @@ export class Sidebar {
   private all: PieceSummary[] = [];
   private readonly tagFilter = new Set<string>();
   private trash = false;
+  private tagSignature = "";
   private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
 
@@ -52,6 +53,12 @@ export class Sidebar {
   /** Every live piece, most recent first (quick open uses it). */
   pieces(): PieceSummary[] {
     return this.all;
+  }
+
+  /** The UI language changed: redraw everything, tag chips included. */
+  relabel(): Promise<void> {
+    this.tagSignature = "";
+    return this.reload();
   }
 
   /** Reloads the whole library (categories, tags) and the current view. */
@@ -112,6 +119,11 @@ export class Sidebar {
 
   private renderTags(tags: TagCount[]): void {
     for (const name of [...this.tagFilter]) if (!tags.some((tag) => tag.name === name)) this.tagFilter.delete(name);
+    // Every save reloads the library: leave the chips alone when nothing changed, so a chip
+    // being clicked or holding the keyboard focus is not replaced under the writer.
+    const signature = JSON.stringify(tags);
+    if (signature === this.tagSignature) return;
+    this.tagSignature = signature;
     this.el.tags.replaceChildren(
       ...tags.map((tag) => {
         const item = document.createElement("li");

@@ -115,23 +115,15 @@ fn the_gauge_moves_while_writing() {
             json!("none"),
         )
         .await;
-        // A target set in the settings (the metadata panel will carry it later).
-        click(&app, "open-settings").await;
-        let target = app
-            .client
-            .find(Locator::Id("target-signs"))
+        // The target length is set in the metadata panel.
+        click(&app, "toggle-metadata").await;
+        app.client
+            .find(Locator::Id("meta-target"))
             .await
-            .expect("target");
-        target.send_keys("60").await.expect("type target");
-        target
-            .send_keys(&Key::Escape.to_string())
+            .expect("target")
+            .send_keys("60")
             .await
-            .expect("close settings");
-        app.wait_for_value(
-            "return document.getElementById('settings').open",
-            json!(false),
-        )
-        .await;
+            .expect("type target");
 
         type_in_body(&app, "Un début d'article.").await;
         app.wait_for_js(&format!("{PREVIEW_TEXT}.includes('Un début')"))
@@ -403,7 +395,7 @@ fn text_typed_just_before_closing_the_window_is_there_on_restart() {
 
         let app = start_french(dir.path()).await;
         app.wait_for_js(&format!(
-            "return window.__editoDesk.draftList().some(d => d.id === {id})"
+            "return window.__editoSidebar.pieces().some(d => d.id === {id})"
         ))
         .await;
         app.js(&format!("window.__editoDesk.open({id}); return true"))

@@ -4,5 +4,7 @@
 
 mod desk;
 mod desk_capture;
+mod export;
 mod foundation;
 mod harness;
+mod library;

@@ -1,12 +1,19 @@
-// Entry point: picks the UI language, builds the desk and its controls, and makes sure
-// closing the window never loses a keystroke.
+// Entry point: picks the UI language, builds the desk, its panels and dialogs and its
+// controls, and makes sure closing the window never loses a keystroke.
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { errorMessage } from "./api/ipc";
+import { Confirm } from "./app/confirm";
 import { Controls } from "./app/controls";
 import { Desk } from "./app/desk";
+import { ConflictDialog } from "./conflict/conflict";
+import { ExportDialog } from "./export/export";
+import { HistoryDialog } from "./history/history";
 import { initI18n, onLangChange, t, uiLang } from "./i18n";
+import { Sidebar } from "./library/sidebar";
+import { fillStatusSelect, MetadataPanel } from "./metadata/panel";
 import { loadPreferences } from "./settings/preferences";
 import "./styles.css";
+import "./panels.css";
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -17,12 +24,17 @@ function byId<T extends HTMLElement>(id: string): T {
 initI18n(document);
 const prefs = loadPreferences();
 
+const conflicts = new ConflictDialog({
+  dialog: byId("conflict-dialog"),
+  mine: byId("conflict-mine"),
+  theirs: byId("conflict-theirs"),
+  keepMine: byId("conflict-keep-mine"),
+  takeTheirs: byId("conflict-take-theirs"),
+});
+const confirm = new Confirm({ dialog: byId("confirm-dialog"), message: byId("confirm-message"), ok: byId("confirm-ok"), cancel: byId("confirm-cancel") });
+
 const desk = new Desk(
   {
-    list: byId("draft-list"),
-    libraryMessage: byId("library-message"),
-    search: byId<HTMLInputElement>("library-search"),
-    newButton: byId<HTMLButtonElement>("new-draft"),
     kicker: byId<HTMLInputElement>("kicker"),
     title: byId<HTMLInputElement>("title"),
     standfirst: byId<HTMLTextAreaElement>("standfirst"),
@@ -33,6 +45,7 @@ const desk = new Desk(
     gauge: byId("gauge"),
     appError: byId("app-error"),
   },
+  conflicts,
   {
     uiLang: uiLang(),
     placeholder: t("app.bodyPlaceholder"),
@@ -43,11 +56,39 @@ const desk = new Desk(
     typewriter: prefs.typewriter,
   },
 );
-const controls = new Controls(desk, prefs);
-onLangChange(() => desk.relabel());
+const sidebar = new Sidebar(
+  {
+    list: byId("draft-list"),
+    message: byId("library-message"),
+    search: byId<HTMLInputElement>("library-search"),
+    status: byId<HTMLSelectElement>("filter-status"),
+    category: byId<HTMLSelectElement>("filter-category"),
+    tags: byId("tag-list"),
+    showTrash: byId<HTMLButtonElement>("show-trash"),
+    emptyTrash: byId<HTMLButtonElement>("empty-trash"),
+  },
+  desk,
+  confirm,
+);
+byId("new-draft").addEventListener("click", () => void desk.newPiece());
+fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
+const metadata = new MetadataPanel(desk, () => sidebar.pieces().map((p) => p.category));
+const history = new HistoryDialog(
+  { dialog: byId("history-dialog"), list: byId("history-list"), diff: byId("history-diff"), restore: byId("history-restore"), message: byId("history-message") },
+  desk,
+);
+const exporter = new ExportDialog(desk, () => sidebar.reload());
+const controls = new Controls(desk, prefs, { sidebar, metadata, history, exporter });
+onLangChange(() => {
+  desk.relabel();
+  fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
+  void sidebar.relabel();
+  const piece = desk.current();
+  if (piece) metadata.show(piece);
+});
 
-// For the E2E tests and the lead's wiring: the desk, its controls and the measurements.
-Object.assign(window, { __editoDesk: desk, __editoControls: controls, __editoPerf: desk.perf });
+// For the E2E tests and the lead's wiring: the desk, its panels and the measurements.
+Object.assign(window, { __editoDesk: desk, __editoControls: controls, __editoSidebar: sidebar, __editoPerf: desk.perf });
 
 desk.start().catch((err) => {
   const banner = byId("app-error");
@@ -56,7 +97,7 @@ desk.start().catch((err) => {
   byId("library-message").textContent = "";
 });
 
-// Leaving the window (another app, a dialog) is a natural pause: save now.
+// Leaving the window (another app, a dialog) is a natural pause: make a save point.
 window.addEventListener("blur", () => void desk.flush().catch(() => undefined));
 
 // Closing waits for the last save; if it cannot be saved the window stays open, because

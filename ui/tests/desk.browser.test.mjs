@@ -3,66 +3,11 @@
 // critical violation, light and dark, French), keyboard flows, French spacing, quick open,
 // language switch, gauge, preview clicks. Run: npm run build && npm run test:browser.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { chromium } from "playwright-core";
-import { serveDist } from "./server.mjs";
+import { axe, closeBrowser, editorText, NBSP, openDesk, startBrowser, text } from "./browser.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const MOCK = readFileSync(new URL("./mock-tauri.js", import.meta.url), "utf8");
-const NBSP = "\u00A0";
-
-let browser;
-let site;
-let profile;
-
-before(async () => {
-  site = await serveDist();
-  profile = mkdtempSync(join(tmpdir(), "edito-chromium-"));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-    // playwright gives chromium a fresh temporary profile itself (it refuses --user-data-dir
-    // in launch); `profile` is the scratch dir for anything else.
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
-
-/** A fresh page on the desk, in `locale`, with `colorScheme`, the welcome piece open. */
-async function openDesk({ locale = "fr-FR", colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(MOCK);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  await page.goto(site.url);
-  await page.waitForFunction(() => document.getElementById("title")?.value === "Bienvenue dans Edito");
-  await page.waitForFunction(() => document.getElementById("preview").contentDocument?.querySelector("[data-line]"));
-  return { page, context, errors };
-}
-
-async function axe(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-const text = (page, sel) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, sel);
-const editorText = (page) => page.evaluate(() => window.__editoDesk.editor.text());
+before(startBrowser);
+after(closeBrowser);
 
 describe("accessibility (axe-core)", () => {
   for (const colorScheme of ["light", "dark"]) {
@@ -95,7 +40,7 @@ describe("accessibility (axe-core)", () => {
     const { page, context } = await openDesk();
     const reached = new Set();
     await page.focus("body");
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 60; i++) {
       await page.keyboard.press("Tab");
       const info = await page.evaluate(() => {
         const el = document.activeElement;
@@ -135,9 +80,8 @@ describe("writing", () => {
     const { page, context } = await openDesk();
     await page.keyboard.press("Control+n");
     await page.waitForFunction(() => document.getElementById("title").value === "" && document.activeElement.id === "title");
-    await page.click("#open-settings");
-    await page.selectOption("#piece-lang", "en");
-    await page.keyboard.press("Escape");
+    await page.click("#toggle-metadata");
+    await page.selectOption("#meta-lang", "en");
     assert.equal(await page.getAttribute(".cm-content", "lang"), "en");
     assert.equal(await page.getAttribute(".cm-content", "spellcheck"), "true");
     await page.click(".cm-content");
@@ -149,9 +93,8 @@ describe("writing", () => {
   it("the gauge moves with the counts against the target", async () => {
     const { page, context } = await openDesk();
     assert.equal(await page.getAttribute("#gauge", "data-level"), "none");
-    await page.click("#open-settings");
-    await page.fill("#target-signs", "100");
-    await page.keyboard.press("Escape");
+    await page.click("#toggle-metadata");
+    await page.fill("#meta-target", "100");
     await page.waitForFunction(() => document.getElementById("gauge").dataset.level === "under");
     await page.click(".cm-content");
     await page.keyboard.press("Control+End");
@@ -209,7 +152,7 @@ describe("navigation and language", () => {
     await page.keyboard.press("Control+Shift+F");
     assert.equal(await page.evaluate(() => document.activeElement.id), "library-search");
     await page.keyboard.type("zzz");
-    assert.equal(await page.locator(".draft-item").count(), 0);
+    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 0);
     assert.match(await text(page, "#library-message"), /Aucun article/);
     await context.close();
   });

@@ -1,12 +1,44 @@
 // A stand-in for the Tauri backend in the browser-only tests: `@tauri-apps/api/core`'s
 // invoke calls window.__TAURI_INTERNALS__.invoke, answered here from an in-memory library.
-// The render mimics the pipeline's contract: blocks with data-line, and counts.
+// Pieces, tags, revisions, trash and export follow the library's shapes. The render mimics the pipeline's contract: blocks with data-line, and counts.
 (() => {
   const now = () => new Date().toISOString();
+  const fields = (o) => ({ kicker: "", standfirst: "", author: "", author_role: "", category: "", lang: "fr", publication_date: null, issue_number: null, target_signs: null, ...o });
+  const piece = (id, o) => ({ id, slug: `piece-${id}`, status: "draft", tags: [], created_at: now(), updated_at: now(), version: 1, trashed_at: null, ...fields(o) });
   const drafts = [
-    { id: 1, title: "Bienvenue dans Edito", body: "# Bienvenue\n\nCeci est un **essai**.\n\nDeuxième paragraphe.", created_at: now(), updated_at: now() },
-    { id: 2, title: "Le budget des communes", body: "Les communes votent leur budget.", created_at: now(), updated_at: now() },
+    piece(1, { title: "Bienvenue dans Edito", body: "# Bienvenue\n\nCeci est un **essai**.\n\nDeuxième paragraphe.", category: "Édito", tags: ["édito"] }),
+    piece(2, { title: "Le budget des communes", body: "Les communes votent leur budget.", category: "Société" }),
   ];
+  const revisions = new Map();
+  const statusLog = new Map();
+  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const summary = ({ id, title, slug, status, tags, category, updated_at, publication_date }) => ({ id, title, slug, status, tags, category, updated_at, publication_date });
+  const find = (id) => {
+    const d = drafts.find((x) => x.id === id);
+    if (!d) throw { code: "not_found", message: "introuvable" };
+    return d;
+  };
+  const bump = (d) => Object.assign(d, { version: d.version + 1, updated_at: now() });
+  const keep = (d, reason) => {
+    const list = revisions.get(d.id) ?? [];
+    list.unshift({ ...structuredClone(d), number: list.length + 1, reason, saved_at: d.updated_at, kept_at: now() });
+    revisions.set(d.id, list);
+  };
+  const matches = (d, f = {}) =>
+    (!f.statuses?.length || f.statuses.includes(d.status)) && (!f.category || d.category === f.category) &&
+    (!f.tags?.length || f.tags.every((t) => d.tags.includes(t))) && !!d.trashed_at === !!f.in_trash;
+  const live = (f) => drafts.filter((d) => matches(d, f)).sort((a, b) => b.updated_at.localeCompare(a.updated_at) || a.id - b.id);
+  const words = (a, b) => {
+    // A crude word diff, enough to draw ins/del in the browser tests.
+    const x = a.split(/(\s+)/), y = b.split(/(\s+)/);
+    const segs = [];
+    let i = 0;
+    while (i < x.length && i < y.length && x[i] === y[i]) segs.push({ op: "equal", text: x[i++] });
+    if (i < x.length) segs.push({ op: "delete", text: x.slice(i).join("") });
+    if (i < y.length) segs.push({ op: "insert", text: y.slice(i).join("") });
+    return segs;
+  };
+  let exportProgressHandler = null;
   let nextId = 3;
   const calls = [];
   const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -36,24 +68,114 @@
     };
   }
   const handlers = {
-    list_drafts: () => [...drafts].sort((a, b) => b.updated_at.localeCompare(a.updated_at)).map(({ id, title, updated_at }) => ({ id, title, updated_at })),
-    get_draft: ({ id }) => {
-      const d = drafts.find((x) => x.id === id);
-      if (!d) throw { code: "not_found", message: "introuvable" };
-      return { ...d };
-    },
-    create_draft: ({ title }) => {
-      const d = { id: nextId++, title, body: "", created_at: now(), updated_at: now() };
+    list_pieces: ({ filter }) => live(filter ?? {}).map(summary),
+    get_piece: ({ id }) => structuredClone(find(id)),
+    create_piece: ({ new: fresh }) => {
+      const d = piece(nextId++, { title: "", body: "", ...fresh });
       drafts.push(d);
-      return { ...d };
+      return structuredClone(d);
     },
-    save_draft: ({ edit }) => {
-      const d = drafts.find((x) => x.id === edit.id);
-      Object.assign(d, { title: edit.title, body: edit.body, updated_at: now() });
-      return { ...d };
+    save_piece: ({ edit }) => {
+      const d = find(edit.id);
+      if (window.__mockConflictOnce) {
+        window.__mockConflictOnce = false;
+        Object.assign(d, { body: "Version d'une autre fenêtre." });
+        bump(d);
+      }
+      if (edit.base_version !== d.version) throw { code: "conflict", message: "Ce texte a été modifié ailleurs.", current: structuredClone(d) };
+      const { id, base_version, kind, slug, tags, ...rest } = edit;
+      if (kind === "save_point") keep(d, "save_point");
+      Object.assign(d, rest);
+      if (slug) d.slug = fold(slug).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "sans-titre";
+      bump(d);
+      return structuredClone(d);
     },
     offer_welcome_draft: () => null,
+    set_status: ({ id, status }) => {
+      const d = find(id);
+      statusLog.set(id, [...(statusLog.get(id) ?? [{ from: null, to: d.status, changed_at: d.created_at }]), { from: d.status, to: status, changed_at: now() }]);
+      d.status = status;
+      return structuredClone(bump(d));
+    },
+    status_history: ({ id }) => statusLog.get(id) ?? [{ from: null, to: find(id).status, changed_at: find(id).created_at }],
+    trash_piece: ({ id }) => structuredClone(bump(Object.assign(find(id), { trashed_at: now() }))),
+    restore_from_trash: ({ id }) => structuredClone(bump(Object.assign(find(id), { trashed_at: null }))),
+    list_trash: () => live({ in_trash: true }).map(summary),
+    empty_trash: () => {
+      const n = drafts.filter((d) => d.trashed_at).length;
+      for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i].trashed_at) drafts.splice(i, 1);
+      return n;
+    },
+    search: ({ query }) => {
+      const want = fold(query.text).split(/\s+/).filter(Boolean);
+      return live(query)
+        .filter((d) => want.every((w) => fold(`${d.title} ${d.body} ${d.tags.join(" ")}`).includes(w)))
+        .map((d) => ({ ...summary(d), score: 1, snippet: [{ text: "… ", highlight: false }, { text: want[0] ?? "", highlight: true }, { text: " <b>…</b>", highlight: false }] }));
+    },
+    list_tags: () => {
+      const counts = new Map();
+      for (const d of live({})) for (const t of d.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+      return [...counts].map(([name, count]) => ({ name, count }));
+    },
+    add_tags: ({ id, names }) => {
+      const d = find(id);
+      for (const n of names) if (!d.tags.includes(n)) d.tags.push(n);
+      return structuredClone(bump(d));
+    },
+    remove_tags: ({ id, names }) => {
+      const d = find(id);
+      d.tags = d.tags.filter((t) => !names.includes(t));
+      return structuredClone(bump(d));
+    },
+    list_revisions: ({ id }) => (revisions.get(id) ?? []).map(({ number, reason, version, title, saved_at, kept_at }) => ({ number, reason, version, title, saved_at, kept_at })),
+    diff_revisions: ({ id, from }) => {
+      const rev = revisions.get(id).find((r) => r.number === from);
+      const d = find(id);
+      return { piece_id: id, from, to: null, fields: ["title", "body"].map((f) => ({ field: f, segments: words(rev[f], d[f]) })), unified: "" };
+    },
+    restore_revision: ({ id, number }) => {
+      const d = find(id);
+      const rev = revisions.get(id).find((r) => r.number === number);
+      keep(d, "restore");
+      for (const f of ["title", "kicker", "standfirst", "body"]) d[f] = rev[f];
+      return structuredClone(bump(d));
+    },
     render_preview: ({ markdown }) => render(markdown),
+    export_piece: ({ id, format, path }) => {
+      find(id);
+      if (path.startsWith("/nope")) throw { code: "export", message: `cannot write \`${path}\`: the folder does not exist` };
+      window.__mockFiles[path] = format;
+      return null;
+    },
+    export_fragment: ({ id }) => `<article>${find(id).title}</article>`,
+    export_site: async ({ outDir }) => {
+      const total = live({}).length + 2;
+      for (let done = 0; done <= total; done++) {
+        exportProgressHandler?.({ event: "export-progress", id: 1, payload: { done, total } });
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return { out_dir: outDir, pieces: total - 2, tags: 1, categories: 2, files: total + 3, removed: [] };
+    },
+    cancel_export: () => null,
+    open_last_export: () => {
+      window.__mockOpened = true;
+      return null;
+    },
+    import_paths: ({ paths }) => {
+      const d = piece(nextId++, { title: "Importé", body: "Texte importé." });
+      drafts.push(d);
+      return { created: [{ path: paths[0], id: d.id, slug: d.slug, title: d.title }], updated: [], unchanged: [], refused: [{ path: "/tmp/x.pdf", reason: "not a Markdown file" }] };
+    },
+    "plugin:event|listen": ({ event, handler }) => {
+      if (event === "export-progress") exportProgressHandler = window[`_${handler}`];
+      return handler;
+    },
+    "plugin:clipboard-manager|write_text": ({ text }) => {
+      window.__mockClipboard = text;
+      return null;
+    },
+    "plugin:dialog|save": () => "/tmp/picked.html",
+    "plugin:dialog|open": ({ options }) => (options?.directory ? "/tmp/picked-folder" : ["/tmp/picked.md"]),
   };
   let callbackId = 0;
   window.__TAURI_INTERNALS__ = {
@@ -74,4 +196,6 @@
   };
   window.__mockCalls = calls;
   window.__mockDrafts = drafts;
+  window.__mockFiles = {};
+  window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => undefined };
 })();

@@ -1,64 +1,72 @@
-// Typed wrappers around the Tauri commands: the only place the UI names a command.
+// Typed wrappers around the Tauri commands and plugins: the only place the UI names a command.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { writeText } from "@tauri-apps/plugin-clipboard-manager";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type * as T from "./types";
 
-export interface Draft {
-  id: number;
-  title: string;
-  body: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface DraftSummary {
-  id: number;
-  title: string;
-  updated_at: string;
-}
-
-/** What the Autosaver sends. `kicker` and `standfirst` are optional: a backend that does
- *  not know them yet ignores them (serde skips unknown fields). */
-export interface DraftEdit {
-  id: number;
-  title: string;
-  body: string;
-  kicker?: string;
-  standfirst?: string;
-}
-
-/** Length figures of the piece, computed by the rendering pipeline (French rules). */
-export interface Counts {
-  signs: number;
-  signs_no_spaces: number;
-  words: number;
-  feuillets: number;
-  reading_minutes: number;
-}
-
-/** `counts` is optional until the backend sends it; the status bar then shows "—". */
-export interface Preview {
-  html: string;
-  counts?: Counts;
-}
-
-/** The error shape every command rejects with (see src-tauri/src/error.rs). */
-export interface UiError {
-  code: string;
-  message: string;
-}
+export type * from "./types";
+export { STATUSES } from "./types";
 
 export const api = {
-  listDrafts: () => invoke<DraftSummary[]>("list_drafts"),
-  getDraft: (id: number) => invoke<Draft>("get_draft", { id }),
-  createDraft: (title: string) => invoke<Draft>("create_draft", { title }),
-  saveDraft: (edit: DraftEdit) => invoke<Draft>("save_draft", { edit }),
-  offerWelcomeDraft: () => invoke<Draft | null>("offer_welcome_draft"),
-  renderPreview: (markdown: string) => invoke<Preview>("render_preview", { markdown }),
+  listPieces: (filter?: T.PieceFilter) => invoke<T.PieceSummary[]>("list_pieces", { filter: filter ?? null }),
+  getPiece: (id: number) => invoke<T.Piece>("get_piece", { id }),
+  createPiece: (fresh: T.NewPiece) => invoke<T.Piece>("create_piece", { new: fresh }),
+  savePiece: (edit: T.PieceEdit) => invoke<T.Piece>("save_piece", { edit }),
+  offerWelcomeDraft: () => invoke<T.Piece | null>("offer_welcome_draft"),
+  setStatus: (id: number, status: T.Status) => invoke<T.Piece>("set_status", { id, status }),
+  statusHistory: (id: number) => invoke<T.StatusChange[]>("status_history", { id }),
+  trashPiece: (id: number) => invoke<T.Piece>("trash_piece", { id }),
+  restoreFromTrash: (id: number) => invoke<T.Piece>("restore_from_trash", { id }),
+  listTrash: () => invoke<T.PieceSummary[]>("list_trash"),
+  emptyTrash: () => invoke<number>("empty_trash"),
+  search: (query: T.SearchQuery) => invoke<T.SearchHit[]>("search", { query }),
+  listTags: () => invoke<T.TagCount[]>("list_tags"),
+  addTags: (id: number, names: string[]) => invoke<T.Piece>("add_tags", { id, names }),
+  removeTags: (id: number, names: string[]) => invoke<T.Piece>("remove_tags", { id, names }),
+  listRevisions: (id: number) => invoke<T.RevisionSummary[]>("list_revisions", { id }),
+  getRevision: (id: number, number: number) => invoke<T.Revision>("get_revision", { id, number }),
+  diffRevisions: (id: number, from: number, to?: number) =>
+    invoke<T.RevisionDiff>("diff_revisions", { id, from, to: to ?? null }),
+  restoreRevision: (id: number, number: number) => invoke<T.Piece>("restore_revision", { id, number }),
+  renderPreview: (markdown: string, lang: T.Lang) => invoke<T.Preview>("render_preview", { markdown, lang }),
+  exportPiece: (id: number, format: T.ExportFormat, path: string) => invoke<void>("export_piece", { id, format, path }),
+  exportFragment: (id: number) => invoke<string>("export_fragment", { id }),
+  exportSite: (outDir: string, status: "published" | "all", baseUrl?: string) =>
+    invoke<T.SiteReport>("export_site", { outDir, status, baseUrl: baseUrl || null }),
+  cancelExport: () => invoke<void>("cancel_export"),
+  /** Opens the folder of the last archive export (the shell knows which folder it wrote). */
+  openLastExport: () => invoke<void>("open_last_export"),
+  importPaths: (paths: string[]) => invoke<T.ImportReport>("import_paths", { paths }),
+};
+
+/** The native pickers, the clipboard and the export progress events. */
+export const desktop = {
+  pickSaveFile: (defaultPath: string, extension: string) =>
+    save({ defaultPath, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] }),
+  pickFolder: () => open({ directory: true, multiple: false }) as Promise<string | null>,
+  pickImport: (directory: boolean) =>
+    open({ directory, multiple: true, filters: directory ? undefined : [{ name: "Markdown", extensions: ["md", "markdown", "txt"] }] }),
+  copy: (text: string) => writeText(text),
+  onExportProgress: (handler: (p: T.ExportProgress) => void): Promise<UnlistenFn> =>
+    listen<T.ExportProgress>("export-progress", (event) => handler(event.payload)),
 };
 
 /** A message fit for the writer, whatever the command rejected with. */
 export function errorMessage(err: unknown): string {
   if (err && typeof err === "object" && "message" in err) {
-    return String((err as UiError).message);
+    return String((err as T.UiError).message);
   }
   return String(err);
+}
+
+/** The piece as it is now, when `err` is a save refused because someone else saved first. */
+export function conflictOf(err: unknown): T.Piece | null {
+  if (err && typeof err === "object" && (err as T.UiError).code === "conflict") return (err as T.UiError).current ?? null;
+  return null;
+}
+
+/** The error's stable code (`invalid`, `not_found`…), or "" for anything else. */
+export function errorCode(err: unknown): string {
+  return err && typeof err === "object" && "code" in err ? String((err as T.UiError).code) : "";
 }

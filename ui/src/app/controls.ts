@@ -1,8 +1,12 @@
-// The desk's controls around the editor: toolbar toggles, settings, help and export
-// dialogs, quick open, the library search box and the global shortcuts. Preferences are
-// applied here and remembered.
+// The desk's controls around the editor: toolbar toggles, settings, help, history and export
+// dialogs, the metadata panel, quick open, the library search box and the global shortcuts.
+// Preferences are applied here and remembered.
 import { openSearchPanel } from "@codemirror/search";
 import { setUiLang, uiLang, type UiLang } from "../i18n";
+import type { ExportDialog } from "../export/export";
+import type { HistoryDialog } from "../history/history";
+import type { Sidebar } from "../library/sidebar";
+import type { MetadataPanel } from "../metadata/panel";
 import { QuickOpen } from "../palette/palette";
 import { applyTheme, savePreferences, type Preferences, type Theme } from "../settings/preferences";
 import type { Desk } from "./desk";
@@ -15,12 +19,21 @@ function byId<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
+/** The panels and dialogs the controls open. */
+export interface Panels {
+  sidebar: Sidebar;
+  metadata: MetadataPanel;
+  history: HistoryDialog;
+  exporter: ExportDialog;
+}
+
 export class Controls {
   private readonly palette: QuickOpen;
 
   constructor(
     private readonly desk: Desk,
     private prefs: Preferences,
+    private readonly panels: Panels,
   ) {
     this.palette = new QuickOpen(
       { dialog: byId("palette"), input: byId("palette-input"), list: byId("palette-list") },
@@ -31,6 +44,9 @@ export class Controls {
     this.toggle("toggle-focus", "focus");
     this.toggle("toggle-typewriter", "typewriter");
     byId("open-help").addEventListener("click", () => this.run("help"));
+    byId("toggle-metadata").addEventListener("click", () => this.run("metadata"));
+    byId("open-history").addEventListener("click", () => this.run("history"));
+    byId("open-export").addEventListener("click", () => this.run("export"));
     byId("open-settings").addEventListener("click", () => this.openSettings());
     this.wireSettings();
     window.addEventListener("keydown", (event) => this.onKey(event), { capture: true });
@@ -43,7 +59,7 @@ export class Controls {
     const editor = this.desk.editor;
     switch (action) {
       case "quickOpen":
-        return this.palette.open(this.desk.draftList());
+        return this.palette.open(this.panels.sidebar.pieces());
       case "new":
         return void this.desk.newPiece();
       case "find":
@@ -55,7 +71,11 @@ export class Controls {
       case "save":
         return void this.desk.flush().catch(() => undefined);
       case "export":
-        return this.showDialog("export-dialog");
+        return this.panels.exporter.open();
+      case "history":
+        return void this.panels.history.open();
+      case "metadata":
+        return this.set({ metadataVisible: !this.prefs.metadataVisible });
       case "help":
         renderHelp(byId("help-table"), uiLang());
         return this.showDialog("help");
@@ -83,6 +103,8 @@ export class Controls {
     byId("toggle-preview").setAttribute("aria-pressed", String(p.previewVisible));
     byId("toggle-focus").setAttribute("aria-pressed", String(p.focus));
     byId("toggle-typewriter").setAttribute("aria-pressed", String(p.typewriter));
+    byId("toggle-metadata").setAttribute("aria-pressed", String(p.metadataVisible));
+    this.panels.metadata.setOpen(p.metadataVisible);
     this.desk.scrollSync.setEnabled(p.previewVisible);
     this.desk.editor.configure({ focus: p.focus, typewriter: p.typewriter, frenchTyping: p.frenchTyping, showSpaces: p.showSpaces });
   }
@@ -105,11 +127,8 @@ export class Controls {
   }
 
   private openSettings(): void {
-    const piece = this.desk.current();
     byId<HTMLSelectElement>("ui-lang").value = uiLang();
     byId<HTMLSelectElement>("theme").value = this.prefs.theme;
-    byId<HTMLSelectElement>("piece-lang").value = piece?.lang ?? "fr";
-    byId<HTMLInputElement>("target-signs").value = piece?.target_signs ? String(piece.target_signs) : "";
     byId<HTMLInputElement>("french-typing").checked = this.prefs.frenchTyping;
     byId<HTMLInputElement>("show-spaces").checked = this.prefs.showSpaces;
     this.showDialog("settings");
@@ -120,11 +139,6 @@ export class Controls {
       setUiLang((e.target as HTMLSelectElement).value as UiLang);
     });
     byId<HTMLSelectElement>("theme").addEventListener("change", (e) => this.set({ theme: (e.target as HTMLSelectElement).value as Theme }));
-    byId<HTMLSelectElement>("piece-lang").addEventListener("change", (e) => this.desk.update({ lang: (e.target as HTMLSelectElement).value }));
-    byId<HTMLInputElement>("target-signs").addEventListener("input", (e) => {
-      const value = Number((e.target as HTMLInputElement).value);
-      this.desk.update({ target_signs: Number.isFinite(value) && value > 0 ? value : undefined });
-    });
     byId<HTMLInputElement>("french-typing").addEventListener("change", (e) => this.set({ frenchTyping: (e.target as HTMLInputElement).checked }));
     byId<HTMLInputElement>("show-spaces").addEventListener("change", (e) => this.set({ showSpaces: (e.target as HTMLInputElement).checked }));
   }

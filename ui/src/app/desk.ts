@@ -1,25 +1,21 @@
-// The writing desk: ties the library list, the fields above the body, the editor, the
-// preview, the status bar and autosave together. Every path that leaves a piece (switching,
-// new piece, closing) flushes the pending save first.
-import { api, errorMessage, type DraftSummary } from "../api/ipc";
+// The writing desk: ties the fields above the body, the editor, the preview, the status bar
+// and saving together. Every save names the version it was based on; every path that leaves
+// a piece (switching, new piece, closing, blur, Ctrl+S) makes a save point first.
+import { api, conflictOf, errorMessage, type Piece, type SaveKind } from "../api/ipc";
 import { Autosaver, type SaveState } from "../autosave/autosave";
+import type { ConflictDialog } from "../conflict/conflict";
 import { createEditor, type EditorOptions, type MarkdownEditor } from "../editor/editor";
 import { t, uiLang } from "../i18n";
-import { filterDrafts, renderDraftList } from "../library/draft-list";
 import { PerfLog } from "../perf/perf";
 import { createPreview, type PreviewPane } from "../preview/preview";
 import { createScrollSync, type ScrollSync } from "../preview/scroll-sync";
 import { StatusBar } from "../status/status-bar";
-import { editOf, pieceFromDraft, type PieceState } from "./piece";
+import { editOf, type PieceState } from "./piece";
 import { describeSaveState } from "./save-state";
 
 const PREVIEW_DEBOUNCE_MS = 120;
 
 export interface DeskElements {
-  list: HTMLElement;
-  libraryMessage: HTMLElement;
-  search: HTMLInputElement;
-  newButton: HTMLButtonElement;
   kicker: HTMLInputElement;
   title: HTMLInputElement;
   standfirst: HTMLTextAreaElement;
@@ -31,23 +27,33 @@ export interface DeskElements {
   appError: HTMLElement;
 }
 
+/** What the rest of the UI hears from the desk. */
+export interface DeskListener {
+  /** The open piece changed (opened, saved, tagged, restored…). */
+  pieceChanged?(piece: PieceState): void;
+  /** The library changed in a way the lists show (a title, a status, a new piece). */
+  libraryChanged?(): void;
+}
+
 export class Desk {
   private piece: PieceState | null = null;
-  private drafts: DraftSummary[] = [];
-  /** Editorial fields the backend does not store yet, kept for the session per piece. */
-  private readonly remembered = new Map<number, Partial<PieceState>>();
   readonly editor: MarkdownEditor;
   readonly preview: PreviewPane;
   readonly scrollSync: ScrollSync;
   readonly status: StatusBar;
   readonly perf = new PerfLog();
   private readonly saver: Autosaver<PieceState>;
+  private readonly listeners: DeskListener[] = [];
   private saveState: SaveState = { kind: "idle" };
+  private nextKind: SaveKind = "autosave";
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
   private previewSeq = 0;
+  /** Library calls on the open piece run one at a time, so none is based on a stale version. */
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly el: DeskElements,
+    private readonly conflicts: ConflictDialog,
     editorOptions: Partial<EditorOptions> = {},
   ) {
     this.preview = createPreview(el.preview);
@@ -58,34 +64,37 @@ export class Desk {
     });
     this.status = new StatusBar({ counts: el.counts, gauge: el.gauge });
     this.saver = new Autosaver<PieceState>(
-      async (piece) => {
-        const saved = await api.saveDraft(editOf(piece));
-        if (this.piece?.id === saved.id) this.piece = { ...this.piece, updated_at: saved.updated_at };
-        await this.refreshList();
-      },
+      (piece) => this.exclusive(() => this.save(piece)),
       (state) => this.showSaveState(state),
     );
     el.kicker.addEventListener("input", () => this.edited({ kicker: el.kicker.value }));
     el.title.addEventListener("input", () => this.edited({ title: el.title.value }));
     el.standfirst.addEventListener("input", () => this.edited({ standfirst: el.standfirst.value }));
     this.chainWithEnter([el.kicker, el.title, el.standfirst]);
-    el.newButton.addEventListener("click", () => void this.newPiece());
-    el.search.addEventListener("input", () => this.renderList());
+  }
+
+  listen(listener: DeskListener): void {
+    this.listeners.push(listener);
   }
 
   /** First screen: the welcome piece on a new library, else the most recent piece. */
   async start(): Promise<void> {
-    this.el.libraryMessage.textContent = t("app.loading");
     this.preview.showMessage(t("app.loading"));
     await api.offerWelcomeDraft();
-    this.drafts = await api.listDrafts();
-    if (this.drafts.length > 0) await this.open(this.drafts[0].id);
-    else this.renderList();
+    const pieces = await api.listPieces();
+    if (pieces.length > 0) await this.open(pieces[0].id);
+    else this.notify({ list: true });
   }
 
-  /** Saves whatever is pending (Ctrl+S, window blur, close). */
-  flush(): Promise<void> {
-    return this.saver.flush();
+  /** A save point of whatever the writer typed (Ctrl+S, window blur, close, switching). */
+  async flush(): Promise<void> {
+    if (!this.saver.hasUnsaved()) return;
+    this.nextKind = "save_point";
+    try {
+      await this.saver.flush();
+    } finally {
+      this.nextKind = "autosave";
+    }
   }
 
   hasUnsaved(): boolean {
@@ -96,62 +105,133 @@ export class Desk {
     return this.piece;
   }
 
-  draftList(): DraftSummary[] {
-    return this.drafts;
-  }
-
   async open(id: number): Promise<void> {
-    await this.saver.flush();
-    const draft = await api.getDraft(id);
-    this.piece = pieceFromDraft(draft, this.remembered.get(id));
-    const piece = this.piece;
-    this.el.kicker.value = piece.kicker;
-    this.el.title.value = piece.title;
-    this.el.standfirst.value = piece.standfirst;
-    this.editor.configure({ pieceLang: piece.lang });
-    this.editor.load(piece.body);
-    this.el.editor.setAttribute("lang", piece.lang);
-    this.status.setTarget(piece.target_signs);
-    this.status.setCounts(undefined);
-    this.renderHead();
-    this.renderPreview();
-    await this.refreshList();
+    if (this.piece) await this.flush();
+    this.load(await api.getPiece(id));
+    this.notify({ list: true });
   }
 
   async newPiece(): Promise<void> {
     try {
-      await this.saver.flush();
-      const draft = await api.createDraft("");
-      await this.open(draft.id);
+      if (this.piece) await this.flush();
+      const piece = await api.createPiece({ title: "", lang: this.piece?.lang ?? "fr" });
+      await this.open(piece.id);
       this.el.title.focus();
     } catch (err) {
       this.showError(err);
     }
   }
 
-  /** Changes fields of the open piece (the metadata panel's entry point) and saves them. */
-  update(patch: Partial<Omit<PieceState, "id">>): void {
+  /** Changes editable fields of the open piece (the metadata panel's entry point); saved soon. */
+  update(patch: Partial<Omit<PieceState, "id" | "version" | "tags" | "status">>): void {
     if (!this.piece) return;
     this.piece = { ...this.piece, ...patch };
-    const { lang, target_signs, kicker, standfirst } = this.piece;
-    this.remembered.set(this.piece.id, { lang, target_signs, kicker, standfirst });
-    if ("lang" in patch) {
-      this.editor.configure({ pieceLang: lang });
-      this.el.editor.setAttribute("lang", lang);
-    }
-    if ("target_signs" in patch) this.status.setTarget(target_signs);
-    if ("title" in patch || "kicker" in patch || "standfirst" in patch || "body" in patch) this.saver.schedule(this.piece);
+    if ("lang" in patch) this.applyLang();
+    if ("target_signs" in patch) this.status.setTarget(this.piece.target_signs ?? undefined);
+    this.saver.schedule(this.piece);
     if ("title" in patch || "kicker" in patch || "standfirst" in patch) this.renderHead();
-    if ("body" in patch) this.schedulePreview();
+    if ("body" in patch || "lang" in patch) this.schedulePreview();
+  }
+
+  /** Runs a library call on the open piece (tags, status, restore…) after the pending save,
+   *  and takes the piece it returns as the new state. */
+  async change(op: (id: number) => Promise<Piece>): Promise<Piece | null> {
+    if (!this.piece) return null;
+    await this.saver.flush();
+    const id = this.piece.id;
+    const piece = await this.exclusive(() => op(id));
+    if (this.piece?.id !== piece.id) return piece;
+    const textChanged = (["title", "kicker", "standfirst", "body"] as const).some((f) => piece[f] !== this.piece?.[f]);
+    if (textChanged) this.load(piece);
+    else this.accept(piece);
+    this.notify({ list: true });
+    return piece;
+  }
+
+  /** Forgets the open piece (moved to the trash) and opens the most recent other one. */
+  async closeCurrent(): Promise<void> {
+    this.piece = null;
+    const pieces = await api.listPieces();
+    if (pieces.length > 0) await this.open(pieces[0].id);
+    else {
+      this.editor.load("");
+      this.preview.showMessage(t("app.emptyLibrary"));
+      this.notify({ list: true });
+    }
   }
 
   /** The UI language changed: redraw what the desk wrote itself. */
   relabel(): void {
-    this.renderList();
     this.status.render();
     this.showSaveState(this.saveState);
     if (this.piece && this.piece.body.trim() === "") this.preview.showMessage(t("preview.empty"));
     this.editor.configure({ uiLang: uiLang(), placeholder: t("app.bodyPlaceholder"), label: t("app.body") });
+  }
+
+  /** A problem the writer must know about, in words they can act on. */
+  showError(err: unknown): void {
+    this.el.appError.textContent = t("app.actionFailed", { message: errorMessage(err) });
+    this.el.appError.hidden = false;
+    setTimeout(() => (this.el.appError.hidden = true), 8000);
+  }
+
+  private exclusive<R>(fn: () => Promise<R>): Promise<R> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One save; a conflict asks the writer which version wins before anything is dropped. */
+  private async save(piece: PieceState): Promise<void> {
+    const kind = this.nextKind;
+    this.nextKind = "autosave";
+    const base = this.piece?.id === piece.id ? this.piece.version : piece.version;
+    try {
+      this.accept(await api.savePiece(editOf(piece, kind, base)));
+    } catch (err) {
+      const current = conflictOf(err);
+      if (!current) throw err;
+      const choice = await this.conflicts.ask(piece, current);
+      if (choice === "mine") this.accept(await api.savePiece(editOf(piece, "save_point", current.version)));
+      else if (this.piece?.id === current.id) this.load(current);
+    }
+    this.notify({ list: true });
+  }
+
+  /** Takes the library's bookkeeping of a saved piece without touching what the writer types. */
+  private accept(saved: Piece): void {
+    if (this.piece?.id !== saved.id) return;
+    const { version, updated_at, slug, tags, status, trashed_at, created_at } = saved;
+    this.piece = { ...this.piece, version, updated_at, slug, tags, status, trashed_at, created_at };
+    this.notify({});
+  }
+
+  private load(piece: Piece): void {
+    this.piece = { ...piece };
+    this.el.kicker.value = piece.kicker;
+    this.el.title.value = piece.title;
+    this.el.standfirst.value = piece.standfirst;
+    this.editor.load(piece.body);
+    this.applyLang();
+    this.status.setTarget(piece.target_signs ?? undefined);
+    this.status.setCounts(undefined);
+    this.renderHead();
+    this.renderPreview();
+    this.notify({});
+  }
+
+  private applyLang(): void {
+    const lang = this.piece?.lang ?? "fr";
+    this.editor.configure({ pieceLang: lang });
+    this.el.editor.setAttribute("lang", lang);
+    for (const field of [this.el.kicker, this.el.title, this.el.standfirst]) field.lang = lang;
+  }
+
+  private notify({ list = false }: { list?: boolean }): void {
+    for (const l of this.listeners) {
+      if (this.piece) l.pieceChanged?.(this.piece);
+      if (list) l.libraryChanged?.();
+    }
   }
 
   private edited(patch: Partial<PieceState>): void {
@@ -180,7 +260,7 @@ export class Desk {
     }
     const done = this.perf.previewStarted(body.length);
     api
-      .renderPreview(body)
+      .renderPreview(body, this.piece?.lang ?? "fr")
       .then((preview) => {
         if (seq !== this.previewSeq) return;
         const answeredAt = performance.now();
@@ -192,23 +272,6 @@ export class Desk {
         this.status.setCounts(preview.counts);
       })
       .catch((err) => this.showError(err));
-  }
-
-  private async refreshList(): Promise<void> {
-    this.drafts = await api.listDrafts();
-    this.renderList();
-  }
-
-  private renderList(): void {
-    const query = this.el.search.value;
-    const shown = filterDrafts(this.drafts, query);
-    renderDraftList(this.el.list, shown, this.piece?.id ?? null, (id) => {
-      this.open(id).catch((err) => this.showError(err));
-    });
-    let message = "";
-    if (this.drafts.length === 0) message = t("app.emptyLibrary");
-    else if (shown.length === 0) message = t("app.noMatch", { q: query.trim() });
-    this.el.libraryMessage.textContent = message;
   }
 
   private chainWithEnter(fields: HTMLElement[]): void {
@@ -227,12 +290,5 @@ export class Desk {
     this.saveState = state;
     this.el.saveState.textContent = describeSaveState(state);
     this.el.saveState.dataset.state = state.kind;
-  }
-
-  /** A problem the writer must know about, in words they can act on. */
-  showError(err: unknown): void {
-    this.el.appError.textContent = t("app.actionFailed", { message: errorMessage(err) });
-    this.el.appError.hidden = false;
-    setTimeout(() => (this.el.appError.hidden = true), 8000);
   }
 }

@@ -1,20 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { editOf, pieceFromDraft } from "./piece";
+import type { Piece } from "../api/ipc";
+import { editOf } from "./piece";
 
-const draft = { id: 7, title: "T", body: "B", created_at: "c", updated_at: "u" };
+export const samplePiece: Piece = {
+  id: 7, slug: "t", title: "T", kicker: "K", standfirst: "S", body: "B", author: "A", author_role: "R",
+  category: "C", lang: "en", publication_date: "2026-12-01", issue_number: 12, target_signs: 3000,
+  status: "draft", tags: ["x"], created_at: "c", updated_at: "u", version: 4, trashed_at: null,
+};
 
-describe("piece state", () => {
-  it("gives defaults to the fields the backend does not send yet", () => {
-    expect(pieceFromDraft(draft)).toEqual({ id: 7, title: "T", body: "B", updated_at: "u", kicker: "", standfirst: "", lang: "fr", target_signs: undefined });
+describe("piece edits", () => {
+  it("a save sends every editable field, the base version and the kind, never the tags", () => {
+    const edit = editOf(samplePiece, "autosave");
+    expect(edit).toMatchObject({ id: 7, base_version: 4, kind: "autosave", tags: null, slug: "t", lang: "en", target_signs: 3000 });
+    for (const field of ["title", "kicker", "standfirst", "body", "author", "author_role", "category", "publication_date", "issue_number"] as const) {
+      expect(edit[field]).toBe(samplePiece[field]);
+    }
   });
 
-  it("takes the editorial fields from the backend when it sends them", () => {
-    const piece = pieceFromDraft({ ...draft, kicker: "K", standfirst: "S", lang: "en", target_signs: 3000 } as typeof draft);
-    expect(piece).toMatchObject({ kicker: "K", standfirst: "S", lang: "en", target_signs: 3000 });
-  });
-
-  it("the saved edit carries kicker and standfirst for backends that know them", () => {
-    const piece = { ...pieceFromDraft(draft), kicker: "K", standfirst: "S" };
-    expect(editOf(piece)).toEqual({ id: 7, title: "T", body: "B", kicker: "K", standfirst: "S" });
+  it("a save point on top of another version names that version", () => {
+    expect(editOf(samplePiece, "save_point", 9)).toMatchObject({ base_version: 9, kind: "save_point" });
   });
 });

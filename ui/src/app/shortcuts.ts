@@ -13,7 +13,9 @@ export type Action =
   | "preview"
   | "focus"
   | "typewriter"
-  | "fullscreen";
+  | "fullscreen"
+  | "metadata"
+  | "history";
 
 export interface Shortcut {
   /** As shown to the writer. */
@@ -44,6 +46,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: "Ctrl+Alt+P", label: "shortcut.preview", action: "preview", match: (e) => ctrl(e) && e.altKey && key(e, "p") },
   { keys: "Ctrl+Alt+F", label: "shortcut.focus", action: "focus", match: (e) => ctrl(e) && e.altKey && key(e, "f") },
   { keys: "Ctrl+Alt+M", label: "shortcut.typewriter", action: "typewriter", match: (e) => ctrl(e) && e.altKey && key(e, "m") },
+  { keys: "Ctrl+Alt+I", label: "shortcut.metadata", action: "metadata", match: (e) => ctrl(e) && e.altKey && key(e, "i") },
+  { keys: "Ctrl+Alt+H", label: "shortcut.history", action: "history", match: (e) => ctrl(e) && e.altKey && key(e, "h") },
   { keys: "F11", label: "shortcut.fullscreen", action: "fullscreen", match: (e) => e.key === "F11" },
 ];
 

@@ -1,21 +1,24 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { filterDrafts } from "./draft-list";
+import { renderDraftList, snippetNodes } from "./draft-list";
 
-const drafts = [
-  { id: 1, title: "Éditorial de mars", updated_at: "" },
-  { id: 2, title: "Le budget des communes", updated_at: "" },
-  { id: 3, title: "", updated_at: "" },
-];
-
-describe("library search box", () => {
-  it("keeps titles containing every word, ignoring accents and case", () => {
-    expect(filterDrafts(drafts, "editorial").map((d) => d.id)).toEqual([1]);
-    expect(filterDrafts(drafts, "COMMUNES budget").map((d) => d.id)).toEqual([2]);
-    expect(filterDrafts(drafts, "sans titre").map((d) => d.id)).toEqual([3]);
-    expect(filterDrafts(drafts, "zzz")).toEqual([]);
+describe("piece list", () => {
+  it("builds the snippet from text nodes and <mark>, so markup in a piece stays text", () => {
+    const nodes = snippetNodes([
+      { text: "avant <b>", highlight: false },
+      { text: "année", highlight: true },
+      { text: " après", highlight: false },
+    ]);
+    const p = document.createElement("p");
+    p.append(...nodes);
+    expect(p.innerHTML).toBe("avant &lt;b&gt;<mark>année</mark> après");
   });
 
-  it("an empty search shows everything", () => {
-    expect(filterDrafts(drafts, "  ")).toHaveLength(3);
+  it("marks the current piece and shows the status", () => {
+    const list = document.createElement("ul");
+    const summary = { id: 2, title: "", slug: "s", status: "review" as const, tags: [], category: "", updated_at: "2026-11-29T10:00:00Z", publication_date: null };
+    renderDraftList(list, [summary], 2, () => undefined);
+    expect(list.querySelector("[aria-current=true]")?.textContent).toContain("Sans titre");
+    expect(list.querySelector(".status-badge")?.getAttribute("data-status")).toBe("review");
   });
 });

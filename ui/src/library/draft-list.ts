@@ -1,48 +1,89 @@
-// The sidebar list of pieces: title and last save, the current one marked, filtered by the
-// library search box (titles, client-side, until the library's search arrives).
-import type { DraftSummary } from "../api/ipc";
-import { formatDateTime, t } from "../i18n";
-import { fold } from "../palette/fuzzy";
+// The sidebar list of pieces: title, status and last save, the current one marked; search
+// results add their snippet, the matched words in <mark> (built from text nodes, never HTML).
+import type { PieceSummary, SearchHit, SnippetSegment, Status } from "../api/ipc";
+import { formatDateTime, t, type MessageKey } from "../i18n";
 
 export function formatUpdated(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? "" : formatDateTime(date);
 }
 
-/** The drafts whose title contains every word of `query` (accents and case ignored). */
-export function filterDrafts(drafts: DraftSummary[], query: string): DraftSummary[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return drafts;
-  return drafts.filter((d) => {
-    const title = fold(d.title || t("app.untitled"));
-    return words.every((w) => title.includes(w));
+export function statusLabel(status: Status): string {
+  return t(`status.${status}` as MessageKey);
+}
+
+/** The snippet as nodes: plain text, and <mark> around the words the search matched. */
+export function snippetNodes(segments: SnippetSegment[]): Node[] {
+  return segments.map((segment) => {
+    if (!segment.highlight) return document.createTextNode(segment.text);
+    const mark = document.createElement("mark");
+    mark.textContent = segment.text;
+    return mark;
   });
+}
+
+function itemBody(piece: PieceSummary): HTMLElement[] {
+  const title = document.createElement("span");
+  title.className = "draft-item__title";
+  title.textContent = piece.title.trim() || t("app.untitled");
+  const meta = document.createElement("span");
+  meta.className = "draft-item__meta";
+  const status = document.createElement("span");
+  status.className = "status-badge";
+  status.dataset.status = piece.status;
+  status.textContent = statusLabel(piece.status);
+  const updated = document.createElement("time");
+  updated.className = "draft-item__date";
+  updated.dateTime = piece.updated_at;
+  updated.textContent = formatUpdated(piece.updated_at);
+  meta.append(status, " ", updated);
+  const parts = [title, meta];
+  const snippet = (piece as Partial<SearchHit>).snippet;
+  if (snippet?.length) {
+    const p = document.createElement("span");
+    p.className = "draft-item__snippet";
+    p.append(...snippetNodes(snippet));
+    parts.push(p);
+  }
+  return parts;
 }
 
 export function renderDraftList(
   list: HTMLElement,
-  drafts: DraftSummary[],
+  pieces: PieceSummary[],
   currentId: number | null,
   onSelect: (id: number) => void,
 ): void {
   list.replaceChildren(
-    ...drafts.map((draft) => {
+    ...pieces.map((piece) => {
       const item = document.createElement("li");
       const button = document.createElement("button");
       button.type = "button";
       button.className = "draft-item";
-      button.dataset.id = String(draft.id);
-      if (draft.id === currentId) button.setAttribute("aria-current", "true");
-      const title = document.createElement("span");
-      title.className = "draft-item__title";
-      title.textContent = draft.title.trim() || t("app.untitled");
-      const updated = document.createElement("time");
-      updated.className = "draft-item__date";
-      updated.dateTime = draft.updated_at;
-      updated.textContent = formatUpdated(draft.updated_at);
-      button.append(title, updated);
-      button.addEventListener("click", () => onSelect(draft.id));
+      button.dataset.id = String(piece.id);
+      if (piece.id === currentId) button.setAttribute("aria-current", "true");
+      button.append(...itemBody(piece));
+      button.addEventListener("click", () => onSelect(piece.id));
       item.append(button);
+      return item;
+    }),
+  );
+}
+
+/** The trash: each piece with a button to put it back. */
+export function renderTrashList(list: HTMLElement, pieces: PieceSummary[], onRestore: (id: number) => void): void {
+  list.replaceChildren(
+    ...pieces.map((piece) => {
+      const item = document.createElement("li");
+      item.className = "trash-item";
+      item.dataset.id = String(piece.id);
+      const restore = document.createElement("button");
+      restore.type = "button";
+      restore.className = "button trash-item__restore";
+      restore.textContent = t("trash.restore");
+      restore.setAttribute("aria-label", t("trash.restoreNamed", { title: piece.title.trim() || t("app.untitled") }));
+      restore.addEventListener("click", () => onRestore(piece.id));
+      item.append(...itemBody(piece), restore);
       return item;
     }),
   );

@@ -1,6 +1,6 @@
 // Quick open (Ctrl+P): a modal list of pieces filtered as you type (fuzzy on titles);
 // arrows move, Enter opens, Escape closes. A combobox + listbox for screen readers.
-import type { DraftSummary } from "../api/ipc";
+import type { PieceSummary } from "../api/ipc";
 import { t } from "../i18n";
 import { fuzzyFilter } from "./fuzzy";
 
@@ -11,8 +11,8 @@ export interface PaletteElements {
 }
 
 export class QuickOpen {
-  private drafts: DraftSummary[] = [];
-  private shown: DraftSummary[] = [];
+  private drafts: PieceSummary[] = [];
+  private shown: PieceSummary[] = [];
   private active = 0;
 
   constructor(
@@ -27,7 +27,7 @@ export class QuickOpen {
     });
   }
 
-  open(drafts: DraftSummary[]): void {
+  open(drafts: PieceSummary[]): void {
     this.drafts = drafts;
     this.el.input.value = "";
     this.filter();

@@ -9,6 +9,8 @@ export interface Preferences {
   focus: boolean;
   typewriter: boolean;
   previewVisible: boolean;
+  /** The metadata panel beside the preview. */
+  metadataVisible: boolean;
   /** Share of the width given to the editor, in percent (20–80). */
   split: number;
 }
@@ -20,6 +22,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   focus: false,
   typewriter: false,
   previewVisible: true,
+  metadataVisible: false,
   split: 50,
 };
 

@@ -1,0 +1,155 @@
+// The export and import dialog (#export-dialog, Ctrl+E): the open piece to a file (page,
+// fragment, Markdown) or to the clipboard, the whole archive to a folder with a progress bar
+// and a cancel button, and Markdown files brought into the library. The shell opens the
+// exported folder itself (`open_last_export`): the web side gets no path-opening access. Every path can be typed
+// as well as picked, which also lets the E2E tests drive it without a native dialog.
+import { api, desktop, type ExportFormat } from "../api/ipc";
+import type { Desk } from "../app/desk";
+import { t } from "../i18n";
+import { EXTENSIONS, failureText, importSummary, progressText, siteSummary, suggestedName } from "./words";
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id} in index.html`);
+  return el as T;
+}
+
+export class ExportDialog {
+  private readonly dialog = byId<HTMLDialogElement>("export-dialog");
+  private readonly status = byId("export-status");
+  private readonly progress = byId<HTMLProgressElement>("export-progress");
+  private readonly progressText = byId("export-progress-text");
+  private running = false;
+
+  constructor(
+    private readonly desk: Desk,
+    private readonly afterImport: () => Promise<void>,
+  ) {
+    byId("export-choose").addEventListener("click", () => void this.choosePieceFile());
+    byId("export-piece").addEventListener("click", () => void this.exportPiece());
+    byId("export-copy").addEventListener("click", () => void this.copyFragment());
+    byId("export-site-choose").addEventListener("click", () => void this.pickInto("export-site-dir", desktop.pickFolder()));
+    byId("export-site-run").addEventListener("click", () => void this.exportSite());
+    byId("export-cancel").addEventListener("click", () => void api.cancelExport().catch(() => undefined));
+    byId("export-open-folder").addEventListener("click", () => void api.openLastExport().catch((err) => this.fail(err)));
+    byId("import-choose-files").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(false)));
+    byId("import-choose-folder").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(true)));
+    byId("import-run").addEventListener("click", () => void this.importPaths());
+    // Closing while an export runs would hide its progress: cancel it instead.
+    this.dialog.addEventListener("cancel", () => {
+      if (this.running) void api.cancelExport().catch(() => undefined);
+    });
+  }
+
+  open(): void {
+    const piece = this.desk.current();
+    const path = byId<HTMLInputElement>("export-path");
+    if (piece && path.value.trim() === "") path.placeholder = suggestedName(piece.slug, this.format());
+    this.say("");
+    if (!this.dialog.open) this.dialog.showModal();
+  }
+
+  private format(): ExportFormat {
+    const checked = document.querySelector<HTMLInputElement>('input[name="export-format"]:checked');
+    return (checked?.value as ExportFormat) ?? "page";
+  }
+
+  private async choosePieceFile(): Promise<void> {
+    const piece = this.desk.current();
+    const format = this.format();
+    await this.pickInto("export-path", desktop.pickSaveFile(suggestedName(piece?.slug ?? "", format), EXTENSIONS[format]));
+  }
+
+  /** Puts what a native picker returned into the path field (several paths, one a line). */
+  private async pickInto(fieldId: string, picked: Promise<string | string[] | null>): Promise<void> {
+    try {
+      const result = await picked;
+      if (result === null) return;
+      byId<HTMLInputElement>(fieldId).value = Array.isArray(result) ? result.join("\n") : result;
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async exportPiece(): Promise<void> {
+    const piece = this.desk.current();
+    const path = byId<HTMLInputElement>("export-path").value.trim();
+    if (!piece) return;
+    if (!path) return this.say(t("export.needPath"), true);
+    try {
+      await this.desk.flush();
+      await api.exportPiece(piece.id, this.format(), path);
+      this.say(t("export.pieceDone", { path }));
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async copyFragment(): Promise<void> {
+    const piece = this.desk.current();
+    if (!piece) return;
+    try {
+      await this.desk.flush();
+      await desktop.copy(await api.exportFragment(piece.id));
+      this.say(t("export.copied"));
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async exportSite(): Promise<void> {
+    const dir = byId<HTMLInputElement>("export-site-dir").value.trim();
+    if (!dir) return this.say(t("export.needFolder"), true);
+    const status = byId<HTMLSelectElement>("export-site-status").value === "all" ? "all" : "published";
+    const baseUrl = byId<HTMLInputElement>("export-base-url").value.trim();
+    byId("export-open-folder").hidden = true;
+    this.showProgress(0, 0);
+    const unlisten = await desktop.onExportProgress((p) => this.showProgress(p.done, p.total)).catch(() => null);
+    try {
+      await this.desk.flush();
+      const report = await api.exportSite(dir, status, baseUrl || undefined);
+      this.say(siteSummary(report));
+      byId("export-open-folder").hidden = false;
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      unlisten?.();
+      this.running = false;
+      byId("export-cancel").hidden = true;
+    }
+  }
+
+  private showProgress(done: number, total: number): void {
+    this.running = true;
+    byId("export-progress-box").hidden = false;
+    byId("export-cancel").hidden = false;
+    this.progress.max = Math.max(total, 1);
+    this.progress.value = done;
+    this.progressText.textContent = progressText(done, total);
+  }
+
+  private async importPaths(): Promise<void> {
+    const paths = byId<HTMLTextAreaElement>("import-path").value.split("\n").map((p) => p.trim()).filter(Boolean);
+    if (paths.length === 0) return this.say(t("import.needPath"), true);
+    try {
+      const report = await api.importPaths(paths);
+      const list = byId("import-summary");
+      list.replaceChildren(...importSummary(report).map((line) => Object.assign(document.createElement("li"), { textContent: line })));
+      this.say(importSummary(report)[0]);
+      await this.afterImport();
+      const first = report.created[0] ?? report.updated[0];
+      if (first) await this.desk.open(first.id);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private say(message: string, problem = false): void {
+    this.status.textContent = message;
+    this.status.dataset.kind = problem ? "error" : "ok";
+  }
+
+  private fail(err: unknown): void {
+    this.say(failureText(err), true);
+  }
+}

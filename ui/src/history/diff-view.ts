@@ -1,0 +1,44 @@
+// Draws a word-level diff from the library's segments: <ins> and <del> around the changes,
+// text nodes only, so the writer's text can never become markup.
+import type { DiffSegment, FieldDiff } from "../api/ipc";
+import { t, type MessageKey } from "../i18n";
+
+export function segmentNodes(segments: DiffSegment[]): Node[] {
+  return segments.map((segment) => {
+    if (segment.op === "equal") return document.createTextNode(segment.text);
+    const el = document.createElement(segment.op === "insert" ? "ins" : "del");
+    el.textContent = segment.text;
+    return el;
+  });
+}
+
+const FIELD_KEYS: Record<string, MessageKey> = {
+  title: "app.title",
+  kicker: "app.kicker",
+  standfirst: "app.standfirst",
+  body: "app.body",
+};
+
+/** One block per changed field, its name as a heading, the body last. */
+export function renderDiff(container: HTMLElement, fields: FieldDiff[]): void {
+  const changed = fields.filter((f) => f.segments.some((s) => s.op !== "equal"));
+  if (changed.length === 0) {
+    const p = document.createElement("p");
+    p.textContent = t("history.same");
+    container.replaceChildren(p);
+    return;
+  }
+  container.replaceChildren(
+    ...changed.map((field) => {
+      const block = document.createElement("section");
+      block.className = "diff-field";
+      const heading = document.createElement("h3");
+      heading.textContent = FIELD_KEYS[field.field] ? t(FIELD_KEYS[field.field]) : field.field;
+      const text = document.createElement("div");
+      text.className = "diff-text";
+      text.append(...segmentNodes(field.segments));
+      block.append(heading, text);
+      return block;
+    }),
+  );
+}

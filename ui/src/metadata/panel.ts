@@ -1,0 +1,199 @@
+// The metadata panel (#metadata-panel): author, category, dates, target length, slug, language,
+// tags, status and its history, and the way to the trash. Text fields go through the desk's
+// saves; tags and status through their own library calls, after the pending save.
+import { api, errorMessage, STATUSES, type Piece, type TagCount } from "../api/ipc";
+import type { Desk } from "../app/desk";
+import { formatDateTime, t } from "../i18n";
+import { statusLabel } from "../library/draft-list";
+import { dateOrNull, distinctSorted, numberOrNull, parseTags } from "./fields";
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id} in index.html`);
+  return el as T;
+}
+
+type TextField = "author" | "author_role" | "category";
+
+export class MetadataPanel {
+  private readonly panel = byId("metadata-panel");
+  private readonly error = byId("meta-error");
+  private typedSlug: string | null = null;
+  private historyFor = -1;
+  private noteFor = -1;
+
+  constructor(
+    private readonly desk: Desk,
+    private readonly categories: () => string[],
+  ) {
+    this.text("meta-author", "author");
+    this.text("meta-author-role", "author_role");
+    this.text("meta-category", "category");
+    byId<HTMLInputElement>("meta-date").addEventListener("change", (e) => this.desk.update({ publication_date: dateOrNull(value(e)) }));
+    byId<HTMLInputElement>("meta-issue").addEventListener("input", (e) => this.desk.update({ issue_number: numberOrNull(value(e)) }));
+    byId<HTMLInputElement>("meta-target").addEventListener("input", (e) => this.desk.update({ target_signs: numberOrNull(value(e)) }));
+    byId<HTMLSelectElement>("meta-lang").addEventListener("change", (e) => this.desk.update({ lang: value(e) === "en" ? "en" : "fr" }));
+    byId<HTMLInputElement>("meta-slug").addEventListener("change", (e) => {
+      const typed = value(e).trim();
+      if (!typed) return;
+      this.typedSlug = typed;
+      byId("meta-slug-note").textContent = "";
+      this.desk.update({ slug: typed });
+    });
+    byId<HTMLSelectElement>("meta-status").addEventListener("change", (e) => void this.setStatus(value(e)));
+    byId<HTMLInputElement>("meta-tag-input").addEventListener("keydown", (e) => {
+      if (e.key !== "Enter") return;
+      e.preventDefault();
+      void this.addTags();
+    });
+    byId("meta-tag-add").addEventListener("click", () => void this.addTags());
+    byId("meta-trash").addEventListener("click", () => void this.trash());
+    desk.listen({ pieceChanged: (piece) => this.show(piece) });
+  }
+
+  isOpen(): boolean {
+    return !this.panel.hidden;
+  }
+
+  setOpen(open: boolean): void {
+    this.panel.hidden = !open;
+    const piece = this.desk.current();
+    if (open && piece) {
+      this.show(piece);
+      void this.refreshTagOptions();
+    }
+  }
+
+  /** Fills the form from `piece`, leaving alone the field the writer is typing in. */
+  show(piece: Piece): void {
+    if (this.panel.hidden) return;
+    const set = (id: string, v: string) => {
+      const field = byId<HTMLInputElement>(id);
+      if (document.activeElement !== field) field.value = v;
+    };
+    set("meta-author", piece.author);
+    set("meta-author-role", piece.author_role);
+    set("meta-category", piece.category);
+    set("meta-date", piece.publication_date ?? "");
+    set("meta-issue", piece.issue_number === null ? "" : String(piece.issue_number));
+    set("meta-target", piece.target_signs === null ? "" : String(piece.target_signs));
+    set("meta-slug", piece.slug);
+    set("meta-lang", piece.lang);
+    set("meta-status", piece.status);
+    this.showSlugNote(piece);
+    this.renderTags(piece);
+    fillDatalist(byId("meta-categories"), distinctSorted(this.categories()));
+    if (this.historyFor !== piece.version * 1e6 + piece.id) void this.renderStatusHistory(piece);
+  }
+
+  private text(id: string, field: TextField): void {
+    byId<HTMLInputElement>(id).addEventListener("input", (e) => this.desk.update({ [field]: value(e) }));
+  }
+
+  private showSlugNote(piece: Piece): void {
+    const note = byId("meta-slug-note");
+    if (piece.id !== this.noteFor) {
+      note.textContent = "";
+      this.typedSlug = null;
+    }
+    this.noteFor = piece.id;
+    // Until the save comes back the piece carries the typed slug; the library then folds it
+    // into [a-z0-9-] and makes it unique: say so.
+    if (this.typedSlug === null || this.typedSlug === piece.slug) return;
+    note.textContent = t("meta.slugAdjusted", { slug: piece.slug });
+    this.typedSlug = null;
+  }
+
+  private renderTags(piece: Piece): void {
+    byId("meta-tags").replaceChildren(
+      ...piece.tags.map((name) => {
+        const item = document.createElement("li");
+        item.className = "tag-pill";
+        item.dataset.tag = name;
+        const label = document.createElement("span");
+        label.textContent = name;
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "tag-pill__remove";
+        remove.textContent = "×";
+        remove.setAttribute("aria-label", t("meta.removeTag", { tag: name }));
+        remove.addEventListener("click", () => void this.run((id) => api.removeTags(id, [name])));
+        item.append(label, remove);
+        return item;
+      }),
+    );
+  }
+
+  private async refreshTagOptions(): Promise<void> {
+    try {
+      const tags: TagCount[] = await api.listTags();
+      fillDatalist(byId("meta-tag-options"), tags.map((tag) => tag.name));
+    } catch {
+      // Suggestions are a convenience; typing a tag still works without them.
+    }
+  }
+
+  private async addTags(): Promise<void> {
+    const input = byId<HTMLInputElement>("meta-tag-input");
+    const names = parseTags(input.value);
+    if (names.length === 0) return;
+    if (await this.run((id) => api.addTags(id, names))) {
+      input.value = "";
+      void this.refreshTagOptions();
+    }
+  }
+
+  private async setStatus(status: string): Promise<void> {
+    const wanted = STATUSES.find((s) => s === status);
+    if (wanted) await this.run((id) => api.setStatus(id, wanted));
+  }
+
+  private async trash(): Promise<void> {
+    if (await this.run((id) => api.trashPiece(id))) await this.desk.closeCurrent();
+  }
+
+  /** A library call on the open piece; its error is shown in the panel. */
+  private async run(op: (id: number) => Promise<Piece>): Promise<boolean> {
+    this.error.hidden = true;
+    try {
+      await this.desk.change(op);
+      return true;
+    } catch (err) {
+      this.error.textContent = t("app.actionFailed", { message: errorMessage(err) });
+      this.error.hidden = false;
+      return false;
+    }
+  }
+
+  private async renderStatusHistory(piece: Piece): Promise<void> {
+    this.historyFor = piece.version * 1e6 + piece.id;
+    try {
+      const changes = await api.statusHistory(piece.id);
+      byId("meta-status-history").replaceChildren(
+        ...changes.map((change) => {
+          const item = document.createElement("li");
+          const time = document.createElement("time");
+          time.dateTime = change.changed_at;
+          time.textContent = formatDateTime(new Date(change.changed_at));
+          item.append(time, " — ", change.from ? `${statusLabel(change.from)} → ${statusLabel(change.to)}` : statusLabel(change.to));
+          return item;
+        }),
+      );
+    } catch {
+      byId("meta-status-history").replaceChildren();
+    }
+  }
+}
+
+function value(event: Event): string {
+  return (event.target as HTMLInputElement).value;
+}
+
+function fillDatalist(list: HTMLElement, names: string[]): void {
+  list.replaceChildren(...names.map((name) => new Option(name, name)));
+}
+
+/** The status choices, in workflow order, for a <select>. */
+export function fillStatusSelect(select: HTMLSelectElement): void {
+  select.replaceChildren(...STATUSES.map((s) => new Option(statusLabel(s), s)));
+}

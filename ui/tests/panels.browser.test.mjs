@@ -1,0 +1,262 @@
+// Browser-only tests of the library's panels and dialogs, against the mocked backend
+// (tests/mock-tauri.js): accessibility of each (axe-core, light and dark), search with
+// highlighted snippets, filters, tags, trash, metadata, history, conflicts, export and import.
+// Run: npm run build && npm run test:browser.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { axe, closeBrowser, editorText, openDesk, startBrowser, text } from "./browser.mjs";
+
+before(startBrowser);
+after(closeBrowser);
+
+const calls = (page, cmd) => page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
+
+describe("panels: accessibility (axe-core)", () => {
+  for (const colorScheme of ["light", "dark"]) {
+    it(`metadata panel, search results, trash, ${colorScheme}`, async () => {
+      const { page, context, errors } = await openDesk({ colorScheme });
+      await page.click("#toggle-metadata");
+      await page.waitForSelector("#metadata-panel:not([hidden])");
+      await page.fill("#library-search", "essai");
+      await page.waitForSelector(".draft-item__snippet mark");
+      assert.deepEqual(await axe(page), []);
+      await page.click("#show-trash");
+      await page.waitForSelector("#empty-trash:not([hidden])");
+      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    it(`history, conflict, export and confirm dialogs, ${colorScheme}`, async () => {
+      const { page, context } = await openDesk({ colorScheme });
+      await page.click(".cm-content");
+      await page.keyboard.type(" Ajout.");
+      await page.keyboard.press("Control+s");
+      await page.keyboard.press("Control+Alt+h");
+      await page.waitForSelector("#history-diff ins");
+      assert.deepEqual(await axe(page), []);
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+e");
+      await page.waitForSelector("#export-dialog[open]");
+      assert.deepEqual(await axe(page), []);
+      await page.keyboard.press("Escape");
+      await page.evaluate(() => (window.__mockConflictOnce = true));
+      await page.click(".cm-content");
+      await page.keyboard.type("!");
+      await page.waitForSelector("#conflict-dialog[open]");
+      assert.deepEqual(await axe(page), []);
+      await page.click("#conflict-take-theirs");
+      await page.click("#show-trash");
+      await page.click("#empty-trash");
+      await page.waitForSelector("#confirm-dialog[open]");
+      assert.deepEqual(await axe(page), []);
+      await context.close();
+    });
+  }
+});
+
+describe("library sidebar", () => {
+  it("search ignores accents, shows the snippet with <mark>, and combines with the status filter", async () => {
+    const { page, context } = await openDesk();
+    await page.fill("#library-search", "deuxieme");
+    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 1);
+    assert.equal(await text(page, ".draft-item__title"), "Bienvenue dans Edito");
+    assert.equal(await text(page, ".draft-item__snippet mark"), "deuxieme");
+    // Markup in a snippet stays text.
+    assert.equal(await page.locator(".draft-item__snippet b").count(), 0);
+    await page.selectOption("#filter-status", "published");
+    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 0);
+    const last = (await calls(page, "search")).at(-1);
+    assert.deepEqual(last.query.statuses, ["published"]);
+    assert.equal(last.query.text, "deuxieme");
+    await context.close();
+  });
+
+  it("the tag list counts pieces and filters by tag; the category filter lists categories", async () => {
+    const { page, context } = await openDesk();
+    await page.waitForSelector('.tag-chip[data-tag="édito"]');
+    assert.match(await text(page, '.tag-chip[data-tag="édito"]'), /édito\s+1/);
+    await page.click('.tag-chip[data-tag="édito"]');
+    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 1);
+    assert.equal(await page.getAttribute('.tag-chip[data-tag="édito"]', "aria-pressed"), "true");
+    await page.click('.tag-chip[data-tag="édito"]');
+    await page.selectOption("#filter-category", "Société");
+    await page.waitForFunction(() => document.querySelector(".draft-item__title")?.textContent === "Le budget des communes" && document.querySelectorAll(".draft-item").length === 1);
+    await context.close();
+  });
+
+  it("a piece goes to the trash from the panel, comes back, and the trash empties after confirmation", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#toggle-metadata");
+    await page.click("#meta-trash");
+    await page.waitForFunction(() => document.getElementById("title").value === "Le budget des communes");
+    await page.click("#show-trash");
+    await page.waitForSelector('.trash-item[data-id="1"]');
+    await page.click('.trash-item[data-id="1"] .trash-item__restore');
+    await page.waitForFunction(() => !document.querySelector(".trash-item"));
+    assert.match(await text(page, "#library-message"), /corbeille est vide/);
+    await page.click("#show-trash");
+    await page.click("#meta-trash");
+    await page.click("#show-trash");
+    await page.waitForSelector(".trash-item");
+    await page.click("#empty-trash");
+    await page.click("#confirm-cancel");
+    assert.equal(await page.locator(".trash-item").count(), 1);
+    await page.click("#empty-trash");
+    await page.click("#confirm-ok");
+    await page.waitForFunction(() => !document.querySelector(".trash-item"));
+    assert.match(await text(page, "#library-message"), /1 articles supprimés/);
+    await context.close();
+  });
+});
+
+describe("metadata panel", () => {
+  it("edits are saved with the full piece, the base version and tags left alone", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#toggle-metadata");
+    await page.fill("#meta-author", "Claire Dupont");
+    await page.fill("#meta-category", "Société");
+    await page.fill("#meta-date", "2026-12-01");
+    await page.fill("#meta-issue", "42");
+    await page.waitForFunction(() => window.__mockDrafts[0].issue_number === 42);
+    const edit = (await calls(page, "save_piece")).at(-1).edit;
+    assert.equal(edit.author, "Claire Dupont");
+    assert.equal(edit.category, "Société");
+    assert.equal(edit.publication_date, "2026-12-01");
+    assert.equal(edit.tags, null);
+    assert.equal(edit.kind, "autosave");
+    assert.equal(typeof edit.base_version, "number");
+    assert.ok(await page.evaluate(() => [...document.querySelectorAll("#meta-categories option")].some((o) => o.value === "Société")));
+    await context.close();
+  });
+
+  it("tags are added and removed through their calls; the status changes and its history shows", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#toggle-metadata");
+    await page.fill("#meta-tag-input", "budget, Élections");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('.tag-pill[data-tag="Élections"]');
+    assert.deepEqual((await calls(page, "add_tags")).at(-1).names, ["budget", "Élections"]);
+    await page.click('.tag-pill[data-tag="budget"] .tag-pill__remove');
+    await page.waitForFunction(() => !document.querySelector('.tag-pill[data-tag="budget"]'));
+    await page.selectOption("#meta-status", "review");
+    await page.waitForFunction(() => document.querySelector('.draft-item[aria-current="true"] .status-badge')?.dataset.status === "review");
+    await page.click(".meta-history summary");
+    assert.match(await text(page, "#meta-status-history"), /Brouillon → À relire/);
+    // A save after the tag and status calls is based on their version: no conflict.
+    await page.click(".cm-content");
+    await page.keyboard.type("x");
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => document.getElementById("save-state").dataset.state === "saved");
+    await context.close();
+  });
+
+  it("an adjusted slug is shown; the language follows into the preview call", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#toggle-metadata");
+    await page.fill("#meta-slug", "Mon Édito 2026!");
+    await page.keyboard.press("Tab");
+    await page.waitForFunction(() => document.getElementById("meta-slug-note").textContent.includes("mon-edito-2026"));
+    await page.selectOption("#meta-lang", "en");
+    await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === "render_preview" && c.args.lang === "en"));
+    await context.close();
+  });
+});
+
+describe("history and conflicts", () => {
+  it("a save point keeps the old text; restoring it puts it back in the editor", async () => {
+    const { page, context } = await openDesk();
+    await page.click(".cm-content");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Nouveau.");
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => document.getElementById("save-state").dataset.state === "saved");
+    assert.equal((await calls(page, "save_piece")).at(-1).edit.kind, "save_point");
+    await page.click("#open-history");
+    await page.waitForSelector(".revision-item");
+    assert.match(await text(page, ".revision-item"), /Enregistrement/);
+    await page.waitForSelector("#history-diff ins");
+    assert.match(await text(page, "#history-diff ins"), /Nouveau/);
+    await page.click("#history-restore");
+    await page.waitForFunction(() => !document.getElementById("history-dialog").open);
+    assert.ok(!(await editorText(page)).includes("Nouveau"));
+    await context.close();
+  });
+
+  it("a conflict shows both versions; keeping mine saves on top of the other version", async () => {
+    const { page, context } = await openDesk();
+    await page.evaluate(() => (window.__mockConflictOnce = true));
+    await page.click(".cm-content");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Mien.");
+    await page.keyboard.press("Control+s");
+    await page.waitForSelector("#conflict-dialog[open]");
+    assert.match(await text(page, "#conflict-mine"), /Mien\./);
+    assert.match(await text(page, "#conflict-theirs"), /autre fenêtre/);
+    await page.keyboard.press("Escape");
+    assert.equal(await page.evaluate(() => document.getElementById("conflict-dialog").open), true, "Escape does not drop a version");
+    await page.click("#conflict-keep-mine");
+    await page.waitForFunction(() => window.__mockDrafts[0].body.endsWith("Mien."));
+    await context.close();
+  });
+
+  it("taking the other version puts it in the editor", async () => {
+    const { page, context } = await openDesk();
+    await page.evaluate(() => (window.__mockConflictOnce = true));
+    await page.click(".cm-content");
+    await page.keyboard.type("z");
+    await page.waitForSelector("#conflict-dialog[open]");
+    await page.click("#conflict-take-theirs");
+    await page.waitForFunction(() => window.__editoDesk.editor.text() === "Version d'une autre fenêtre.");
+    await context.close();
+  });
+});
+
+describe("export and import", () => {
+  it("a typed path exports the piece; a bad folder is said in words", async () => {
+    const { page, context } = await openDesk();
+    await page.keyboard.press("Control+e");
+    await page.click("#export-piece");
+    assert.match(await text(page, "#export-status"), /Indiquez le fichier/);
+    await page.fill("#export-path", "/nope/a.html");
+    await page.click("#export-piece");
+    await page.waitForFunction(() => document.getElementById("export-status").dataset.kind === "error");
+    assert.match(await text(page, "#export-status"), /L'export n'a pas pu se faire : .*folder does not exist/);
+    await page.check('input[name="export-format"][value="markdown"]');
+    await page.fill("#export-path", "/tmp/edito.md");
+    await page.click("#export-piece");
+    await page.waitForFunction(() => window.__mockFiles["/tmp/edito.md"] === "markdown");
+    assert.match(await text(page, "#export-status"), /exporté dans \/tmp\/edito\.md/);
+    await page.click("#export-choose");
+    await page.waitForFunction(() => document.getElementById("export-path").value === "/tmp/picked.html");
+    await page.click("#export-copy");
+    await page.waitForFunction(() => window.__mockClipboard === "<article>Bienvenue dans Edito</article>");
+    await context.close();
+  });
+
+  it("the archive export shows n / N progress, then a summary and the open-folder button", async () => {
+    const { page, context } = await openDesk();
+    await page.keyboard.press("Control+e");
+    await page.click("#export-site-choose");
+    await page.waitForFunction(() => document.getElementById("export-site-dir").value === "/tmp/picked-folder");
+    await page.click("#export-site-run");
+    await page.waitForSelector("#export-cancel:not([hidden])");
+    await page.waitForFunction(() => document.getElementById("export-progress-text").textContent === "4 / 4");
+    await page.waitForSelector("#export-open-folder:not([hidden])");
+    assert.match(await text(page, "#export-status"), /Archives exportées : 2 articles/);
+    assert.equal(await page.isHidden("#export-cancel"), true);
+    await page.click("#export-open-folder");
+    await page.waitForFunction(() => window.__mockOpened === true);
+    await context.close();
+  });
+
+  it("import lists refused files with their reason and opens the imported piece", async () => {
+    const { page, context } = await openDesk();
+    await page.keyboard.press("Control+e");
+    await page.fill("#import-path", "/tmp/a.md");
+    await page.click("#import-run");
+    await page.waitForFunction(() => document.getElementById("title").value === "Importé");
+    assert.match(await text(page, "#import-summary"), /1 créés, 0 mis à jour, 0 inchangés, 1 refusés.*x\.pdf : not a Markdown file/s);
+    await context.close();
+  });
+});

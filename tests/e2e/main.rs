@@ -8,3 +8,4 @@ mod export;
 mod foundation;
 mod harness;
 mod library;
+mod security;

@@ -6,8 +6,10 @@
   const fields = (o) => ({ kicker: "", standfirst: "", author: "", author_role: "", category: "", lang: "fr", publication_date: null, issue_number: null, target_signs: null, ...o });
   const piece = (id, o) => ({ id, slug: `piece-${id}`, status: "draft", tags: [], created_at: now(), updated_at: now(), version: 1, trashed_at: null, ...fields(o) });
   const drafts = [
-    piece(1, { title: "Bienvenue dans Edito", body: "# Bienvenue\n\nCeci est un **essai**.\n\nDeuxième paragraphe.", category: "Édito", tags: ["édito"] }),
-    piece(2, { title: "Le budget des communes", body: "Les communes votent leur budget.", category: "Société" }),
+    // Fixed dates, welcome piece the most recent: with now() for both, the list order (and so
+    // the piece the desk opens first) depended on whether a millisecond ticked in between.
+    piece(1, { title: "Bienvenue dans Edito", body: "# Bienvenue\n\nCeci est un **essai**.\n\nDeuxième paragraphe.", category: "Édito", tags: ["édito"], created_at: "2026-11-28T09:00:00.000Z", updated_at: "2026-11-28T09:00:00.000Z" }),
+    piece(2, { title: "Le budget des communes", body: "Les communes votent leur budget.", category: "Société", created_at: "2026-11-27T09:00:00.000Z", updated_at: "2026-11-27T09:00:00.000Z" }),
   ];
   const revisions = new Map();
   const statusLog = new Map();

@@ -9,5 +9,5 @@ pub mod render;
 pub use library::{Library, LibraryError, NewPiece, Piece, PieceEdit};
 pub use render::{
     count_text, render, render_document, render_html, split_front_matter, typography_text, Counts,
-    FrontMatter, Lang, RenderError, RenderOptions, Rendered, RenderedDocument,
+    FrontMatter, Lang, RenderOptions, Rendered, RenderedDocument,
 };

@@ -35,14 +35,6 @@ use pipeline::Pipeline;
 use source_map::LineIndex;
 use typography::Typographer;
 
-/// Rendering failures (none yet for in-memory strings; kept so callers handle them).
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    /// Input that is not UTF-8 text.
-    #[error("the input is not UTF-8 text (save it as UTF-8 and try again)")]
-    NotUtf8,
-}
-
 /// How to render. Safety is not an option: every output is safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(default)]

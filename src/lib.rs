@@ -4,6 +4,7 @@
 pub mod export;
 pub mod library;
 pub mod paths;
+pub mod preview;
 pub mod render;
 
 pub use library::{Library, LibraryError, NewPiece, Piece, PieceEdit};

@@ -1,12 +1,13 @@
-//! The state every command shares: the open library, the data directory, and the bookkeeping
-//! of archive exports (cancel flag, last folder written).
+//! The state every command shares: the open library, the data directory, the preview's last
+//! render, and the bookkeeping of archive exports (cancel flag, last folder written).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use edito::export::{templates_dir, Exporter, SiteSettings};
-use edito::{paths, Library};
+use edito::preview::{PreviewSession, PreviewUpdate};
+use edito::{paths, Library, RenderOptions};
 
 use crate::UiError;
 
@@ -15,6 +16,7 @@ use crate::UiError;
 pub struct AppState {
     library: Arc<Library>,
     data_dir: PathBuf,
+    preview: Arc<Mutex<PreviewSession>>,
     export_cancel: Mutex<Arc<AtomicBool>>,
     last_export: Mutex<Option<PathBuf>>,
 }
@@ -28,6 +30,7 @@ impl AppState {
         Ok(AppState {
             library: Arc::new(library),
             data_dir,
+            preview: Arc::default(),
             export_cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
             last_export: Mutex::new(None),
         })
@@ -57,6 +60,28 @@ impl AppState {
         tauri::async_runtime::spawn_blocking(move || work(&library).map_err(Into::into))
             .await
             .map_err(|_| UiError::internal())?
+    }
+
+    /// Renders the preview on the blocking pool and returns what changed since render `shown`.
+    pub async fn preview_update(
+        &self,
+        markdown: String,
+        options: RenderOptions,
+        shown: Option<u64>,
+    ) -> Result<PreviewUpdate, UiError> {
+        let session = Arc::clone(&self.preview);
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic while rendering poisons the lock; the session is only a cache of the
+            // last render, so start again from an empty one (the window gets every block).
+            let mut session = session.lock().unwrap_or_else(|poisoned| {
+                let mut session = poisoned.into_inner();
+                *session = PreviewSession::new();
+                session
+            });
+            session.update(&markdown, &options, shown)
+        })
+        .await
+        .map_err(|_| UiError::internal())
     }
 
     /// The exporter for single pieces, with the user's templates when they have some.

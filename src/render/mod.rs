@@ -66,6 +66,17 @@ pub struct Rendered {
     pub counts: Counts,
 }
 
+/// A render for the live preview, with the ends of its top-level blocks so that the
+/// preview can be updated block by block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockRender {
+    /// The whole render.
+    pub rendered: Rendered,
+    /// Byte offset in `rendered.html` where each top-level block ends (the last one is the
+    /// length of the HTML); empty for an empty document.
+    pub block_ends: Vec<usize>,
+}
+
 /// A rendered document whose front matter, if any, was split off.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderedDocument {
@@ -80,6 +91,11 @@ pub struct RenderedDocument {
 /// Renders Markdown to a safe HTML fragment with its counts.
 pub fn render(markdown: &str, options: &RenderOptions) -> Rendered {
     render_with(markdown, options, true, 0)
+}
+
+/// Renders Markdown like [`render`] and also tells where each top-level block ends.
+pub fn render_blocks(markdown: &str, options: &RenderOptions) -> BlockRender {
+    render_pass(markdown, options, true, 0, true)
 }
 
 /// Renders a whole file: the front matter is split off and not rendered. The language is
@@ -116,15 +132,32 @@ fn render_with(
     safe: bool,
     line_offset: usize,
 ) -> Rendered {
+    render_pass(markdown, options, safe, line_offset, false).rendered
+}
+
+fn render_pass(
+    markdown: &str,
+    options: &RenderOptions,
+    safe: bool,
+    line_offset: usize,
+    block_ends: bool,
+) -> BlockRender {
     let events = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let typography = options.typography.then(|| Typographer::new(options.lang));
     let lines = options
         .source_map
         .then(|| LineIndex::new(markdown, line_offset));
-    let (html, counter) = Pipeline::new(markdown.len(), typography, safe, lines).run(events);
-    Rendered {
-        html,
-        counts: counter.finish(),
+    let mut pipeline = Pipeline::new(markdown.len(), typography, safe, lines);
+    if block_ends {
+        pipeline = pipeline.with_block_ends();
+    }
+    let (html, counter, block_ends) = pipeline.run(events);
+    BlockRender {
+        rendered: Rendered {
+            html,
+            counts: counter.finish(),
+        },
+        block_ends,
     }
 }
 

@@ -45,6 +45,11 @@ pub(crate) struct Pipeline<'a> {
     links: Vec<Kept>,
     in_code_block: bool,
     verbatim_depth: usize,
+    /// Nesting of block elements: 0 between top-level blocks.
+    block_depth: usize,
+    /// Where each top-level block ends in the HTML, when the caller asked
+    /// ([`Pipeline::with_block_ends`]): the preview updates block by block.
+    block_ends: Option<Vec<usize>>,
 }
 
 impl<'a> Pipeline<'a> {
@@ -68,14 +73,23 @@ impl<'a> Pipeline<'a> {
             links: Vec::new(),
             in_code_block: false,
             verbatim_depth: 0,
+            block_depth: 0,
+            block_ends: None,
         }
     }
 
-    /// Runs over the events and returns the HTML and the counter.
+    /// Also records where each top-level block ends in the output.
+    pub(crate) fn with_block_ends(mut self) -> Self {
+        self.block_ends = Some(Vec::new());
+        self
+    }
+
+    /// Runs over the events and returns the HTML, the counter and, if asked for, the ends
+    /// of the top-level blocks (byte offsets in the HTML; the last one is its length).
     pub(crate) fn run(
         mut self,
         events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
-    ) -> (String, Counter) {
+    ) -> (String, Counter, Vec<usize>) {
         for (event, range) in events {
             if let Event::Text(text) = event {
                 self.queue_text(text);
@@ -88,7 +102,14 @@ impl<'a> Pipeline<'a> {
         if let Some(close) = self.inline_tags.as_mut().and_then(InlineTags::close_all) {
             self.writer.html(&close, true);
         }
-        (self.writer.finish(), self.counter)
+        let html = self.writer.finish();
+        let mut block_ends = self.block_ends.take().unwrap_or_default();
+        if !block_ends.is_empty() && block_ends.last() != Some(&html.len()) {
+            // What follows the last block (tags closed at the very end) belongs to it.
+            block_ends.pop();
+            block_ends.push(html.len());
+        }
+        (html, self.counter, block_ends)
     }
 
     fn queue_text(&mut self, text: CowStr<'a>) {
@@ -173,6 +194,7 @@ impl<'a> Pipeline<'a> {
             Event::Rule => {
                 let line = self.line(&range);
                 self.writer.rule(line);
+                self.top_level_block_written();
             }
             Event::TaskListMarker(checked) => self.writer.task(checked),
             Event::InlineMath(math) => self.writer.math(&math, true),
@@ -189,6 +211,7 @@ impl<'a> Pipeline<'a> {
     fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         if is_block(&tag) {
             self.block_boundary();
+            self.block_depth += 1;
         }
         match &tag {
             Tag::HtmlBlock if self.inline_tags.is_some() => {
@@ -229,9 +252,26 @@ impl<'a> Pipeline<'a> {
     }
 
     fn end(&mut self, tag: TagEnd) {
-        if is_block_end(tag) {
+        let block = is_block_end(tag);
+        if block {
             self.block_boundary();
         }
+        self.end_tag(tag);
+        if block {
+            self.block_depth = self.block_depth.saturating_sub(1);
+            self.top_level_block_written();
+        }
+    }
+
+    fn top_level_block_written(&mut self) {
+        if self.block_depth == 0 {
+            if let Some(ends) = &mut self.block_ends {
+                ends.push(self.writer.len());
+            }
+        }
+    }
+
+    fn end_tag(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::HtmlBlock => {
                 if let Some(block) = self.html_block.take() {

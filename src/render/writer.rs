@@ -51,6 +51,11 @@ impl<'a> HtmlWriter<'a> {
         self.out
     }
 
+    /// Bytes written so far.
+    pub(crate) fn len(&self) -> usize {
+        self.out.len()
+    }
+
     /// Inside an image: text goes to its `alt` attribute.
     pub(crate) fn in_alt(&self) -> bool {
         !self.image_titles.is_empty()

@@ -45,6 +45,8 @@
   const calls = [];
   const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const inline = (s) => escape(s).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/_(.+?)_/g, "<em>$1</em>");
+  // Every answer replaces the whole preview (the core's block diff is tested in Rust).
+  let previewGeneration = 0;
   function render(md) {
     const lines = md.split("\n");
     const out = [];
@@ -64,8 +66,14 @@
     });
     close();
     const words = md.split(/\s+/).filter(Boolean).length;
+    previewGeneration += 1;
     return {
-      html: out.join("\n"),
+      generation: previewGeneration,
+      base: null,
+      keep_head: 0,
+      keep_tail: 0,
+      line_shift: 0,
+      blocks: out,
       counts: { signs: md.length, signs_no_spaces: md.replace(/\s/g, "").length, words, feuillets: md.length / 1500, reading_minutes: words / 230 },
     };
   }

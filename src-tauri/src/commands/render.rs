@@ -1,21 +1,27 @@
-//! The live preview: Markdown in, safe typeset HTML with source lines and counts out.
+//! The live preview: Markdown in, the blocks of safe typeset HTML (with source lines) that
+//! changed since the render the window shows, and the counts, out.
 
-use edito::render::{render, Lang, RenderOptions, Rendered};
+use edito::preview::PreviewUpdate;
+use edito::render::{Lang, RenderOptions};
+use tauri::State;
+
+use crate::{AppState, UiError};
 
 /// Renders the body for the preview in the piece's language, with `data-line` attributes for
-/// scroll sync and the counts for the status bar, in one call. Pure CPU work, off the UI thread.
+/// scroll sync and the counts for the status bar, in one call. `shown` is the `generation` of
+/// the update the window shows (none: send every block).
 #[tauri::command]
 pub async fn render_preview(
+    state: State<'_, AppState>,
     markdown: String,
     lang: Option<Lang>,
     typography: Option<bool>,
-) -> Result<Rendered, crate::UiError> {
+    shown: Option<u64>,
+) -> Result<PreviewUpdate, UiError> {
     let options = RenderOptions {
         lang: lang.unwrap_or_default(),
         typography: typography.unwrap_or(true),
         source_map: true,
     };
-    tauri::async_runtime::spawn_blocking(move || render(&markdown, &options))
-        .await
-        .map_err(|_| crate::UiError::internal())
+    state.preview_update(markdown, options, shown).await
 }

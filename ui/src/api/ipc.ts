@@ -29,7 +29,8 @@ export const api = {
   diffRevisions: (id: number, from: number, to?: number) =>
     invoke<T.RevisionDiff>("diff_revisions", { id, from, to: to ?? null }),
   restoreRevision: (id: number, number: number) => invoke<T.Piece>("restore_revision", { id, number }),
-  renderPreview: (markdown: string, lang: T.Lang) => invoke<T.Preview>("render_preview", { markdown, lang }),
+  renderPreview: (markdown: string, lang: T.Lang, shown: number | null) =>
+    invoke<T.PreviewUpdate>("render_preview", { markdown, lang, shown }),
   exportPiece: (id: number, format: T.ExportFormat, path: string) => invoke<void>("export_piece", { id, format, path }),
   exportFragment: (id: number) => invoke<string>("export_fragment", { id }),
   exportSite: (outDir: string, status: "published" | "all", baseUrl?: string) =>

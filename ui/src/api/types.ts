@@ -149,8 +149,19 @@ export interface Counts {
   reading_minutes: number;
 }
 
-export interface Preview {
-  html: string;
+/** `PreviewUpdate`: the blocks of the preview that changed since render `base`. */
+export interface PreviewUpdate {
+  /** This render's number, sent back as `shown` with the next request. */
+  generation: number;
+  /** The render this update applies to; `null`: replace every block. */
+  base: number | null;
+  /** Blocks kept as they are at the start. */
+  keep_head: number;
+  /** Blocks kept at the end, whose `data-line`s move by `line_shift`. */
+  keep_tail: number;
+  line_shift: number;
+  /** The HTML of each new block between the kept ones. */
+  blocks: string[];
   counts?: Counts;
 }
 

@@ -249,7 +249,7 @@ export class Desk {
     this.preview.showHead({ kicker, title, standfirst });
   }
 
-  private renderPreview(): void {
+  private renderPreview(whole = false): void {
     const body = this.piece?.body ?? "";
     // Responses can overtake each other; only the newest request may paint.
     const seq = ++this.previewSeq;
@@ -260,16 +260,17 @@ export class Desk {
     }
     const done = this.perf.previewStarted(body.length);
     api
-      .renderPreview(body, this.piece?.lang ?? "fr")
-      .then((preview) => {
+      .renderPreview(body, this.piece?.lang ?? "fr", whole ? null : this.preview.shown())
+      .then((update) => {
         if (seq !== this.previewSeq) return;
         const answeredAt = performance.now();
-        this.preview.show(preview.html);
+        // An update made against a render this page never showed: ask for every block.
+        if (!this.preview.show(update)) return this.renderPreview(true);
         // Reading the height makes the layout happen now, inside the measurement.
         void this.preview.body()?.offsetHeight;
         done(answeredAt);
         this.scrollSync.invalidate();
-        this.status.setCounts(preview.counts);
+        this.status.setCounts(update.counts);
       })
       .catch((err) => this.showError(err));
   }

@@ -1,7 +1,8 @@
 // The preview pane: a sandboxed iframe (no scripts may run in it, whatever the HTML says)
 // whose body receives the core's already-sanitized HTML. It stays paper-coloured in dark
 // mode: it shows the page as it will be printed or published.
-import { patchChildren } from "./patch";
+import type { PreviewUpdate } from "../api/types";
+import { PreviewBlocks } from "./blocks";
 
 const PREVIEW_STYLE = `
   :root { color-scheme: light; }
@@ -37,8 +38,11 @@ export interface PreviewHead {
 }
 
 export interface PreviewPane {
-  /** Shows the body's `html` (patched in place: only changed blocks are replaced). */
-  show(html: string): void;
+  /** Applies the core's update (only the blocks that changed are replaced). False when it
+   *  was made against another render than the one shown: ask again with `shown()` null. */
+  show(update: PreviewUpdate): boolean;
+  /** The render on screen (`generation`), or null when it shows none. */
+  shown(): number | null;
   /** Sets the kicker, title and standfirst above the body. */
   showHead(head: PreviewHead): void;
   /** Shows a calm placeholder sentence (empty piece, loading). */
@@ -63,15 +67,20 @@ export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPan
     else queued.set(kind, write);
   };
   const body = () => frame.contentDocument?.getElementById("edito-body") ?? null;
+  const blocks = new PreviewBlocks(body);
 
   return {
-    show(html: string) {
-      whenReady(() => {
-        const target = body();
-        if (target) patchChildren(target, html);
-      });
+    show(update: PreviewUpdate) {
+      if (ready) return blocks.apply(update);
+      // Until the frame is ready nothing counts as shown, so every answer comes whole and
+      // keeping only the latest is right.
+      if (update.base !== null) return false;
+      whenReady(() => void blocks.apply(update));
+      return true;
     },
+    shown: () => (ready ? blocks.shown() : null),
     showMessage(text: string) {
+      blocks.forget();
       whenReady(() => {
         const target = body();
         if (!target) return;

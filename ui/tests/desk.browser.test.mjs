@@ -14,6 +14,9 @@ describe("accessibility (axe-core)", () => {
     it(`main view, French, ${colorScheme}: no serious or critical violation`, async () => {
       const { page, context, errors } = await openDesk({ colorScheme });
       assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+      // The palette follows the system: charcoal in dark mode, paper in light mode.
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(background, colorScheme === "dark" ? "rgb(28, 27, 25)" : "rgb(251, 249, 244)");
       assert.deepEqual(await axe(page), []);
       assert.deepEqual(errors, []);
       await context.close();
@@ -35,6 +38,15 @@ describe("accessibility (axe-core)", () => {
       await context.close();
     });
   }
+
+  it("the theme chosen in the settings wins over the system's", async () => {
+    const { page, context } = await openDesk({ colorScheme: "dark" });
+    await page.evaluate(() => (document.documentElement.dataset.theme = "light"));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(251, 249, 244)");
+    await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).color), "rgb(233, 228, 218)");
+    await context.close();
+  });
 
   it("every control is reachable with Tab and shows a focus ring", async () => {
     const { page, context } = await openDesk();

@@ -200,6 +200,11 @@ describe("publication-date range", () => {
     assert.equal(await text(page, "#library-message"), "");
     // The reversed range never reached the library.
     assert.equal((await calls(page, "list_pieces")).length, before);
+    // The trash does not filter by date: a reversed range does not hide it.
+    await page.click("#show-trash");
+    await page.waitForFunction(() => document.getElementById("library-message").textContent === "La corbeille est vide.");
+    await page.click("#show-trash");
+    await page.waitForSelector("#filter-dates-error:not([hidden])");
     await page.fill("#filter-from", "2026-03-01");
     await page.waitForFunction(() => document.getElementById("filter-dates-error").hidden);
     await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 1);

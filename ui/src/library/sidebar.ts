@@ -108,6 +108,22 @@ export class Sidebar {
   /** Redraws the list for the current text, filters and view. */
   async refresh(): Promise<void> {
     const seq = ++this.seq;
+    try {
+      if (this.trash) await this.showTrash(seq);
+      else await this.showPieces(seq);
+    } catch (err) {
+      this.desk.showError(err);
+    }
+  }
+
+  private async showTrash(seq: number): Promise<void> {
+    const pieces = await api.listTrash();
+    if (seq !== this.seq) return;
+    renderTrashList(this.el.list, pieces, (id) => void this.restore(id));
+    this.say(pieces.length === 0 ? t("trash.empty") : "");
+  }
+
+  private async showPieces(seq: number): Promise<void> {
     const text = this.el.search.value.trim();
     const range = this.checkedRange();
     if (!range) {
@@ -115,25 +131,15 @@ export class Sidebar {
       return;
     }
     const filter = filterOf(this.el.status.value, this.el.category.value, this.tagFilter, range);
-    try {
-      if (this.trash) {
-        const pieces = await api.listTrash();
-        if (seq !== this.seq) return;
-        renderTrashList(this.el.list, pieces, (id) => void this.restore(id));
-        return this.say(pieces.length === 0 ? t("trash.empty") : "");
-      }
-      const pieces = text ? await api.search({ text, ...filter }) : await api.listPieces(filter);
-      if (seq !== this.seq) return;
-      renderDraftList(this.el.list, pieces, this.desk.current()?.id ?? null, (id) => {
-        this.desk.open(id).catch((err) => this.desk.showError(err));
-      });
-      const filtered = text !== "" || filter.statuses?.length || filter.category || this.tagFilter.size > 0 || range.published_from || range.published_to;
-      if (this.all.length === 0 && !filtered) this.say(t("app.emptyLibrary"));
-      else if (pieces.length === 0) this.say(text ? t("app.noMatch", { q: text }) : t("library.noneFiltered"));
-      else this.say("");
-    } catch (err) {
-      this.desk.showError(err);
-    }
+    const pieces = text ? await api.search({ text, ...filter }) : await api.listPieces(filter);
+    if (seq !== this.seq) return;
+    renderDraftList(this.el.list, pieces, this.desk.current()?.id ?? null, (id) => {
+      this.desk.open(id).catch((err) => this.desk.showError(err));
+    });
+    const filtered = text !== "" || filter.statuses?.length || filter.category || this.tagFilter.size > 0 || range.published_from || range.published_to;
+    if (this.all.length === 0 && !filtered) this.say(t("app.emptyLibrary"));
+    else if (pieces.length === 0) this.say(text ? t("app.noMatch", { q: text }) : t("library.noneFiltered"));
+    else this.say("");
   }
 
   /** Empties the search box and every filter, and lists the whole library again. */

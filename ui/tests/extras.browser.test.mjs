@@ -88,6 +88,11 @@ describe("tag rename and merge", () => {
     assert.match(await text(page, "#library-message"), /« édito » s'appelle désormais « Éditorial »/);
     // Focus lands on the renamed chip, not on the page body.
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.tag), "Éditorial");
+    // A save reloads the list at any moment: the notice stays until the filters change.
+    await page.evaluate(() => window.__editoSidebar.reload());
+    assert.match(await text(page, "#library-message"), /s'appelle désormais « Éditorial »/);
+    await page.selectOption("#filter-status", "draft");
+    await page.waitForFunction(() => document.getElementById("library-message").textContent === "");
     await context.close();
   });
 

@@ -60,6 +60,8 @@ export class Sidebar {
   private trash = false;
   private tags: TagCount[] = [];
   private tagSignature = "";
+  /** Outcome of the last tag rename or merge, kept until the writer changes the filters. */
+  private notice = "";
   private readonly tagDialog: TagDialog;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
@@ -70,10 +72,10 @@ export class Sidebar {
     private readonly confirm: Confirm,
   ) {
     el.search.addEventListener("input", () => this.schedule());
-    el.status.addEventListener("change", () => void this.refresh());
-    el.category.addEventListener("change", () => void this.refresh());
-    el.from.addEventListener("change", () => void this.refresh());
-    el.to.addEventListener("change", () => void this.refresh());
+    el.status.addEventListener("change", () => this.filtersChanged());
+    el.category.addEventListener("change", () => this.filtersChanged());
+    el.from.addEventListener("change", () => this.filtersChanged());
+    el.to.addEventListener("change", () => this.filtersChanged());
     el.clearFilters.addEventListener("click", () => this.clearFilters());
     el.showTrash.addEventListener("click", () => this.toggleTrash());
     el.emptyTrash.addEventListener("click", () => void this.emptyTrash());
@@ -151,7 +153,7 @@ export class Sidebar {
     this.el.to.value = "";
     this.tagFilter.clear();
     for (const chip of this.el.tags.querySelectorAll(".tag-chip")) chip.setAttribute("aria-pressed", "false");
-    void this.refresh();
+    this.filtersChanged();
   }
 
   /** The date range, or null (after explaining why) when it cannot select anything. */
@@ -175,18 +177,27 @@ export class Sidebar {
     if (piece?.tags.some((name) => tagKey(name) === tagKey(from))) {
       await this.desk.change((id) => api.getPiece(id)).catch((err) => this.desk.showError(err));
     }
+    this.notice = message;
     await this.reload();
-    this.say(message);
     this.el.tags.querySelector<HTMLElement>(`.tag-chip[data-tag="${CSS.escape(to)}"]`)?.focus();
   }
 
+  /** The writer changed what the list shows: an earlier notice (a tag renamed) has served. */
+  private filtersChanged(): void {
+    this.notice = "";
+    void this.refresh();
+  }
+
   private schedule(): void {
+    this.notice = "";
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), SEARCH_DEBOUNCE_MS);
   }
 
+  /** Shows `message`, or when there is none the standing notice: saves reload the list
+   *  at any time, and must not wipe "tag renamed" before the writer has read it. */
   private say(message: string): void {
-    this.el.message.textContent = message;
+    this.el.message.textContent = message || this.notice;
   }
 
   private renderCategories(): void {
@@ -225,7 +236,7 @@ export class Sidebar {
           if (this.tagFilter.has(tag.name)) this.tagFilter.delete(tag.name);
           else this.tagFilter.add(tag.name);
           button.setAttribute("aria-pressed", String(this.tagFilter.has(tag.name)));
-          void this.refresh();
+          this.filtersChanged();
         });
         item.append(button, this.editButton(tag));
         return item;
@@ -251,7 +262,7 @@ export class Sidebar {
     this.trash = !this.trash;
     this.el.showTrash.setAttribute("aria-pressed", String(this.trash));
     this.el.emptyTrash.hidden = !this.trash;
-    void this.refresh();
+    this.filtersChanged();
   }
 
   private async restore(id: number): Promise<void> {

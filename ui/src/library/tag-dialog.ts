@@ -5,7 +5,7 @@
 import { api, type TagCount } from "../api/ipc";
 import type { Confirm } from "../app/confirm";
 import { formatNumber, t } from "../i18n";
-import { mergeQuestion, mergeTargets, planRename, tagErrorMessage } from "./tag-edits";
+import { mergeQuestion, mergeTargets, piecesLabel, planRename, tagErrorMessage } from "./tag-edits";
 
 export interface TagDialogElements {
   dialog: HTMLDialogElement;
@@ -48,7 +48,7 @@ export class TagDialog {
   open(tag: TagCount): void {
     this.tag = tag;
     this.el.title.textContent = t("tags.editTitle", { tag: tag.name });
-    this.el.count.textContent = t("tags.usedBy", { n: formatNumber(tag.count) });
+    this.el.count.textContent = t("tags.usedBy", { pieces: piecesLabel(tag.count) });
     this.el.renameInput.value = tag.name;
     this.showError("");
     this.fillTargets(tag);
@@ -89,7 +89,7 @@ export class TagDialog {
     try {
       const n = await call();
       this.el.dialog.close();
-      await this.host.tagReplaced(from, to, t(done, { from, to, n: formatNumber(n) }));
+      await this.host.tagReplaced(from, to, t(done, { from, to, pieces: piecesLabel(n) }));
     } catch (err) {
       this.showError(tagErrorMessage(err));
     } finally {

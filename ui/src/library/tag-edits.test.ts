@@ -1,7 +1,7 @@
 // Tests of the rename/merge planning: what the writer is asked before the library is called.
 import { afterEach, describe, expect, it } from "vitest";
 import { setUiLang } from "../i18n";
-import { mergeQuestion, mergeTargets, planRename, tagErrorMessage, tagKey, tidyTag } from "./tag-edits";
+import { mergeQuestion, mergeTargets, piecesLabel, planRename, tagErrorMessage, tagKey, tidyTag } from "./tag-edits";
 
 const tags = [
   { name: "écologie", count: 3 },
@@ -45,6 +45,14 @@ describe("tag rename and merge", () => {
     expect(mergeQuestion(tags[0], "Climat")).toContain("3 articles");
     setUiLang("en", null);
     expect(mergeQuestion(tags[0], "Climat")).toContain("3 pieces");
+  });
+
+  it("agrees the count of pieces with its noun", () => {
+    expect(piecesLabel(1)).toBe("1 article");
+    expect(piecesLabel(2)).toBe("2 articles");
+    expect(piecesLabel(1200)).toBe("1\u202f200 articles");
+    setUiLang("en", null);
+    expect(piecesLabel(1)).toBe("1 piece");
   });
 
   it("turns library error codes into sentences a journalist can act on", () => {

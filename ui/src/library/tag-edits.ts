@@ -2,7 +2,7 @@
 // matches tags without case or accents, so "Ecologie" renamed onto an existing "écologie"
 // is a merge, and the writer is asked first, told how many pieces it touches.
 import { errorCode, errorMessage, type TagCount } from "../api/ipc";
-import { t } from "../i18n";
+import { formatNumber, t } from "../i18n";
 
 /** Longest tag the library accepts, in characters (src/library/tags.rs). */
 export const MAX_TAG_CHARS = 100;
@@ -39,9 +39,14 @@ export function mergeTargets(source: string, tags: TagCount[]): TagCount[] {
   return tags.filter((tag) => tag.name !== source).sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }
 
+/** "1 article", "3 articles": the count of pieces, in words that agree with it. */
+export function piecesLabel(n: number): string {
+  return n === 1 ? t("tags.onePiece") : t("tags.pieces", { n: formatNumber(n) });
+}
+
 /** The question asked before a merge, with the number of pieces it touches. */
 export function mergeQuestion(source: TagCount, target: string): string {
-  return t("tags.confirmMerge", { from: source.name, to: target, n: source.count });
+  return t("tags.confirmMerge", { from: source.name, to: target, pieces: piecesLabel(source.count) });
 }
 
 /** A failed rename or merge, in words a journalist can act on. */

@@ -5,6 +5,7 @@
 mod desk;
 mod desk_capture;
 mod export;
+mod extras;
 mod foundation;
 mod harness;
 mod library;

@@ -66,6 +66,20 @@ const sidebar = new Sidebar(
     tags: byId("tag-list"),
     showTrash: byId<HTMLButtonElement>("show-trash"),
     emptyTrash: byId<HTMLButtonElement>("empty-trash"),
+    from: byId<HTMLInputElement>("filter-from"),
+    to: byId<HTMLInputElement>("filter-to"),
+    dateError: byId("filter-dates-error"),
+    clearFilters: byId<HTMLButtonElement>("clear-filters"),
+    tagDialog: {
+      dialog: byId<HTMLDialogElement>("tag-dialog"),
+      title: byId("tag-dialog-title"),
+      count: byId("tag-dialog-count"),
+      renameForm: byId<HTMLFormElement>("tag-rename-form"),
+      renameInput: byId<HTMLInputElement>("tag-rename-input"),
+      mergeForm: byId<HTMLFormElement>("tag-merge-form"),
+      mergeTarget: byId<HTMLSelectElement>("tag-merge-target"),
+      error: byId("tag-dialog-error"),
+    },
   },
   desk,
   confirm,
@@ -74,7 +88,8 @@ byId("new-draft").addEventListener("click", () => void desk.newPiece());
 fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
 const metadata = new MetadataPanel(desk, () => sidebar.pieces().map((p) => p.category));
 const history = new HistoryDialog(
-  { dialog: byId("history-dialog"), list: byId("history-list"), diff: byId("history-diff"), restore: byId("history-restore"), message: byId("history-message") },
+  { dialog: byId("history-dialog"), list: byId("history-list"), diff: byId("history-diff"), restore: byId("history-restore"), message: byId("history-message"),
+    compare: byId<HTMLSelectElement>("history-compare"), caption: byId("history-caption") },
   desk,
 );
 const exporter = new ExportDialog(desk, () => sidebar.reload());

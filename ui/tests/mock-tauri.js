@@ -1,6 +1,7 @@
 // A stand-in for the Tauri backend in the browser-only tests: `@tauri-apps/api/core`'s
 // invoke calls window.__TAURI_INTERNALS__.invoke, answered here from an in-memory library.
-// Pieces, tags, revisions, trash and export follow the library's shapes. The render mimics the pipeline's contract: blocks with data-line, and counts.
+// Pieces, tags (rename, merge), date filters, revisions (any two compared), trash and export
+// follow the library's shapes. The render mimics the pipeline's contract: blocks with data-line, and counts.
 (() => {
   const now = () => new Date().toISOString();
   const fields = (o) => ({ kicker: "", standfirst: "", author: "", author_role: "", category: "", lang: "fr", publication_date: null, issue_number: null, target_signs: null, ...o });
@@ -26,9 +27,44 @@
     list.unshift({ ...structuredClone(d), number: list.length + 1, reason, saved_at: d.updated_at, kept_at: now() });
     revisions.set(d.id, list);
   };
+  const checkDay = (day) => {
+    if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw { code: "invalid", message: `\`${day}\` is not a date written YYYY-MM-DD` };
+  };
+  // Publication-date bounds are inclusive, and a piece with no date never falls in a range.
+  const inRange = (d, f) => {
+    checkDay(f.published_from);
+    checkDay(f.published_to);
+    if (!f.published_from && !f.published_to) return true;
+    const day = d.publication_date;
+    return !!day && (!f.published_from || day >= f.published_from) && (!f.published_to || day <= f.published_to);
+  };
   const matches = (d, f = {}) =>
     (!f.statuses?.length || f.statuses.includes(d.status)) && (!f.category || d.category === f.category) &&
-    (!f.tags?.length || f.tags.every((t) => d.tags.includes(t))) && !!d.trashed_at === !!f.in_trash;
+    (!f.tags?.length || f.tags.every((t) => d.tags.includes(t))) && !!d.trashed_at === !!f.in_trash && inRange(d, f);
+  // Tags as the library treats them: matched without case or accents, renamed and merged on
+  // every piece (trashed ones too), `window.__mockTagError` makes the next call fail.
+  const tagOf = (name) => {
+    const hit = drafts.flatMap((d) => d.tags).find((t) => fold(t) === fold(name));
+    if (!hit) throw { code: "not_found", message: `tag \`${name}\` not found` };
+    return hit;
+  };
+  const cleanTag = (name) => {
+    const clean = name.split(/\s+/).filter(Boolean).join(" ");
+    if (!clean || clean.length > 100) throw { code: "invalid", message: "a tag cannot be empty" };
+    return clean;
+  };
+  const replaceTag = (source, target) => {
+    for (const d of drafts) {
+      if (!d.tags.includes(source)) continue;
+      d.tags = [...new Set(d.tags.map((t) => (t === source ? target : t)))];
+    }
+  };
+  const carrying = (name) => drafts.filter((d) => d.tags.includes(name)).length;
+  const failTagCall = () => {
+    const err = window.__mockTagError;
+    window.__mockTagError = null;
+    if (err) throw err;
+  };
   const live = (f) => drafts.filter((d) => matches(d, f)).sort((a, b) => b.updated_at.localeCompare(a.updated_at) || a.id - b.id);
   const words = (a, b) => {
     // A crude word diff, enough to draw ins/del in the browser tests.
@@ -137,11 +173,31 @@
       d.tags = d.tags.filter((t) => !names.includes(t));
       return structuredClone(bump(d));
     },
+    rename_tag: ({ from, to }) => {
+      failTagCall();
+      const clean = cleanTag(to);
+      const source = tagOf(from);
+      const other = drafts.flatMap((d) => d.tags).find((t) => t !== source && fold(t) === fold(clean));
+      replaceTag(source, other ?? clean);
+      return carrying(other ?? clean);
+    },
+    merge_tags: ({ sources, target }) => {
+      failTagCall();
+      const clean = cleanTag(target);
+      const existing = drafts.flatMap((d) => d.tags).find((t) => fold(t) === fold(clean)) ?? clean;
+      for (const name of sources) replaceTag(tagOf(name), existing);
+      return carrying(existing);
+    },
     list_revisions: ({ id }) => (revisions.get(id) ?? []).map(({ number, reason, version, title, saved_at, kept_at }) => ({ number, reason, version, title, saved_at, kept_at })),
-    diff_revisions: ({ id, from }) => {
-      const rev = revisions.get(id).find((r) => r.number === from);
-      const d = find(id);
-      return { piece_id: id, from, to: null, fields: ["title", "body"].map((f) => ({ field: f, segments: words(rev[f], d[f]) })), unified: "" };
+    diff_revisions: ({ id, from, to }) => {
+      const rev = (n) => {
+        const r = revisions.get(id)?.find((x) => x.number === n);
+        if (!r) throw { code: "not_found", message: `revision ${n} not found` };
+        return r;
+      };
+      const old = rev(from);
+      const now = to == null ? find(id) : rev(to);
+      return { piece_id: id, from, to: to ?? null, fields: ["title", "body"].map((f) => ({ field: f, segments: words(old[f], now[f]) })), unified: "" };
     },
     restore_revision: ({ id, number }) => {
       const d = find(id);
@@ -206,6 +262,7 @@
   };
   window.__mockCalls = calls;
   window.__mockDrafts = drafts;
+  window.__mockRevisions = revisions;
   window.__mockFiles = {};
   window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => undefined };
 })();

@@ -24,6 +24,10 @@ export const api = {
   listTags: () => invoke<T.TagCount[]>("list_tags"),
   addTags: (id: number, names: string[]) => invoke<T.Piece>("add_tags", { id, names }),
   removeTags: (id: number, names: string[]) => invoke<T.Piece>("remove_tags", { id, names }),
+  /** Renames a tag on every piece (a merge when the new name is another tag's); returns how many pieces carry it. */
+  renameTag: (from: string, to: string) => invoke<number>("rename_tag", { from, to }),
+  /** Merges `sources` into `target` on every piece; returns how many pieces carry `target`. */
+  mergeTags: (sources: string[], target: string) => invoke<number>("merge_tags", { sources, target }),
   listRevisions: (id: number) => invoke<T.RevisionSummary[]>("list_revisions", { id }),
   getRevision: (id: number, number: number) => invoke<T.Revision>("get_revision", { id, number }),
   diffRevisions: (id: number, from: number, to?: number) =>

@@ -19,12 +19,13 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   body: "app.body",
 };
 
-/** One block per changed field, its name as a heading, the body last. */
-export function renderDiff(container: HTMLElement, fields: FieldDiff[]): void {
+/** One block per changed field, its name as a heading, the body last; `same` when nothing
+ *  changed (worded for what was compared: the current text or another version). */
+export function renderDiff(container: HTMLElement, fields: FieldDiff[], same = t("history.same")): void {
   const changed = fields.filter((f) => f.segments.some((s) => s.op !== "equal"));
   if (changed.length === 0) {
     const p = document.createElement("p");
-    p.textContent = t("history.same");
+    p.textContent = same;
     container.replaceChildren(p);
     return;
   }

@@ -1,8 +1,10 @@
 // The revision history dialog (#history-dialog): the kept versions of the open piece (date,
-// reason), the selected one compared word by word with the current text, and a way back to it.
+// reason), the selected one compared word by word with the current text or with any other
+// version ("Compare with"), and a way back to the selected one.
 import { api, errorMessage, type RevisionSummary } from "../api/ipc";
 import type { Desk } from "../app/desk";
 import { formatDateTime, t, type MessageKey } from "../i18n";
+import { compareChoices, comparePair, otherOf, type RevisionPair } from "./compare";
 import { renderDiff } from "./diff-view";
 
 export interface HistoryElements {
@@ -11,6 +13,10 @@ export interface HistoryElements {
   diff: HTMLElement;
   restore: HTMLButtonElement;
   message: HTMLElement;
+  /** "Compare with": the current text or another revision. */
+  compare: HTMLSelectElement;
+  /** Says which two states the diff shows. */
+  caption: HTMLElement;
 }
 
 export function reasonLabel(reason: string): string {
@@ -19,25 +25,34 @@ export function reasonLabel(reason: string): string {
 
 export class HistoryDialog {
   private selected: number | null = null;
+  private revisions: RevisionSummary[] = [];
+  /** Bumped on every diff asked for: only the newest answer may paint. */
+  private seq = 0;
 
   constructor(
     private readonly el: HistoryElements,
     private readonly desk: Desk,
   ) {
     el.restore.addEventListener("click", () => void this.restore());
+    el.compare.addEventListener("change", () => void this.showDiff());
   }
 
   async open(): Promise<void> {
     const piece = this.desk.current();
     if (!piece) return;
     this.selected = null;
+    this.revisions = [];
     this.el.restore.disabled = true;
+    this.el.compare.disabled = true;
+    this.el.compare.replaceChildren(this.currentOption());
+    this.el.caption.textContent = "";
     this.el.diff.replaceChildren();
     this.el.message.textContent = t("app.loading");
     if (!this.el.dialog.open) this.el.dialog.showModal();
     try {
       await this.desk.flush();
       const revisions = await api.listRevisions(piece.id);
+      this.revisions = revisions;
       this.renderList(revisions);
       this.el.message.textContent = revisions.length === 0 ? t("history.none") : "";
       if (revisions.length > 0) await this.select(revisions[0].number);
@@ -59,7 +74,7 @@ export class HistoryDialog {
         when.textContent = formatDateTime(new Date(rev.saved_at));
         const why = document.createElement("span");
         why.className = "revision-item__reason";
-        why.textContent = reasonLabel(rev.reason);
+        why.textContent = `${t("history.number", { n: rev.number })} · ${reasonLabel(rev.reason)}`;
         button.append(when, why);
         button.addEventListener("click", () => void this.select(rev.number));
         item.append(button);
@@ -69,20 +84,59 @@ export class HistoryDialog {
   }
 
   private async select(number: number): Promise<void> {
-    const piece = this.desk.current();
-    if (!piece) return;
     this.selected = number;
     for (const button of this.el.list.querySelectorAll<HTMLElement>(".revision-item")) {
       button.setAttribute("aria-pressed", String(button.dataset.number === String(number)));
     }
+    this.fillCompare(number);
+    await this.showDiff();
+  }
+
+  /** "Compare with" lists the current text and every other revision; a choice that became
+   *  the selected revision falls back to the current text. */
+  private fillCompare(selected: number): void {
+    const chosen = otherOf(this.el.compare.value);
+    const choices = compareChoices(this.revisions, selected);
+    this.el.compare.replaceChildren(
+      this.currentOption(),
+      ...choices.map((rev) => new Option(t("history.revisionOption", { n: rev.number, when: this.when(rev.number), reason: reasonLabel(rev.reason) }), String(rev.number))),
+    );
+    this.el.compare.value = chosen !== null && choices.some((rev) => rev.number === chosen) ? String(chosen) : "";
+    this.el.compare.disabled = false;
+  }
+
+  private currentOption(): HTMLOptionElement {
+    return new Option(t("history.current"), "");
+  }
+
+  private async showDiff(): Promise<void> {
+    const piece = this.desk.current();
+    const selected = this.selected;
+    if (!piece || selected === null) return;
+    const pair = comparePair(selected, otherOf(this.el.compare.value));
+    const seq = ++this.seq;
     try {
-      const diff = await api.diffRevisions(piece.id, number);
-      if (this.selected !== number) return;
-      renderDiff(this.el.diff, diff.fields);
+      const diff = await api.diffRevisions(piece.id, pair.from, pair.to ?? undefined);
+      if (seq !== this.seq) return;
+      renderDiff(this.el.diff, diff.fields, t(pair.to === null ? "history.same" : "history.sameRevisions"));
+      this.describe(pair);
       this.el.restore.disabled = false;
     } catch (err) {
       this.el.message.textContent = t("app.actionFailed", { message: errorMessage(err) });
     }
+  }
+
+  /** The caption and the diff region's name say which two states are compared. */
+  private describe(pair: RevisionPair): void {
+    const to = pair.to === null ? t("history.diffToCurrent") : t("history.diffToRevision", { n: pair.to, when: this.when(pair.to) });
+    const caption = t("history.diffBetween", { n: pair.from, when: this.when(pair.from), to });
+    this.el.caption.textContent = caption;
+    this.el.diff.setAttribute("aria-label", caption);
+  }
+
+  private when(number: number): string {
+    const rev = this.revisions.find((r) => r.number === number);
+    return rev ? formatDateTime(new Date(rev.saved_at)) : "";
   }
 
   private async restore(): Promise<void> {

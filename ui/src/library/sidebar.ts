@@ -1,11 +1,15 @@
-// The library sidebar: full-text search (debounced) combined with the status, category and
-// tag filters, the tag list with counts, and the trash. Plain listing goes through
-// `list_pieces`, any text through `search`, so accents and case never matter.
+// The library sidebar: full-text search (debounced) combined with the status, category,
+// publication-date and tag filters, the tag list with counts (each tag renamed or merged
+// through its "…" button), and the trash. Plain listing goes through `list_pieces`, any text
+// through `search`, so accents and case never matter.
 import { api, type PieceFilter, type PieceSummary, type Status, type TagCount } from "../api/ipc";
 import type { Confirm } from "../app/confirm";
 import type { Desk } from "../app/desk";
 import { formatNumber, t } from "../i18n";
+import { dateRange } from "./date-range";
 import { renderDraftList, renderTrashList } from "./draft-list";
+import { TagDialog, type TagDialogElements } from "./tag-dialog";
+import { tagKey } from "./tag-edits";
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -18,22 +22,47 @@ export interface SidebarElements {
   tags: HTMLElement;
   showTrash: HTMLButtonElement;
   emptyTrash: HTMLButtonElement;
+  from: HTMLInputElement;
+  to: HTMLInputElement;
+  dateError: HTMLElement;
+  clearFilters: HTMLButtonElement;
+  tagDialog: TagDialogElements;
 }
 
+/** The publication days of the filter (`YYYY-MM-DD` or null for an open side). */
+export interface PublishedRange {
+  published_from: string | null;
+  published_to: string | null;
+}
+
+const OPEN_RANGE: PublishedRange = { published_from: null, published_to: null };
+
 /** The filter the sidebar's controls describe. */
-export function filterOf(status: string, category: string, tags: Iterable<string>): PieceFilter {
+export function filterOf(status: string, category: string, tags: Iterable<string>, range: PublishedRange = OPEN_RANGE): PieceFilter {
   return {
     statuses: status ? [status as Status] : [],
     category: category || null,
     tags: [...tags],
+    published_from: range.published_from,
+    published_to: range.published_to,
   };
+}
+
+/** The tag filter after `from` became `to`: the same pieces stay selected. */
+export function renamedFilter(filter: Iterable<string>, from: string, to: string): string[] {
+  const out = [...filter].map((name) => (tagKey(name) === tagKey(from) ? to : name));
+  return [...new Set(out)];
 }
 
 export class Sidebar {
   private all: PieceSummary[] = [];
   private readonly tagFilter = new Set<string>();
   private trash = false;
+  private tags: TagCount[] = [];
   private tagSignature = "";
+  /** Outcome of the last tag rename or merge, kept until the writer changes the filters. */
+  private notice = "";
+  private readonly tagDialog: TagDialog;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
 
@@ -43,10 +72,14 @@ export class Sidebar {
     private readonly confirm: Confirm,
   ) {
     el.search.addEventListener("input", () => this.schedule());
-    el.status.addEventListener("change", () => void this.refresh());
-    el.category.addEventListener("change", () => void this.refresh());
+    el.status.addEventListener("change", () => this.filtersChanged());
+    el.category.addEventListener("change", () => this.filtersChanged());
+    el.from.addEventListener("change", () => this.filtersChanged());
+    el.to.addEventListener("change", () => this.filtersChanged());
+    el.clearFilters.addEventListener("click", () => this.clearFilters());
     el.showTrash.addEventListener("click", () => this.toggleTrash());
     el.emptyTrash.addEventListener("click", () => void this.emptyTrash());
+    this.tagDialog = new TagDialog(el.tagDialog, { tags: () => this.tags, tagReplaced: (from, to, message) => this.tagReplaced(from, to, message) }, confirm);
     desk.listen({ libraryChanged: () => void this.reload() });
   }
 
@@ -77,36 +110,94 @@ export class Sidebar {
   /** Redraws the list for the current text, filters and view. */
   async refresh(): Promise<void> {
     const seq = ++this.seq;
-    const text = this.el.search.value.trim();
-    const filter = filterOf(this.el.status.value, this.el.category.value, this.tagFilter);
     try {
-      if (this.trash) {
-        const pieces = await api.listTrash();
-        if (seq !== this.seq) return;
-        renderTrashList(this.el.list, pieces, (id) => void this.restore(id));
-        return this.say(pieces.length === 0 ? t("trash.empty") : "");
-      }
-      const pieces = text ? await api.search({ text, ...filter }) : await api.listPieces(filter);
-      if (seq !== this.seq) return;
-      renderDraftList(this.el.list, pieces, this.desk.current()?.id ?? null, (id) => {
-        this.desk.open(id).catch((err) => this.desk.showError(err));
-      });
-      const filtered = text !== "" || filter.statuses?.length || filter.category || this.tagFilter.size > 0;
-      if (this.all.length === 0 && !filtered) this.say(t("app.emptyLibrary"));
-      else if (pieces.length === 0) this.say(text ? t("app.noMatch", { q: text }) : t("library.noneFiltered"));
-      else this.say("");
+      if (this.trash) await this.showTrash(seq);
+      else await this.showPieces(seq);
     } catch (err) {
       this.desk.showError(err);
     }
   }
 
+  private async showTrash(seq: number): Promise<void> {
+    const pieces = await api.listTrash();
+    if (seq !== this.seq) return;
+    renderTrashList(this.el.list, pieces, (id) => void this.restore(id));
+    this.say(pieces.length === 0 ? t("trash.empty") : "");
+  }
+
+  private async showPieces(seq: number): Promise<void> {
+    const text = this.el.search.value.trim();
+    const range = this.checkedRange();
+    if (!range) {
+      this.el.list.replaceChildren();
+      return;
+    }
+    const filter = filterOf(this.el.status.value, this.el.category.value, this.tagFilter, range);
+    const pieces = text ? await api.search({ text, ...filter }) : await api.listPieces(filter);
+    if (seq !== this.seq) return;
+    renderDraftList(this.el.list, pieces, this.desk.current()?.id ?? null, (id) => {
+      this.desk.open(id).catch((err) => this.desk.showError(err));
+    });
+    const filtered = text !== "" || filter.statuses?.length || filter.category || this.tagFilter.size > 0 || range.published_from || range.published_to;
+    if (this.all.length === 0 && !filtered) this.say(t("app.emptyLibrary"));
+    else if (pieces.length === 0) this.say(text ? t("app.noMatch", { q: text }) : t("library.noneFiltered"));
+    else this.say("");
+  }
+
+  /** Empties the search box and every filter, and lists the whole library again. */
+  clearFilters(): void {
+    this.el.search.value = "";
+    this.el.status.value = "";
+    this.el.category.value = "";
+    this.el.from.value = "";
+    this.el.to.value = "";
+    this.tagFilter.clear();
+    for (const chip of this.el.tags.querySelectorAll(".tag-chip")) chip.setAttribute("aria-pressed", "false");
+    this.filtersChanged();
+  }
+
+  /** The date range, or null (after explaining why) when it cannot select anything. */
+  private checkedRange(): PublishedRange | null {
+    const range = dateRange(this.el.from.value, this.el.to.value);
+    const message = range.ok ? "" : range.message;
+    this.el.dateError.textContent = message;
+    this.el.dateError.hidden = range.ok;
+    for (const input of [this.el.from, this.el.to]) input.setAttribute("aria-invalid", String(!range.ok));
+    if (!range.ok) this.say("");
+    return range.ok ? range : null;
+  }
+
+  /** After a rename or merge: the filter follows the tag, lists and counts reload, and the
+   *  open piece's tags are read again if it carried the old name. */
+  private async tagReplaced(from: string, to: string, message: string): Promise<void> {
+    const kept = renamedFilter(this.tagFilter, from, to);
+    this.tagFilter.clear();
+    for (const name of kept) this.tagFilter.add(name);
+    const piece = this.desk.current();
+    if (piece?.tags.some((name) => tagKey(name) === tagKey(from))) {
+      await this.desk.change((id) => api.getPiece(id)).catch((err) => this.desk.showError(err));
+    }
+    this.notice = message;
+    await this.reload();
+    this.el.tags.querySelector<HTMLElement>(`.tag-chip[data-tag="${CSS.escape(to)}"]`)?.focus();
+  }
+
+  /** The writer changed what the list shows: an earlier notice (a tag renamed) has served. */
+  private filtersChanged(): void {
+    this.notice = "";
+    void this.refresh();
+  }
+
   private schedule(): void {
+    this.notice = "";
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), SEARCH_DEBOUNCE_MS);
   }
 
+  /** Shows `message`, or when there is none the standing notice: saves reload the list
+   *  at any time, and must not wipe "tag renamed" before the writer has read it. */
   private say(message: string): void {
-    this.el.message.textContent = message;
+    this.el.message.textContent = message || this.notice;
   }
 
   private renderCategories(): void {
@@ -118,6 +209,7 @@ export class Sidebar {
   }
 
   private renderTags(tags: TagCount[]): void {
+    this.tags = tags;
     for (const name of [...this.tagFilter]) if (!tags.some((tag) => tag.name === name)) this.tagFilter.delete(name);
     // Every save reloads the library: leave the chips alone when nothing changed, so a chip
     // being clicked or holding the keyboard focus is not replaced under the writer.
@@ -127,6 +219,7 @@ export class Sidebar {
     this.el.tags.replaceChildren(
       ...tags.map((tag) => {
         const item = document.createElement("li");
+        item.className = "tag-item";
         const button = document.createElement("button");
         button.type = "button";
         button.className = "tag-chip";
@@ -143,19 +236,33 @@ export class Sidebar {
           if (this.tagFilter.has(tag.name)) this.tagFilter.delete(tag.name);
           else this.tagFilter.add(tag.name);
           button.setAttribute("aria-pressed", String(this.tagFilter.has(tag.name)));
-          void this.refresh();
+          this.filtersChanged();
         });
-        item.append(button);
+        item.append(button, this.editButton(tag));
         return item;
       }),
     );
+  }
+
+  /** The keyboard way to rename or merge a tag: a button of its own beside the chip. */
+  private editButton(tag: TagCount): HTMLButtonElement {
+    const edit = document.createElement("button");
+    edit.type = "button";
+    edit.className = "tag-edit";
+    edit.dataset.tag = tag.name;
+    edit.textContent = "…";
+    edit.setAttribute("aria-haspopup", "dialog");
+    edit.setAttribute("aria-label", t("tags.editNamed", { tag: tag.name }));
+    edit.title = t("tags.editNamed", { tag: tag.name });
+    edit.addEventListener("click", () => this.tagDialog.open(tag));
+    return edit;
   }
 
   private toggleTrash(): void {
     this.trash = !this.trash;
     this.el.showTrash.setAttribute("aria-pressed", String(this.trash));
     this.el.emptyTrash.hidden = !this.trash;
-    void this.refresh();
+    this.filtersChanged();
   }
 
   private async restore(id: number): Promise<void> {

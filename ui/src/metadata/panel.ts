@@ -49,6 +49,9 @@ export class MetadataPanel {
     byId("meta-tag-add").addEventListener("click", () => void this.addTags());
     byId("meta-trash").addEventListener("click", () => void this.trash());
     desk.listen({ pieceChanged: (piece) => this.show(piece) });
+    // Tags can be renamed or merged from the sidebar while the panel is open: the
+    // suggestions are read again whenever the writer comes to type a tag.
+    byId("meta-tag-input").addEventListener("focus", () => void this.refreshTagOptions());
   }
 
   isOpen(): boolean {

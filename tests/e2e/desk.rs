@@ -128,28 +128,20 @@ fn the_gauge_moves_while_writing() {
         type_in_body(&app, "Un début d'article.").await;
         app.wait_for_js(&format!("{PREVIEW_TEXT}.includes('Un début')"))
             .await;
-        let has_counts = app
-            .js("return document.getElementById('counts').dataset.source")
-            .await;
+        // The counts come from the core's render, with the preview.
+        app.wait_for_value(
+            "return document.getElementById('counts').dataset.source",
+            json!("backend"),
+        )
+        .await;
         let level = "return document.getElementById('gauge').dataset.level";
-        if has_counts == json!("backend") {
-            app.wait_for_value(level, json!("under")).await;
-            type_in_body(
-                &app,
-                " Puis une phrase de plus, assez longue pour dépasser.",
-            )
-            .await;
-            app.wait_for_value(level, json!("over")).await;
-        } else {
-            // render_preview does not send counts yet: every figure says "—", the gauge says
-            // it cannot judge; then the counts the pipeline will send drive it.
-            app.wait_for_value(level, json!("unknown")).await;
-            app.wait_for_js("return document.querySelector('[data-count=\"signs\"]').textContent.startsWith('—')").await;
-            for (signs, want) in [(20, "under"), (60, "on"), (90, "over")] {
-                app.js(&format!("window.__editoDesk.status.setCounts({{signs: {signs}, signs_no_spaces: {signs}, words: 4, feuillets: 0.1, reading_minutes: 1}}); return true")).await;
-                app.wait_for_value(level, json!(want)).await;
-            }
-        }
+        app.wait_for_value(level, json!("under")).await;
+        type_in_body(
+            &app,
+            " Puis une phrase de plus, assez longue pour dépasser.",
+        )
+        .await;
+        app.wait_for_value(level, json!("over")).await;
         app.wait_for_js(
             "return document.querySelector('.gauge__text').textContent.includes('/ 60 signes')",
         )
@@ -180,14 +172,38 @@ fn french_spacing_is_inserted_while_typing() {
     });
 }
 
+#[test]
+fn the_preview_typesets_the_title_and_signs_the_piece() {
+    if skipped() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    run(async {
+        let app = start_french(dir.path()).await;
+        new_piece(&app).await;
+        app.js(
+            "window.__editoDesk.update({title: \"2002 : l'année de tous les dangers...\", \
+                author: 'Jean Martin', author_role: 'Directeur de la rédaction'}); return true",
+        )
+        .await;
+        let preview = "document.getElementById('preview').contentDocument";
+        app.wait_for_value(
+            &format!("return {preview}.querySelector('.edito-title')?.textContent ?? ''"),
+            json!("2002\u{a0}: l’année de tous les dangers…"),
+        )
+        .await;
+        app.wait_for_value(
+            &format!("return {preview}.querySelector('.edito-signature').innerText.trim()"),
+            json!("Jean Martin\nDirecteur de la rédaction"),
+        )
+        .await;
+        app.quit().await;
+    });
+}
+
 const LONG_BODY: &str = "Array.from({length: 120}, (_, i) => 'Paragraphe ' + (i + 1) + '. ' + \
      'Le texte avance, phrase après phrase, sans se presser, comme une marée. '.repeat(5)).join('\\n\\n')";
 
-/// Gives the preview's blocks the pipeline's `data-line` if this backend does not yet.
-const ENSURE_SOURCE_MAP: &str = "const d = document.getElementById('preview').contentDocument; \
-     if (d.querySelector('[data-line]')) return 'backend'; \
-     [...d.getElementById('edito-body').children].forEach((el, i) => el.setAttribute('data-line', String(2 * i + 1))); \
-     window.__editoDesk.scrollSync.invalidate(); return 'test'";
 const EDITOR_TOP_LINE: &str = "const v = window.__editoDesk.editor.view; \
      const h = v.scrollDOM.getBoundingClientRect().top - v.documentTop; \
      return v.state.doc.lineAt(v.lineBlockAtHeight(Math.max(0, h)).from).number";
@@ -207,8 +223,9 @@ fn editor_and_preview_scroll_together_and_a_click_moves_the_cursor() {
         set_body(&app, LONG_BODY).await;
         app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('#edito-body > p').length === 120")
             .await;
-        let source = app.js(ENSURE_SOURCE_MAP).await;
-        eprintln!("scroll sync: data-line from {source}");
+        // The source lines come from the core's source map.
+        app.wait_for_js("return document.getElementById('preview').contentDocument.querySelector('#edito-body > p[data-line=\"1\"]') !== null")
+            .await;
 
         // Editor → preview: the paragraph at the top of the editor is at the top of the preview.
         app.js("const v = window.__editoDesk.editor.view; v.scrollDOM.scrollTop = v.lineBlockAt(v.state.doc.line(81).from).top; return true").await;

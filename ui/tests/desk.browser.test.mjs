@@ -142,6 +142,19 @@ describe("writing", () => {
     await context.close();
   });
 
+  it("the preview shows the typeset title above the body and the signature below it", async () => {
+    const { page, context } = await openDesk();
+    await page.fill("#title", "L'année");
+    await page.click("#toggle-metadata");
+    await page.fill("#meta-author", "Jean Martin");
+    await page.fill("#meta-author-role", "Directeur de la rédaction");
+    const preview = page.frameLocator("#preview");
+    await preview.locator(".edito-title", { hasText: "L\u2019année" }).waitFor();
+    assert.equal(await preview.locator(".edito-signature .edito-author").textContent(), "Jean Martin");
+    assert.equal(await preview.locator(".edito-signature .edito-role").textContent(), "Directeur de la rédaction");
+    await context.close();
+  });
+
   it("focus mode dims all but the current paragraph", async () => {
     const { page, context } = await openDesk();
     await page.click("#toggle-focus");

@@ -207,6 +207,8 @@
       return structuredClone(bump(d));
     },
     render_preview: ({ markdown }) => render(markdown),
+    // A token of the core's typography: enough to tell typeset fields from raw ones.
+    typeset_head: ({ head }) => Object.fromEntries(Object.entries(head).map(([k, v]) => [k, String(v).replace(/'/g, "\u2019")])),
     export_piece: ({ id, format, path }) => {
       find(id);
       if (path.startsWith("/nope")) throw { code: "export", message: `cannot write \`${path}\`: the folder does not exist` };

@@ -1,7 +1,7 @@
 //! The live preview: Markdown in, the blocks of safe typeset HTML (with source lines) that
 //! changed since the render the window shows, and the counts, out.
 
-use edito::preview::PreviewUpdate;
+use edito::preview::{typeset_head as typeset, PreviewHead, PreviewUpdate};
 use edito::render::{Lang, RenderOptions};
 use tauri::State;
 
@@ -24,4 +24,10 @@ pub async fn render_preview(
         source_map: true,
     };
     state.preview_update(markdown, options, shown).await
+}
+
+/// The kicker, title, standfirst and signature with the piece's typography, for the preview.
+#[tauri::command]
+pub fn typeset_head(head: PreviewHead, lang: Option<Lang>) -> PreviewHead {
+    typeset(&head, lang.unwrap_or_default())
 }

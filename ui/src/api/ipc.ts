@@ -33,6 +33,7 @@ export const api = {
   diffRevisions: (id: number, from: number, to?: number) =>
     invoke<T.RevisionDiff>("diff_revisions", { id, from, to: to ?? null }),
   restoreRevision: (id: number, number: number) => invoke<T.Piece>("restore_revision", { id, number }),
+  typesetHead: (head: T.PreviewHead, lang: T.Lang) => invoke<T.PreviewHead>("typeset_head", { head, lang }),
   renderPreview: (markdown: string, lang: T.Lang, shown: number | null) =>
     invoke<T.PreviewUpdate>("render_preview", { markdown, lang, shown }),
   exportPiece: (id: number, format: T.ExportFormat, path: string) => invoke<void>("export_piece", { id, format, path }),

@@ -149,6 +149,15 @@ export interface Counts {
   reading_minutes: number;
 }
 
+/** `PreviewHead`: the plain fields set around the body, typeset by the core. */
+export interface PreviewHead {
+  kicker: string;
+  title: string;
+  standfirst: string;
+  author: string;
+  author_role: string;
+}
+
 /** `PreviewUpdate`: the blocks of the preview that changed since render `base`. */
 export interface PreviewUpdate {
   /** This render's number, sent back as `shown` with the next request. */

@@ -14,6 +14,8 @@ import { editOf, type PieceState } from "./piece";
 import { describeSaveState } from "./save-state";
 
 const PREVIEW_DEBOUNCE_MS = 120;
+/** Fields the preview shows around the body (typeset by the core), and what they depend on. */
+const HEAD_FIELDS = ["kicker", "title", "standfirst", "author", "author_role", "lang"] as const;
 
 export interface DeskElements {
   kicker: HTMLInputElement;
@@ -48,6 +50,7 @@ export class Desk {
   private nextKind: SaveKind = "autosave";
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
   private previewSeq = 0;
+  private headSeq = 0;
   /** Library calls on the open piece run one at a time, so none is based on a stale version. */
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -129,7 +132,7 @@ export class Desk {
     if ("lang" in patch) this.applyLang();
     if ("target_signs" in patch) this.status.setTarget(this.piece.target_signs ?? undefined);
     this.saver.schedule(this.piece);
-    if ("title" in patch || "kicker" in patch || "standfirst" in patch) this.renderHead();
+    if (HEAD_FIELDS.some((field) => field in patch)) this.renderHead();
     if ("body" in patch || "lang" in patch) this.schedulePreview();
   }
 
@@ -245,8 +248,14 @@ export class Desk {
   }
 
   private renderHead(): void {
-    const { kicker = "", title = "", standfirst = "" } = this.piece ?? {};
-    this.preview.showHead({ kicker, title, standfirst });
+    const { kicker = "", title = "", standfirst = "", author = "", author_role = "", lang = "fr" } = this.piece ?? {};
+    const seq = ++this.headSeq;
+    api
+      .typesetHead({ kicker, title, standfirst, author, author_role }, lang)
+      .then((head) => {
+        if (seq === this.headSeq) this.preview.showHead(head);
+      })
+      .catch((err) => this.showError(err));
   }
 
   private renderPreview(whole = false): void {

@@ -1,7 +1,7 @@
 // The preview pane: a sandboxed iframe (no scripts may run in it, whatever the HTML says)
 // whose body receives the core's already-sanitized HTML. It stays paper-coloured in dark
 // mode: it shows the page as it will be printed or published.
-import type { PreviewUpdate } from "../api/types";
+import type { PreviewHead, PreviewUpdate } from "../api/types";
 import { PreviewBlocks } from "./blocks";
 
 const PREVIEW_STYLE = `
@@ -28,14 +28,12 @@ const PREVIEW_STYLE = `
   .edito-kicker { margin: 0 0 .4rem; font: 600 .75rem/1.4 "DejaVu Sans", sans-serif; letter-spacing: .14em; text-transform: uppercase; color: #9c3a20; }
   .edito-title { margin: 0 0 .8rem; font-size: 2.1rem; line-height: 1.15; letter-spacing: -.01em; }
   .edito-standfirst { margin: 0; font-size: 1.15rem; line-height: 1.5; font-style: italic; color: #3b3833; }
+  .edito-signature { margin: 2.5rem 0 0; text-align: right; }
+  .edito-signature:empty { display: none; }
+  .edito-signature p { margin: 0; }
+  .edito-author { font-weight: 700; }
+  .edito-role { font-style: italic; color: #5a554c; }
 `;
-
-/** What is set above the body, as the page will show it. */
-export interface PreviewHead {
-  kicker: string;
-  title: string;
-  standfirst: string;
-}
 
 export interface PreviewPane {
   /** Applies the core's update (only the blocks that changed are replaced). False when it
@@ -43,7 +41,7 @@ export interface PreviewPane {
   show(update: PreviewUpdate): boolean;
   /** The render on screen (`generation`), or null when it shows none. */
   shown(): number | null;
-  /** Sets the kicker, title and standfirst above the body. */
+  /** Sets the kicker, title and standfirst above the body and the signature below it. */
   showHead(head: PreviewHead): void;
   /** Shows a calm placeholder sentence (empty piece, loading). */
   showMessage(text: string): void;
@@ -59,7 +57,7 @@ export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPan
     for (const write of queued.values()) write();
     queued.clear();
   });
-  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><style>${PREVIEW_STYLE}</style></head><body><header class="edito-head"></header><article id="edito-body"></article></body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><style>${PREVIEW_STYLE}</style></head><body><header class="edito-head"></header><article id="edito-body"></article><footer class="edito-signature"></footer></body></html>`;
 
   // Before the frame has loaded, only the latest write of each kind is kept.
   const whenReady = (write: () => void, kind = "body") => {
@@ -92,26 +90,37 @@ export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPan
     },
     showHead(head: PreviewHead) {
       whenReady(() => {
-        const target = frame.contentDocument?.querySelector(".edito-head");
-        if (!target) return;
-        const doc = target.ownerDocument;
-        const parts: [string, string, string][] = [
-          ["p", "edito-kicker", head.kicker],
-          ["h1", "edito-title", head.title],
-          ["p", "edito-standfirst", head.standfirst],
-        ];
-        target.replaceChildren(
-          ...parts
-            .filter(([, , text]) => text.trim() !== "")
-            .map(([tag, cls, text]) => {
-              const el = doc.createElement(tag);
-              el.className = cls;
-              el.textContent = text;
-              return el;
-            }),
+        const doc = frame.contentDocument;
+        const top = doc?.querySelector(".edito-head");
+        const bottom = doc?.querySelector(".edito-signature");
+        if (!doc || !top || !bottom) return;
+        top.replaceChildren(
+          ...paragraphs(doc, [
+            ["p", "edito-kicker", head.kicker],
+            ["h1", "edito-title", head.title],
+            ["p", "edito-standfirst", head.standfirst],
+          ]),
+        );
+        bottom.replaceChildren(
+          ...paragraphs(doc, [
+            ["p", "edito-author", head.author],
+            ["p", "edito-role", head.author_role],
+          ]),
         );
       }, "head");
     },
     body,
   };
+}
+
+/** The non-empty fields as elements; text only, never markup. */
+function paragraphs(doc: Document, parts: [string, string, string][]): HTMLElement[] {
+  return parts
+    .filter(([, , text]) => text.trim() !== "")
+    .map(([tag, cls, text]) => {
+      const el = doc.createElement(tag);
+      el.className = cls;
+      el.textContent = text;
+      return el;
+    });
 }

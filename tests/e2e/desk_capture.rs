@@ -60,7 +60,9 @@ fn keystroke_to_preview_on_a_20000_word_piece() {
     });
 }
 
-/// Not a check: it retakes the pictures in docs/screenshots (or `EDITO_SCREENSHOTS`).
+/// Not a check: it retakes the pictures in docs/screenshots (or `EDITO_SCREENSHOTS`), on a
+/// library of five French pieces (tests/fixtures/screenshots) whose main editorial has three
+/// versions.
 #[test]
 #[ignore = "retakes docs/screenshots: xvfb-run -a --server-args='-screen 0 1400x900x24' cargo test --test e2e desk_screenshots -- --ignored"]
 fn desk_screenshots() {
@@ -72,11 +74,11 @@ fn desk_screenshots() {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots"));
     std::fs::create_dir_all(&out).expect("screenshot folder");
     let dir = tempfile::tempdir().expect("temp dir");
+    fill_library(dir.path());
     run(async {
         let app = start_french(dir.path()).await;
-        app.wait_for_js("return document.getElementById('preview').contentDocument.querySelector('h2') !== null")
-            .await;
-        app.js("window.__editoDesk.update({target_signs: 2500}); return true")
+        app.js("[...document.querySelectorAll('.draft-item')].find(b => b.textContent.includes('2002')).click(); return true").await;
+        app.wait_for_js("return document.getElementById('preview').contentDocument.querySelector('blockquote') !== null")
             .await;
         for theme in ["light", "dark"] {
             app.js(&format!(
@@ -89,9 +91,53 @@ fn desk_screenshots() {
         shoot(&app, &out.join("desk-focus-fr.png")).await;
         app.js("window.__editoControls.set({theme: 'dark', focus: false}); window.__editoControls.run('quickOpen'); return true").await;
         shoot(&app, &out.join("quick-open-dark-fr.png")).await;
-        app.js("document.getElementById('palette').close(); window.__editoControls.set({theme: 'auto'}); return true").await;
+        app.js("document.getElementById('palette').close(); window.__editoControls.set({theme: 'light'}); document.getElementById('open-history').click(); return true").await;
+        app.wait_for_js("return document.querySelectorAll('.revision-item').length >= 2")
+            .await;
+        app.js("document.querySelectorAll('.revision-item')[1].click(); return true")
+            .await;
+        app.wait_for_js("return document.querySelector('#history-diff ins, #history-diff del') !== null")
+            .await;
+        shoot(&app, &out.join("history-light-fr.png")).await;
+        app.js("document.getElementById('history-dialog').close(); document.querySelector('.tag-item .tag-edit').click(); return true").await;
+        app.wait_for_js("return document.getElementById('tag-dialog').open")
+            .await;
+        shoot(&app, &out.join("tag-dialog-light-fr.png")).await;
+        app.js("document.getElementById('tag-dialog').close(); window.__editoControls.set({theme: 'auto'}); return true").await;
         app.quit().await;
     });
+}
+
+/// Imports the screenshot pieces with the CLI, then twice more an edited version of the main
+/// editorial, so that its history holds three versions.
+fn fill_library(data_dir: &Path) {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/screenshots");
+    import(data_dir, &fixtures);
+    let original = std::fs::read_to_string(fixtures.join("2002-annee-des-dangers.md"))
+        .expect("main editorial");
+    let edits = [
+        ("Rarement un pays", "Jamais sans doute un pays"),
+        ("la confiance se gagne", "la confiance se gagne et se perd"),
+    ];
+    let versions = tempfile::tempdir().expect("temp dir");
+    let mut text = original;
+    for (from, to) in edits {
+        text = text.replace(from, to);
+        let file = versions.path().join("2002-annee-des-dangers.md");
+        std::fs::write(&file, &text).expect("write version");
+        import(data_dir, &file);
+    }
+}
+
+fn import(data_dir: &Path, path: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_edito"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("import")
+        .arg(path)
+        .status()
+        .expect("run edito import");
+    assert!(status.success(), "edito import {path:?} failed");
 }
 
 /// The whole X screen with `import`, cropped to the window with ImageMagick's `convert`.

@@ -36,7 +36,7 @@ const confirm = new Confirm({ dialog: byId("confirm-dialog"), message: byId("con
 const desk = new Desk(
   {
     kicker: byId<HTMLInputElement>("kicker"),
-    title: byId<HTMLInputElement>("title"),
+    title: byId<HTMLTextAreaElement>("title"),
     standfirst: byId<HTMLTextAreaElement>("standfirst"),
     editor: byId("editor"),
     preview: byId<HTMLIFrameElement>("preview"),

@@ -155,6 +155,18 @@ describe("writing", () => {
     await context.close();
   });
 
+  it("a long title wraps: the field grows instead of hiding its end", async () => {
+    const { page, context } = await openDesk();
+    await page.fill("#title", "Court");
+    const short = await page.evaluate(() => document.getElementById("title").getBoundingClientRect().height);
+    await page.fill("#title", "2002 : l'année de tous les dangers, des élections, de l'euro et des marchés nerveux");
+    const long = await page.evaluate(() => document.getElementById("title").getBoundingClientRect().height);
+    assert.ok(long > short * 1.5, `title field ${short}px → ${long}px`);
+    await page.fill("#title", "Un\ntitre");
+    assert.equal(await page.inputValue("#title"), "Un titre");
+    await context.close();
+  });
+
   it("focus mode dims all but the current paragraph", async () => {
     const { page, context } = await openDesk();
     await page.click("#toggle-focus");

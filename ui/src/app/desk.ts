@@ -7,6 +7,7 @@ import type { ConflictDialog } from "../conflict/conflict";
 import { createEditor, type EditorOptions, type MarkdownEditor } from "../editor/editor";
 import { t, uiLang } from "../i18n";
 import { PerfLog } from "../perf/perf";
+import { autogrow } from "./autogrow";
 import { createPreview, type PreviewPane } from "../preview/preview";
 import { createScrollSync, type ScrollSync } from "../preview/scroll-sync";
 import { StatusBar } from "../status/status-bar";
@@ -19,7 +20,7 @@ const HEAD_FIELDS = ["kicker", "title", "standfirst", "author", "author_role", "
 
 export interface DeskElements {
   kicker: HTMLInputElement;
-  title: HTMLInputElement;
+  title: HTMLTextAreaElement;
   standfirst: HTMLTextAreaElement;
   editor: HTMLElement;
   preview: HTMLIFrameElement;
@@ -51,6 +52,7 @@ export class Desk {
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
   private previewSeq = 0;
   private headSeq = 0;
+  private readonly fitFields: (() => void)[];
   /** Library calls on the open piece run one at a time, so none is based on a stale version. */
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -70,6 +72,7 @@ export class Desk {
       (piece) => this.exclusive(() => this.save(piece)),
       (state) => this.showSaveState(state),
     );
+    this.fitFields = [autogrow(el.title, { singleParagraph: true }), autogrow(el.standfirst)];
     el.kicker.addEventListener("input", () => this.edited({ kicker: el.kicker.value }));
     el.title.addEventListener("input", () => this.edited({ title: el.title.value }));
     el.standfirst.addEventListener("input", () => this.edited({ standfirst: el.standfirst.value }));
@@ -214,6 +217,7 @@ export class Desk {
     this.el.kicker.value = piece.kicker;
     this.el.title.value = piece.title;
     this.el.standfirst.value = piece.standfirst;
+    for (const fit of this.fitFields) fit();
     this.editor.load(piece.body);
     this.applyLang();
     this.status.setTarget(piece.target_signs ?? undefined);

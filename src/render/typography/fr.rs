@@ -20,12 +20,31 @@ const fn triggers() -> [bool; 256] {
 }
 
 /// Units tied to their number by a no-break space (`10 km`, `3 h`): short symbols only, so
-/// that ordinary words are never caught.
-const UNITS: &[&str] = &[
-    "km/h", "km²", "m²", "m³", "km", "cm", "mm", "kg", "mg", "ml", "cl", "dl", "min", "ms", "°C",
-    "Mo", "Go", "To", "ko", "Ko", "kHz", "MHz", "GHz", "Hz", "kW", "MW", "kWh", "h", "m", "g", "l",
-    "L", "s", "t", "W", "V",
-];
+/// that ordinary words are never caught. Grouped by first byte, so that the word after a
+/// number (most often not a unit) costs one table look-up, not a comparison per unit.
+fn units_starting_with(first: u8) -> &'static [&'static str] {
+    match first {
+        b'k' => &["km/h", "km²", "km", "kg", "kHz", "kW", "kWh", "ko"],
+        b'm' => &["m²", "m³", "mm", "mg", "ml", "min", "ms", "m"],
+        b'c' => &["cm", "cl"],
+        b'd' => &["dl"],
+        0xc2 => &["°C"],
+        b'M' => &["Mo", "MHz", "MW"],
+        b'G' => &["Go", "GHz"],
+        b'T' => &["To"],
+        b'K' => &["Ko"],
+        b'H' => &["Hz"],
+        b'h' => &["h"],
+        b'g' => &["g"],
+        b'l' => &["l"],
+        b'L' => &["L"],
+        b's' => &["s"],
+        b't' => &["t"],
+        b'W' => &["W"],
+        b'V' => &["V"],
+        _ => &[],
+    }
+}
 
 /// Applies the French rule for the trigger `byte` at the scan position.
 pub(super) fn handle(ty: &mut Typographer, scan: &mut Scan<'_>, byte: u8) {
@@ -119,21 +138,35 @@ fn starts_with_unit(text: &str) -> bool {
     let Some(&first) = text.as_bytes().first() else {
         return false;
     };
-    // Most words after a number start with no unit's first byte: skip the comparisons.
-    UNITS
-        .iter()
-        .filter(|unit| unit.as_bytes()[0] == first)
-        .any(|unit| {
-            text.strip_prefix(unit).is_some_and(|after| {
-                after
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
-            })
+    units_starting_with(first).iter().any(|unit| {
+        text.strip_prefix(unit).is_some_and(|after| {
+            after
+                .chars()
+                .next()
+                .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
         })
+    })
 }
 
 /// Exactly three digits then a non-digit: the next group of `10 000`.
 fn is_thousands_group(text: &str) -> bool {
     text.bytes().take_while(u8::is_ascii_digit).count() == 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::units_starting_with;
+
+    /// A unit filed under the wrong first byte would never be found.
+    #[test]
+    fn every_unit_is_filed_under_its_first_byte() {
+        let mut units = 0;
+        for first in 0..=u8::MAX {
+            for unit in units_starting_with(first) {
+                assert_eq!(unit.as_bytes()[0], first, "{unit}");
+                units += 1;
+            }
+        }
+        assert_eq!(units, 36);
+    }
 }

@@ -83,16 +83,28 @@ impl Lanes {
         let alnum = range(v0 | u8x16::splat(0x20), b'a', 26) | range(v0, b'0', 10);
         let latin = range(v0, 0xc3, 9);
         let lead = range(v0, 0xc0, 64);
-        let space = eq(v0, b' ') | eq(v0, b'\t') | eq(v0, 0x0c);
-        let line_break = eq(v0, b'\n') | eq(v0, b'\r');
-        let c2 = eq(v0, 0xc2);
-        let e2 = eq(v0, 0xe2);
+        let space = eq(v0, b' ').to_bitmask();
+        // Bytes up to the space: in prose, the spaces alone. Tabs, line breaks and other
+        // control characters are looked for only in the lanes that hold some.
+        let controls = range(v0, 0, 0x21).to_bitmask() ^ space;
         let mut lanes = Self {
             word: (alnum | latin).to_bitmask(),
-            space: space.to_bitmask(),
-            separator: (space | line_break).to_bitmask(),
+            space,
+            separator: space,
             slow: (lead ^ latin).to_bitmask(),
         };
+        if controls != 0 {
+            let other_space = (eq(v0, b'\t') | eq(v0, 0x0c)).to_bitmask();
+            lanes.space |= other_space;
+            lanes.separator |= other_space | (eq(v0, b'\n') | eq(v0, b'\r')).to_bitmask();
+        }
+        // Every character the fast path knows beyond Latin letters starts with C2 or E2,
+        // and those are slow until proven otherwise.
+        if lanes.slow == 0 {
+            return lanes;
+        }
+        let c2 = eq(v0, 0xc2);
+        let e2 = eq(v0, 0xe2);
         if (c2 | e2).to_bitmask() != 0 {
             let (v1, v2) = (load(bytes, at + 1, b'.'), load(bytes, at + 2, b'.'));
             let nbsp = c2 & eq(v1, 0xa0);

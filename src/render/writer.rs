@@ -73,6 +73,15 @@ impl<'a> HtmlWriter<'a> {
         self.end_newline = text.ends_with('\n');
     }
 
+    /// Visible text that `write` appends already escaped for the body (typography escapes
+    /// in the same pass as its rules). Not for an image's `alt`: see [`HtmlWriter::in_alt`].
+    pub(crate) fn text_with(&mut self, write: impl FnOnce(&mut String)) {
+        let start = self.out.len();
+        write(&mut self.out);
+        // `\n` is never escaped: the text ends with one exactly when the output does.
+        self.end_newline = self.out.len() > start && self.out.ends_with('\n');
+    }
+
     fn alt_text(&mut self, text: &str) {
         let _ = escape_html(&mut self.out, text);
         self.end_newline = text.ends_with('\n');

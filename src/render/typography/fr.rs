@@ -2,22 +2,12 @@
 //! guillemets with no-break spaces, a no-break space before `:` and a narrow one before
 //! `; ! ?`, the typographic apostrophe, and no-break spaces tying numbers to their units.
 
-use super::scan::{is_typed_space, Scan};
+use super::scan::{is_typed_space, stops, Scan};
 use super::{Typographer, NBSP, NNBSP};
 
-/// Bytes that may start a French rule; every other byte is copied in bulk.
-pub(super) static TRIGGERS: [bool; 256] = triggers();
-
-const fn triggers() -> [bool; 256] {
-    let mut table = [false; 256];
-    let bytes = b"'\".-:;!?0123456789\xc2";
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-}
+/// Bytes that may start a French rule (and those the HTML escapes); every other byte is
+/// copied in bulk.
+pub(super) static TRIGGERS: [bool; 256] = stops(b"'\".-:;!?0123456789\xc2");
 
 /// Units tied to their number by a no-break space (`10 km`, `3 h`): short symbols only, so
 /// that ordinary words are never caught. Grouped by first byte, so that the word after a
@@ -47,7 +37,7 @@ fn units_starting_with(first: u8) -> &'static [&'static str] {
 }
 
 /// Applies the French rule for the trigger `byte` at the scan position.
-pub(super) fn handle(ty: &mut Typographer, scan: &mut Scan<'_>, byte: u8) {
+pub(super) fn handle(ty: &mut Typographer, scan: &mut Scan<'_, '_>, byte: u8) {
     match byte {
         b'"' => quote(ty, scan),
         b'\'' => scan.replace(1, "’"),
@@ -64,7 +54,7 @@ pub(super) fn handle(ty: &mut Typographer, scan: &mut Scan<'_>, byte: u8) {
 }
 
 /// `"` becomes `« ` or ` »` (no-break spaces inside); a quote inside a quote is `“ ”`.
-fn quote(ty: &mut Typographer, scan: &mut Scan<'_>) {
+fn quote(ty: &mut Typographer, scan: &mut Scan<'_, '_>) {
     if ty.quote_opens(scan) {
         ty.open_quotes += 1;
         if ty.open_quotes == 1 {
@@ -85,7 +75,7 @@ fn quote(ty: &mut Typographer, scan: &mut Scan<'_>) {
 }
 
 /// Typed guillemets get their inner no-break spaces fixed: `«test»` → `« test »`.
-fn guillemet(ty: &mut Typographer, scan: &mut Scan<'_>) {
+fn guillemet(ty: &mut Typographer, scan: &mut Scan<'_, '_>) {
     if scan.rest().starts_with('«') {
         ty.open_quotes += 1;
         scan.replace('«'.len_utf8(), "«\u{a0}");
@@ -102,7 +92,7 @@ fn guillemet(ty: &mut Typographer, scan: &mut Scan<'_>) {
 /// High punctuation takes a (narrow) no-break space in place of a typed space. Without a
 /// typed space nothing changes, which keeps `10:30`, `::1` and `Yahoo!` intact; a letter
 /// right after (`a :b`) means it is not punctuation either.
-fn high_punct(scan: &mut Scan<'_>, space: char) {
+fn high_punct(scan: &mut Scan<'_, '_>, space: char) {
     let next_is_word = scan
         .next_char()
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, ':' | '/'));
@@ -113,7 +103,7 @@ fn high_punct(scan: &mut Scan<'_>, space: char) {
 }
 
 /// A number keeps its unit, `%`, currency or next thousands group on the same line.
-fn number(scan: &mut Scan<'_>) {
+fn number(scan: &mut Scan<'_, '_>) {
     let digits = scan.copy_digits();
     let rest = scan.rest();
     let Some(space) = rest.chars().next().filter(|&c| is_typed_space(c)) else {

@@ -147,9 +147,13 @@ impl<'t, 'o> Scan<'t, 'o> {
 
     /// Copies the current character unchanged.
     pub(crate) fn copy_char(&mut self) {
-        let len = self.rest().chars().next().map_or(1, char::len_utf8);
-        self.out.push_str(&self.text[self.pos..self.pos + len]);
-        self.pos += len;
+        // Mostly ASCII punctuation (`: ; ! ?`, a lone `.` or `-`): pushed as one byte,
+        // without a copy of a one-byte slice.
+        let Some(c) = self.rest().chars().next() else {
+            return;
+        };
+        self.out.push(c);
+        self.pos += c.len_utf8();
     }
 
     /// Skips spaces in the input (the typed spaces a rule replaces with its own).

@@ -166,6 +166,10 @@ impl<'t, 'o> Scan<'t, 'o> {
     /// Removes spaces at the end of the output; true when there were some.
     pub(crate) fn trim_spaces_end(&mut self) -> bool {
         let written = self.written();
+        // A typed space ends with one of these bytes: for any other, nothing to decode.
+        if !matches!(written.as_bytes().last(), Some(b' ' | b'\t' | 0xa0 | 0xaf)) {
+            return false;
+        }
         let trimmed = written.len() - written.trim_end_matches(is_typed_space).len();
         self.out.truncate(self.out.len() - trimmed);
         trimmed > 0

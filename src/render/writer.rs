@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, LinkType, Tag, TagEnd};
-use pulldown_cmark_escape::{escape_href, escape_html};
+use pulldown_cmark_escape::escape_html;
 
-use super::escape::escape_body_text;
+use super::escape::{escape_body_text, escape_href};
 
 /// Where the next table cell goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,7 +336,7 @@ impl<'a> HtmlWriter<'a> {
                 } else {
                     "<a href=\""
                 });
-                let _ = escape_href(&mut self.out, &dest_url);
+                escape_href(&mut self.out, &dest_url);
                 if !title.is_empty() {
                     self.write("\" title=\"");
                     let _ = escape_html(&mut self.out, &title);
@@ -347,7 +347,7 @@ impl<'a> HtmlWriter<'a> {
                 dest_url, title, ..
             } => {
                 self.write("<img src=\"");
-                let _ = escape_href(&mut self.out, &dest_url);
+                escape_href(&mut self.out, &dest_url);
                 self.write("\" alt=\"");
                 self.image_titles.push(title);
             }

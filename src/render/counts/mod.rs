@@ -230,7 +230,7 @@ impl Counter {
 /// Whether `text` may be counted together with the `pending` text before it: when the
 /// junction is a grapheme boundary either way (see [`Counter::push`]). Inlined: it runs
 /// for every text, and almost always decides on two ASCII bytes.
-#[inline]
+#[inline(always)]
 fn joins(pending: &str, text: &str) -> bool {
     let (Some(&first), last) = (text.as_bytes().first(), pending.as_bytes().last()) else {
         return true;

@@ -200,9 +200,9 @@ impl<'a> HtmlWriter<'a> {
                 break;
             }
         }
-        // ASCII digits are always UTF-8.
-        if let Ok(digits) = std::str::from_utf8(&digits[start..]) {
-            self.out.push_str(digits);
+        // One to a few ASCII digits: pushed one by one, without a UTF-8 check and a copy.
+        for &digit in &digits[start..] {
+            self.out.push(char::from(digit));
         }
         self.end_newline = false;
     }

@@ -1,8 +1,11 @@
-//! Escaping of body text (`&`, `<`, `>`), byte for byte what pulldown-cmark's
-//! `escape_html_body_text` writes, but screening 16 bytes at a time: almost every byte of
-//! prose needs no escape, and this runs over all the visible text of every render.
+//! Escaping of body text (`&`, `<`, `>`) and of link URLs, byte for byte what
+//! pulldown-cmark's `escape_html_body_text` and `escape_href` write, but screening 16 bytes
+//! at a time: almost every byte needs no escape, and these run over all the visible text
+//! and every link of every render.
 
-use super::simd::{eq, mask, LANES};
+use wide::u8x16;
+
+use super::simd::{eq, mask, range, LANES};
 
 /// Appends `text` to `out` with `&`, `<` and `>` escaped.
 pub(crate) fn escape_body_text(out: &mut String, text: &str) {
@@ -27,11 +30,95 @@ pub(crate) fn escape_body_text(out: &mut String, text: &str) {
     out.push_str(&text[copied..]);
 }
 
+/// Appends `url` to `out` escaped for an `href` or `src` attribute: `&` and `'` as
+/// entities, every other byte outside the URL-safe ASCII set percent-encoded.
+pub(crate) fn escape_href(out: &mut String, url: &str) {
+    let bytes = url.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut hits = mask(bytes, at, b'a', is_href_unsafe);
+        while hits != 0 {
+            let i = at + hits.trailing_zeros() as usize;
+            // Runs between unsafe bytes are ASCII; the run after the lead byte of a
+            // multi-byte character is empty (its next byte is unsafe too), and not a slice.
+            if let Some(run) = url.get(copied..i) {
+                out.push_str(run);
+            }
+            push_href_escape(out, bytes[i]);
+            copied = i + 1;
+            hits &= hits - 1;
+        }
+        at += LANES;
+    }
+    if let Some(run) = url.get(copied..) {
+        out.push_str(run);
+    }
+}
+
+/// Bytes `escape_href` does not copy as they are: controls, space, non-ASCII and
+/// `" & ' < > [ \ ] ` { | }` and DEL.
+fn is_href_unsafe(v: u8x16) -> u8x16 {
+    range(v, 0x80, 128)
+        | range(v, 0, 0x21)
+        | eq(v, b'"')
+        | range(v, b'&', 2)
+        | eq(v, b'<')
+        | eq(v, b'>')
+        | range(v, b'[', 3)
+        | eq(v, b'`')
+        | range(v, b'{', 3)
+        | eq(v, 0x7f)
+}
+
+fn push_href_escape(out: &mut String, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    match byte {
+        b'&' => out.push_str("&amp;"),
+        b'\'' => out.push_str("&#x27;"),
+        _ => {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
-    use super::escape_body_text;
+    use super::{escape_body_text, escape_href};
+
+    fn pulldown_href(url: &str) -> String {
+        let mut out = String::new();
+        let _ = pulldown_cmark_escape::escape_href(&mut out, url);
+        out
+    }
+
+    #[test]
+    fn escapes_hrefs_like_pulldown_cmark() {
+        for url in [
+            "https://exemple.fr/a?b=1&c='d'#e",
+            "https://exemple.fr/été «x» <y> [z] {w} |`\\\"",
+            "mailto:rédaction@exemple.fr",
+            "\u{7f}\u{1}\t a\u{a0}€😀",
+            "",
+        ] {
+            let mut out = String::from("kept:");
+            escape_href(&mut out, url);
+            assert_eq!(out, format!("kept:{}", pulldown_href(url)), "{url}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn href_escape_matches_pulldown_cmark(url in "[\u{0}-\u{7f}éà€😀\u{a0}]{0,70}") {
+            let mut out = String::new();
+            escape_href(&mut out, &url);
+            prop_assert_eq!(out, pulldown_href(&url));
+        }
+    }
 
     fn pulldown(text: &str) -> String {
         let mut out = String::new();

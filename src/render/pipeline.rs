@@ -142,12 +142,19 @@ impl<'a> Pipeline<'a> {
             return;
         }
         let plain = self.in_code_block || self.verbatim_depth > 0;
-        let visible = match &mut self.typography {
-            Some(typographer) if !plain => typographer.apply_into(text).unwrap_or(text),
-            _ => text,
-        };
-        self.counter.add(visible);
-        self.writer.text(visible);
+        match &mut self.typography {
+            Some(typographer) if !plain => {
+                // One scan writes the counter's batch and the escaped HTML.
+                let writer = &mut self.writer;
+                self.counter.add_with(|visible| {
+                    writer.text_with(|html| typographer.apply_to(text, visible, html));
+                });
+            }
+            _ => {
+                self.counter.add(text);
+                self.writer.text(text);
+            }
+        }
     }
 
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {

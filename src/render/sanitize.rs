@@ -117,6 +117,10 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// newlines dropped, any case), so `JaVa\tScRiPt:` is caught; pulldown-cmark has already
 /// decoded entities such as `&#106;`.
 pub(crate) fn is_safe_url(url: &str) -> bool {
+    // Most links are written `https://…`: allowed without reading the scheme byte by byte.
+    if url.starts_with("https://") || url.starts_with("http://") {
+        return true;
+    }
     let trimmed = url.trim_matches(|c: char| c <= ' ');
     // No allowed scheme is longer than this; a longer one is refused all the same.
     let mut scheme = [0u8; 8];
@@ -251,6 +255,28 @@ mod tests {
         assert!(is_safe_url("../images/a.png"));
         assert!(is_safe_url("#note-1"));
         assert!(is_safe_url("/chemin:avec:deux-points"));
+    }
+
+    /// The `https://` shortcut agrees with reading the scheme: other spellings of the
+    /// allowed schemes are kept, and lookalikes are not.
+    #[test]
+    fn web_links_are_kept_however_written() {
+        for url in [
+            "https://a.fr",
+            "http://a.fr",
+            " HTTPS://a.fr",
+            "Http://a.fr",
+            "mailto:a@b.fr",
+        ] {
+            assert!(is_safe_url(url), "{url}");
+        }
+        for url in [
+            "httpsx://a.fr",
+            "https-://a.fr",
+            "javascript://https://a.fr",
+        ] {
+            assert!(!is_safe_url(url), "{url}");
+        }
     }
 
     #[test]

@@ -45,7 +45,8 @@ pub(crate) fn find(bytes: &[u8], from: usize, test: impl Fn(u8x16) -> u8x16) -> 
     None
 }
 
-fn vector(lane: &[u8]) -> u8x16 {
+/// The vector of a lane of exactly [`LANES`] bytes.
+pub(crate) fn vector(lane: &[u8]) -> u8x16 {
     let mut array = [0; LANES];
     array.copy_from_slice(lane);
     u8x16::new(array)

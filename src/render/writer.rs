@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, LinkType, Tag, TagEnd};
-use pulldown_cmark_escape::{escape_href, escape_html};
+use pulldown_cmark_escape::escape_html;
 
-use super::escape::escape_body_text;
+use super::escape::{escape_body_text, escape_href};
 
 /// Where the next table cell goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +76,15 @@ impl<'a> HtmlWriter<'a> {
         }
         escape_body_text(&mut self.out, text);
         self.end_newline = text.ends_with('\n');
+    }
+
+    /// Visible text that `write` appends already escaped for the body (typography escapes
+    /// in the same pass as its rules). Not for an image's `alt`: see [`HtmlWriter::in_alt`].
+    pub(crate) fn text_with(&mut self, write: impl FnOnce(&mut String)) {
+        let start = self.out.len();
+        write(&mut self.out);
+        // `\n` is never escaped: the text ends with one exactly when the output does.
+        self.end_newline = self.out.len() > start && self.out.ends_with('\n');
     }
 
     fn alt_text(&mut self, text: &str) {
@@ -196,9 +205,9 @@ impl<'a> HtmlWriter<'a> {
                 break;
             }
         }
-        // ASCII digits are always UTF-8.
-        if let Ok(digits) = std::str::from_utf8(&digits[start..]) {
-            self.out.push_str(digits);
+        // One to a few ASCII digits: pushed one by one, without a UTF-8 check and a copy.
+        for &digit in &digits[start..] {
+            self.out.push(char::from(digit));
         }
         self.end_newline = false;
     }
@@ -332,7 +341,7 @@ impl<'a> HtmlWriter<'a> {
                 } else {
                     "<a href=\""
                 });
-                let _ = escape_href(&mut self.out, &dest_url);
+                escape_href(&mut self.out, &dest_url);
                 if !title.is_empty() {
                     self.write("\" title=\"");
                     let _ = escape_html(&mut self.out, &title);
@@ -343,7 +352,7 @@ impl<'a> HtmlWriter<'a> {
                 dest_url, title, ..
             } => {
                 self.write("<img src=\"");
-                let _ = escape_href(&mut self.out, &dest_url);
+                escape_href(&mut self.out, &dest_url);
                 self.write("\" alt=\"");
                 self.image_titles.push(title);
             }

@@ -5,7 +5,7 @@
 
 use wide::u8x16;
 
-use crate::render::simd::{eq, load, range, LANES};
+use crate::render::simd::{eq, load, range, vector, LANES};
 
 /// Bytes per block: one bit each in a `u64`.
 pub(super) const BLOCK: usize = 64;
@@ -28,22 +28,49 @@ impl Masks {
     /// Classifies the block of `bytes` at `start` (up to [`BLOCK`] bytes, fewer at the end:
     /// only the 16-byte lanes holding text are computed, since most texts are short).
     pub(super) fn of(bytes: &[u8], start: usize) -> Self {
-        let mut masks = Self {
-            word: 0,
-            space: 0,
-            separator: 0,
-            slow: 0,
-        };
+        match bytes.get(start..start + BLOCK) {
+            Some(block) => Self::of_full(bytes, start, block),
+            None => Self::of_tail(bytes, start),
+        }
+    }
+
+    /// A whole block: four lanes at fixed offsets, so the compiler drops the bounds checks
+    /// and the variable shifts of the general case (this is where almost all text goes).
+    fn of_full(bytes: &[u8], start: usize, block: &[u8]) -> Self {
+        let mut masks = Self::EMPTY;
+        for (lane, chunk) in block.chunks_exact(LANES).enumerate() {
+            let at = lane * LANES;
+            let lanes = Lanes::classify(vector(chunk), bytes, start + at);
+            masks.add(&lanes, at);
+        }
+        masks
+    }
+
+    /// The last, partial block of a text.
+    fn of_tail(bytes: &[u8], start: usize) -> Self {
+        let mut masks = Self::EMPTY;
         let len = bytes.len().saturating_sub(start).min(BLOCK);
         for lane in 0..len.div_ceil(LANES) {
             let at = lane * LANES;
-            let lanes = Lanes::classify(bytes, start + at);
-            masks.word |= u64::from(lanes.word) << at;
-            masks.space |= u64::from(lanes.space) << at;
-            masks.separator |= u64::from(lanes.separator) << at;
-            masks.slow |= u64::from(lanes.slow) << at;
+            let v0 = load(bytes, start + at, b'.');
+            masks.add(&Lanes::classify(v0, bytes, start + at), at);
         }
         masks
+    }
+
+    const EMPTY: Self = Self {
+        word: 0,
+        space: 0,
+        separator: 0,
+        slow: 0,
+    };
+
+    #[inline(always)]
+    fn add(&mut self, lanes: &Lanes, at: usize) {
+        self.word |= u64::from(lanes.word) << at;
+        self.space |= u64::from(lanes.space) << at;
+        self.separator |= u64::from(lanes.separator) << at;
+        self.slow |= u64::from(lanes.slow) << at;
     }
 
     /// Words ended and spaces in the block. `in_word` (a word runs into the block) is updated
@@ -78,21 +105,34 @@ struct Lanes {
 }
 
 impl Lanes {
-    fn classify(bytes: &[u8], at: usize) -> Self {
-        let v0 = load(bytes, at, b'.');
+    /// Classifies `v0`, the 16 bytes of `bytes` at `at` (padded with `.` past the end).
+    #[inline(always)]
+    fn classify(v0: u8x16, bytes: &[u8], at: usize) -> Self {
         let alnum = range(v0 | u8x16::splat(0x20), b'a', 26) | range(v0, b'0', 10);
         let latin = range(v0, 0xc3, 9);
         let lead = range(v0, 0xc0, 64);
-        let space = eq(v0, b' ') | eq(v0, b'\t') | eq(v0, 0x0c);
-        let line_break = eq(v0, b'\n') | eq(v0, b'\r');
-        let c2 = eq(v0, 0xc2);
-        let e2 = eq(v0, 0xe2);
+        let space = eq(v0, b' ').to_bitmask();
+        // Bytes up to the space: in prose, the spaces alone. Tabs, line breaks and other
+        // control characters are looked for only in the lanes that hold some.
+        let controls = range(v0, 0, 0x21).to_bitmask() ^ space;
         let mut lanes = Self {
             word: (alnum | latin).to_bitmask(),
-            space: space.to_bitmask(),
-            separator: (space | line_break).to_bitmask(),
+            space,
+            separator: space,
             slow: (lead ^ latin).to_bitmask(),
         };
+        if controls != 0 {
+            let other_space = (eq(v0, b'\t') | eq(v0, 0x0c)).to_bitmask();
+            lanes.space |= other_space;
+            lanes.separator |= other_space | (eq(v0, b'\n') | eq(v0, b'\r')).to_bitmask();
+        }
+        // Every character the fast path knows beyond Latin letters starts with C2 or E2,
+        // and those are slow until proven otherwise.
+        if lanes.slow == 0 {
+            return lanes;
+        }
+        let c2 = eq(v0, 0xc2);
+        let e2 = eq(v0, 0xe2);
         if (c2 | e2).to_bitmask() != 0 {
             let (v1, v2) = (load(bytes, at + 1, b'.'), load(bytes, at + 2, b'.'));
             let nbsp = c2 & eq(v1, 0xa0);

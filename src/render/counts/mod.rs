@@ -72,24 +72,34 @@ impl Counter {
     /// no sign). At any other junction the pending text is counted first, so a combining
     /// mark at the start of a text stays a sign of its own as before.
     fn push(&mut self, text: &str) {
-        let (Some(&first), last) = (text.as_bytes().first(), self.pending.as_bytes().last()) else {
+        if text.is_empty() {
             return;
-        };
-        let joins = match last {
-            None => true,
-            Some(last) if last.is_ascii() && first.is_ascii() => true,
-            Some(_) => {
-                self.pending
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_single_grapheme)
-                    && text.chars().next().is_some_and(is_single_grapheme)
-            }
-        };
-        if !joins {
+        }
+        if !joins(&self.pending, text) {
             self.flush();
         }
         self.pending.push_str(text);
+        if self.pending.len() >= BATCH {
+            self.flush();
+        }
+    }
+
+    /// Adds the visible text that `write` appends to the batch itself (typography writes
+    /// its output there directly): the same as [`Counter::add`] with that text.
+    pub(crate) fn add_with(&mut self, write: impl FnOnce(&mut String)) {
+        let start = self.pending.len();
+        write(&mut self.pending);
+        let (before, text) = self.pending.split_at(start);
+        if text.is_empty() {
+            return;
+        }
+        if !joins(before, text) {
+            // What `push` does: the earlier text is counted on its own first.
+            let mut pending = std::mem::take(&mut self.pending);
+            self.count(&pending[..start]);
+            pending.drain(..start);
+            self.pending = pending;
+        }
         if self.pending.len() >= BATCH {
             self.flush();
         }
@@ -213,6 +223,24 @@ impl Counter {
             words: self.words,
             feuillets: self.signs as f64 / SIGNS_PER_FEUILLET,
             reading_minutes: self.words as f64 / WORDS_PER_MINUTE,
+        }
+    }
+}
+
+/// Whether `text` may be counted together with the `pending` text before it: when the
+/// junction is a grapheme boundary either way (see [`Counter::push`]). Inlined: it runs
+/// for every text, and almost always decides on two ASCII bytes.
+#[inline(always)]
+fn joins(pending: &str, text: &str) -> bool {
+    let (Some(&first), last) = (text.as_bytes().first(), pending.as_bytes().last()) else {
+        return true;
+    };
+    match last {
+        None => true,
+        Some(last) if last.is_ascii() && first.is_ascii() => true,
+        Some(_) => {
+            pending.chars().next_back().is_some_and(is_single_grapheme)
+                && text.chars().next().is_some_and(is_single_grapheme)
         }
     }
 }

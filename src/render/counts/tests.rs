@@ -152,3 +152,29 @@ proptest! {
         prop_assert_eq!(batched.finish(), separate.finish());
     }
 }
+
+proptest! {
+    /// Text written into the batch by the caller counts like the same text added.
+    #[test]
+    fn text_written_into_the_batch_counts_like_added_text(pieces in pieces()) {
+        let mut added = Counter::default();
+        let mut written = Counter::default();
+        for piece in &pieces {
+            match piece {
+                Piece::Text(text) => {
+                    added.add(text);
+                    written.add_with(|batch| batch.push_str(text));
+                }
+                Piece::Space => {
+                    added.add_space();
+                    written.add_space();
+                }
+                Piece::Break => {
+                    added.break_word();
+                    written.break_word();
+                }
+            }
+        }
+        prop_assert_eq!(added.finish(), written.finish());
+    }
+}

@@ -1,24 +1,14 @@
 //! English rules: curly double and single quotes, the apostrophe, en and em dashes.
 
-use super::scan::Scan;
+use super::scan::{stops, Scan};
 use super::{opens_after, Typographer};
 
-/// Bytes that may start an English rule; every other byte is copied in bulk.
-pub(super) static TRIGGERS: [bool; 256] = triggers();
-
-const fn triggers() -> [bool; 256] {
-    let mut table = [false; 256];
-    let bytes = b"'\".-:";
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-}
+/// Bytes that may start an English rule (and those the HTML escapes); every other byte is
+/// copied in bulk.
+pub(super) static TRIGGERS: [bool; 256] = stops(b"'\".-:");
 
 /// Applies the English rule for the trigger `byte` at the scan position.
-pub(super) fn handle(ty: &mut Typographer, scan: &mut Scan<'_>, byte: u8) {
+pub(super) fn handle(ty: &mut Typographer, scan: &mut Scan<'_, '_>, byte: u8) {
     match byte {
         b'"' => {
             if ty.quote_opens(scan) {

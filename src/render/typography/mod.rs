@@ -6,8 +6,7 @@ mod en;
 mod fr;
 mod scan;
 
-use std::borrow::Cow;
-
+use super::escape::escape_body_text;
 use super::Lang;
 use scan::Scan;
 
@@ -19,7 +18,7 @@ pub(crate) const NNBSP: char = '\u{202f}';
 /// Applies the typography of `lang` to a plain field (title, chapô, caption): the same rules
 /// as the Markdown body, for text that is not Markdown.
 pub fn typography_text(plain: &str, lang: Lang) -> String {
-    Typographer::new(lang).apply(plain).into_owned()
+    Typographer::new(lang).apply(plain)
 }
 
 /// Typography state carried across the text events of one block, so that a quote opened
@@ -31,8 +30,6 @@ pub(crate) struct Typographer {
     prev: Option<char>,
     /// Depth of open double quotes in the current block (French nests « » then “ ”).
     open_quotes: u32,
-    /// Output buffer reused from one text to the next.
-    scratch: String,
 }
 
 impl Typographer {
@@ -42,7 +39,6 @@ impl Typographer {
             lang,
             prev: None,
             open_quotes: 0,
-            scratch: String::new(),
         }
     }
 
@@ -63,45 +59,41 @@ impl Typographer {
         self.prev = Some(' ');
     }
 
-    /// Applies the rules to one text event; borrows the input when nothing changes.
-    pub(crate) fn apply<'t>(&mut self, text: &'t str) -> Cow<'t, str> {
-        match self.apply_into(text) {
-            Some(changed) => Cow::Owned(changed.to_owned()),
-            None => Cow::Borrowed(text),
-        }
+    /// Applies the rules to a plain text.
+    pub(crate) fn apply(&mut self, text: &str) -> String {
+        let (mut visible, mut html) = (String::new(), String::new());
+        self.apply_to(text, &mut visible, &mut html);
+        visible
     }
 
-    /// Applies the rules to one text event; `None` when nothing changes, else the result in
-    /// a buffer reused from one call to the next (so the pipeline never allocates here).
-    pub(crate) fn apply_into(&mut self, text: &str) -> Option<&str> {
+    /// Applies the rules to one text event, appending the result to `visible` and, escaped
+    /// for the HTML body, to `html` (the pipeline passes the counter's batch and its output,
+    /// so the result is copied once, and screened for escapes by the rules' own scan).
+    pub(crate) fn apply_to(&mut self, text: &str, visible: &mut String, html: &mut String) {
         let triggers = match self.lang {
             Lang::Fr => &fr::TRIGGERS,
             Lang::En => &en::TRIGGERS,
         };
-        let Some(first) = scan::find_trigger(text.as_bytes(), 0, triggers) else {
-            if let Some(last) = text.chars().next_back() {
-                self.prev = Some(last);
-            }
-            return None;
-        };
-        let scratch = std::mem::take(&mut self.scratch);
-        let mut scan = Scan::new(text, first, self.prev, scratch);
+        let mut scan = Scan::new(text, self.prev, visible);
         while let Some(byte) = scan.next_trigger(triggers) {
             match self.lang {
                 Lang::Fr => fr::handle(self, &mut scan, byte),
                 Lang::En => en::handle(self, &mut scan, byte),
             }
         }
-        let out = scan.finish();
-        if let Some(last) = out.chars().next_back() {
+        if let Some(last) = scan.last_written() {
             self.prev = Some(last);
         }
-        self.scratch = out;
-        Some(&self.scratch)
+        // The rules write no byte the HTML escapes: only the input can bring one.
+        if scan.has_escapes() {
+            escape_body_text(html, scan.written());
+        } else {
+            html.push_str(scan.written());
+        }
     }
 
     /// Handles the rules both languages share; returns false when `byte` is not one of them.
-    fn shared(&mut self, scan: &mut Scan<'_>, byte: u8, dashes: (&str, &str)) -> bool {
+    fn shared(&mut self, scan: &mut Scan<'_, '_>, byte: u8, dashes: (&str, &str)) -> bool {
         match byte {
             b'.' if scan.rest().starts_with("...") => {
                 scan.replace(3, "…");
@@ -120,7 +112,7 @@ impl Typographer {
 
     /// Whether a straight double quote at the scan position opens (rather than closes): it
     /// opens after a boundary, unless a space follows while a quote is open (`"fin" "`).
-    fn quote_opens(&self, scan: &Scan<'_>) -> bool {
+    fn quote_opens(&self, scan: &Scan<'_, '_>) -> bool {
         if !scan.prev_char().is_none_or(opens_after) {
             return false;
         }
@@ -137,7 +129,7 @@ fn opens_after(c: char) -> bool {
 
 /// Dashes: `---` is always an em dash; `--` gives `double`; a hyphen between spaces gives
 /// `spaced`; a hyphen between two numbers (`1964-2009`) is an en dash for a range.
-fn dash(scan: &mut Scan<'_>, (double, spaced): (&str, &str)) {
+fn dash(scan: &mut Scan<'_, '_>, (double, spaced): (&str, &str)) {
     let rest = scan.rest();
     if rest.starts_with("---") {
         scan.replace(3, "—");

@@ -1,8 +1,31 @@
 //! A cursor over one text event that copies untouched runs in bulk and lets the rules
 //! replace the few bytes that matter (most prose bytes are letters and never stop it).
+//! It writes the visible text where the pipeline wants it (the counter's batch) and notes
+//! on the way whether the text holds a byte the HTML escapes, so the HTML body gets the
+//! output in one copy, with no second screen for escapes.
 
 use super::{NBSP, NNBSP};
 use crate::render::simd::{eq, mask, range, LANES};
+
+/// The table of bytes a scan stops at: the first bytes of a language's `rules`, and the
+/// bytes the HTML body escapes (`&`, `<`, `>`), which the scan notes and copies.
+pub(super) const fn stops(rules: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < rules.len() {
+        table[rules[i] as usize] = true;
+        i += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table
+}
+
+/// Whether the HTML body escapes `byte`.
+fn is_escaped(byte: u8) -> bool {
+    matches!(byte, b'&' | b'<' | b'>')
+}
 
 /// The first trigger byte of `bytes` at or after `from`. Every trigger of both languages is
 /// ASCII punctuation or a digit (0x21..=0x3F) or the lead byte 0xC2 (`«`, `»`), so 16 bytes
@@ -26,10 +49,15 @@ pub(crate) fn find_trigger(bytes: &[u8], from: usize, triggers: &[bool; 256]) ->
 
 /// Scanning state: the input text, the position in it and the output being built.
 #[derive(Debug)]
-pub(crate) struct Scan<'t> {
+pub(crate) struct Scan<'t, 'o> {
     text: &'t str,
     pos: usize,
-    out: String,
+    /// The visible text, appended after what earlier texts left there (the counter's batch).
+    out: &'o mut String,
+    /// Where this text's output starts in `out`: the rules look back no further.
+    start: usize,
+    /// Whether the text holds a byte the HTML escapes (only the input brings them).
+    has_escapes: bool,
     /// Last visible character before this text (from earlier events of the block).
     before: Option<char>,
 }
@@ -39,41 +67,54 @@ pub(crate) fn is_typed_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | NBSP | NNBSP)
 }
 
-impl<'t> Scan<'t> {
-    /// Starts at `first`, the first trigger byte; everything before it is copied as is.
-    /// `out` is a scratch buffer reused across texts, so scanning does not allocate.
-    pub(crate) fn new(text: &'t str, first: usize, before: Option<char>, mut out: String) -> Self {
-        out.clear();
-        out.reserve(text.len() + text.len() / 4 + 16);
-        out.push_str(&text[..first]);
+impl<'t, 'o> Scan<'t, 'o> {
+    /// A scan of `text` appending to `out` (a buffer the pipeline reuses, not cleared).
+    pub(crate) fn new(text: &'t str, before: Option<char>, out: &'o mut String) -> Self {
+        let start = out.len();
         Self {
             text,
-            pos: first,
+            pos: 0,
             out,
+            start,
+            has_escapes: false,
             before,
         }
     }
 
     /// Copies up to the next trigger byte and returns it, or copies the rest and stops.
+    /// Bytes the HTML escapes are copied on the way, and noted.
     pub(crate) fn next_trigger(&mut self, triggers: &[bool; 256]) -> Option<u8> {
         let bytes = self.text.as_bytes();
-        match find_trigger(bytes, self.pos, triggers) {
-            Some(at) => {
-                self.out.push_str(&self.text[self.pos..at]);
-                self.pos = at;
-                Some(bytes[at])
+        let mut from = self.pos;
+        while let Some(at) = find_trigger(bytes, from, triggers) {
+            if is_escaped(bytes[at]) {
+                // Copied with the run around it; the HTML escape comes after the rules.
+                self.has_escapes = true;
+                from = at + 1;
+                continue;
             }
-            None => {
-                self.out.push_str(&self.text[self.pos..]);
-                self.pos = self.text.len();
-                None
-            }
+            self.out.push_str(&self.text[self.pos..at]);
+            self.pos = at;
+            return Some(bytes[at]);
         }
+        self.out.push_str(&self.text[self.pos..]);
+        self.pos = self.text.len();
+        None
     }
 
-    /// The output text.
-    pub(crate) fn finish(self) -> String {
-        self.out
+    /// Whether the output holds a byte the HTML escapes.
+    pub(crate) fn has_escapes(&self) -> bool {
+        self.has_escapes
+    }
+
+    /// The last character written for this text.
+    pub(crate) fn last_written(&self) -> Option<char> {
+        self.written().chars().next_back()
+    }
+
+    /// What this text has written to the output so far.
+    pub(crate) fn written(&self) -> &str {
+        &self.out[self.start..]
     }
 
     /// The input from the current position (which starts with the trigger byte).
@@ -90,7 +131,7 @@ impl<'t> Scan<'t> {
 
     /// The last visible character before the current position, across events.
     pub(crate) fn prev_char(&self) -> Option<char> {
-        self.out.chars().next_back().or(self.before)
+        self.last_written().or(self.before)
     }
 
     /// Writes `with` in place of the next `len` input bytes.
@@ -106,9 +147,13 @@ impl<'t> Scan<'t> {
 
     /// Copies the current character unchanged.
     pub(crate) fn copy_char(&mut self) {
-        let len = self.rest().chars().next().map_or(1, char::len_utf8);
-        self.out.push_str(&self.text[self.pos..self.pos + len]);
-        self.pos += len;
+        // Mostly ASCII punctuation (`: ; ! ?`, a lone `.` or `-`): pushed as one byte,
+        // without a copy of a one-byte slice.
+        let Some(c) = self.rest().chars().next() else {
+            return;
+        };
+        self.out.push(c);
+        self.pos += c.len_utf8();
     }
 
     /// Skips spaces in the input (the typed spaces a rule replaces with its own).
@@ -120,15 +165,19 @@ impl<'t> Scan<'t> {
 
     /// Removes spaces at the end of the output; true when there were some.
     pub(crate) fn trim_spaces_end(&mut self) -> bool {
-        let kept = self.out.trim_end_matches(is_typed_space).len();
-        let trimmed = kept < self.out.len();
-        self.out.truncate(kept);
-        trimmed
+        let written = self.written();
+        // A typed space ends with one of these bytes: for any other, nothing to decode.
+        if !matches!(written.as_bytes().last(), Some(b' ' | b'\t' | 0xa0 | 0xaf)) {
+            return false;
+        }
+        let trimmed = written.len() - written.trim_end_matches(is_typed_space).len();
+        self.out.truncate(self.out.len() - trimmed);
+        trimmed > 0
     }
 
     /// Whether the output ends with `word` as a whole word (`www` but not `awww`).
     pub(crate) fn out_ends_with_word(&self, word: &str) -> bool {
-        self.out.strip_suffix(word).is_some_and(|head| {
+        self.written().strip_suffix(word).is_some_and(|head| {
             head.chars()
                 .next_back()
                 .or(self.before)
@@ -141,6 +190,8 @@ impl<'t> Scan<'t> {
     pub(crate) fn copy_url(&mut self) {
         let rest = self.rest();
         let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        // A URL may hold `&`: it is copied without the scan seeing it.
+        self.has_escapes |= rest.as_bytes()[..len].iter().any(|&b| is_escaped(b));
         self.replace(len, &rest[..len]);
     }
 
@@ -155,8 +206,9 @@ impl<'t> Scan<'t> {
     /// Whether the hyphen at the position joins two numbers as a range (`1964-2009`), and not
     /// a date (`2024-05-12`), a code (`A4-5`) or a phone number (`01-23-45`).
     pub(crate) fn is_number_range(&self) -> bool {
-        let head = self.out.trim_end_matches(|c: char| c.is_ascii_digit());
-        let head_digits = self.out.len() - head.len();
+        let written = self.written();
+        let head = written.trim_end_matches(|c: char| c.is_ascii_digit());
+        let head_digits = written.len() - head.len();
         if head_digits == 0 {
             return false;
         }
@@ -182,8 +234,59 @@ impl<'t> Scan<'t> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::find_trigger;
-    use crate::render::typography::{en, fr};
+    use crate::render::escape::escape_body_text;
+    use crate::render::typography::{en, fr, Typographer};
+    use crate::render::Lang;
+
+    /// The typographed text and its HTML, written after what `visible` and `html` held.
+    fn both(lang: Lang, texts: &[&str]) -> (String, String) {
+        let mut typographer = Typographer::new(lang);
+        let (mut visible, mut html) = (String::from("avant "), String::from("<p>"));
+        for text in texts {
+            typographer.apply_to(text, &mut visible, &mut html);
+        }
+        (visible, html)
+    }
+
+    /// The HTML written in the same scan is the visible text escaped, as the pipeline wrote
+    /// it before (typography, then the body escape over its output).
+    fn assert_html_is_escaped_visible(lang: Lang, texts: &[&str]) {
+        let (visible, html) = both(lang, texts);
+        let mut expected = String::from("<p>");
+        escape_body_text(&mut expected, &visible["avant ".len()..]);
+        assert_eq!(html, expected, "{texts:?}");
+    }
+
+    #[test]
+    fn html_is_the_escaped_typography() {
+        for lang in [Lang::Fr, Lang::En] {
+            assert_html_is_escaped_visible(
+                lang,
+                &[
+                    "Tom & Jerry : <b> \"a<b\" l'été ",
+                    "> 10 km ! https://a.fr/?a=1&b=<2> --",
+                ],
+            );
+            assert_html_is_escaped_visible(lang, &["1964-2009 & <", ">\" ; www.x.fr&y ..."]);
+        }
+        let (visible, html) = both(Lang::Fr, &["a & b : \"c\""]);
+        assert_eq!(visible, "avant a & b\u{a0}: «\u{a0}c\u{a0}»");
+        assert_eq!(html, "<p>a &amp; b\u{a0}: «\u{a0}c\u{a0}»");
+    }
+
+    proptest! {
+        #[test]
+        fn html_is_the_escaped_typography_everywhere(
+            texts in prop::collection::vec("[a-z0-9 &<>\"':;!?.\\-/«»\u{a0}]{0,30}", 1..4),
+        ) {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            assert_html_is_escaped_visible(Lang::Fr, &texts);
+            assert_html_is_escaped_visible(Lang::En, &texts);
+        }
+    }
 
     /// `find_trigger` screens for 0x21..=0x3F and 0xC2 only: a trigger outside would be
     /// missed, so every language's table must stay inside.

@@ -96,8 +96,10 @@ fn desk_screenshots() {
             .await;
         app.js("document.querySelectorAll('.revision-item')[1].click(); return true")
             .await;
-        app.wait_for_js("return document.querySelector('#history-diff ins, #history-diff del') !== null")
-            .await;
+        app.wait_for_js(
+            "return document.querySelector('#history-diff ins, #history-diff del') !== null",
+        )
+        .await;
         shoot(&app, &out.join("history-light-fr.png")).await;
         app.js("document.getElementById('history-dialog').close(); document.querySelector('.tag-item .tag-edit').click(); return true").await;
         app.wait_for_js("return document.getElementById('tag-dialog').open")

@@ -8,6 +8,7 @@ use super::{opens_after, Typographer};
 pub(super) static TRIGGERS: [bool; 256] = stops(b"'\".-:");
 
 /// Applies the English rule for the trigger `byte` at the scan position.
+#[inline]
 pub(super) fn handle(ty: &mut Typographer, scan: &mut Scan<'_, '_>, byte: u8) {
     match byte {
         b'"' => {

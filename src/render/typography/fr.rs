@@ -37,6 +37,7 @@ fn units_starting_with(first: u8) -> &'static [&'static str] {
 }
 
 /// Applies the French rule for the trigger `byte` at the scan position.
+#[inline]
 pub(super) fn handle(ty: &mut Typographer, scan: &mut Scan<'_, '_>, byte: u8) {
     match byte {
         b'"' => quote(ty, scan),

@@ -83,6 +83,7 @@ impl<'t, 'o> Scan<'t, 'o> {
 
     /// Copies up to the next trigger byte and returns it, or copies the rest and stops.
     /// Bytes the HTML escapes are copied on the way, and noted.
+    #[inline]
     pub(crate) fn next_trigger(&mut self, triggers: &[bool; 256]) -> Option<u8> {
         let bytes = self.text.as_bytes();
         let mut from = self.pos;
@@ -196,6 +197,7 @@ impl<'t, 'o> Scan<'t, 'o> {
     }
 
     /// Copies a run of ASCII digits; returns how many.
+    #[inline]
     pub(crate) fn copy_digits(&mut self) -> usize {
         let rest = self.rest();
         let len = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -205,6 +207,7 @@ impl<'t, 'o> Scan<'t, 'o> {
 
     /// Whether the hyphen at the position joins two numbers as a range (`1964-2009`), and not
     /// a date (`2024-05-12`), a code (`A4-5`) or a phone number (`01-23-45`).
+    #[inline]
     pub(crate) fn is_number_range(&self) -> bool {
         let written = self.written();
         let head = written.trim_end_matches(|c: char| c.is_ascii_digit());

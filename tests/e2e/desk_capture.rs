@@ -15,7 +15,7 @@ use crate::harness::{run, skipped, App};
 /// 1,000 paragraphs of 20 words: the longest pieces the magazine runs, and then some.
 const PIECE_20000_WORDS: &str = "Array.from({length: 1000}, (_, i) => 'Paragraphe ' + (i + 1) + \
      ' : le texte avance, phrase après phrase, sans se presser, comme une marée lente qui monte vers la plage.').join('\\n\\n')";
-const KEYSTROKES: usize = 60;
+const KEYSTROKES: usize = 100;
 
 #[test]
 fn keystroke_to_preview_on_a_20000_word_piece() {
@@ -53,7 +53,9 @@ fn keystroke_to_preview_on_a_20000_word_piece() {
         let summary = app.js("return window.__editoPerf.summary()").await;
         eprintln!("writing desk perf (20,000 words, {KEYSTROKES} keystrokes): {summary}");
         if let Some(out) = std::env::var_os("EDITO_PERF_OUT") {
-            std::fs::write(out, summary.to_string()).expect("write perf figures");
+            let samples = app.js("return window.__editoPerf.samples").await;
+            let figures = json!({"summary": summary, "samples": samples});
+            std::fs::write(out, figures.to_string()).expect("write perf figures");
         }
         assert_eq!(summary["count"], json!(KEYSTROKES));
         app.quit().await;

@@ -9,3 +9,4 @@ mod foundation;
 mod harness;
 mod library;
 mod security;
+mod spelling;

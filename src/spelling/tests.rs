@@ -133,6 +133,10 @@ fn words_the_writer_adds_are_no_longer_marked_and_are_saved() {
         .check("Un zorglub.", Lang::Fr)
         .expect("dict")
         .is_empty());
+    let capitalised = speller.check("Zorglub l’a dit.", Lang::Fr).expect("dict");
+    assert!(capitalised.is_empty(), "{capitalised:?}");
+    let other = speller.check("Un zorglubb.", Lang::Fr).expect("dict");
+    assert_eq!(other.len(), 1);
     assert_eq!(std::fs::read_to_string(&list).expect("list"), "zorglub\n");
     // A new checker (the next launch) reads the list back.
     let dirs = SYSTEM_DICTIONARY_DIRS.iter().map(PathBuf::from).collect();

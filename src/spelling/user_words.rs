@@ -22,12 +22,15 @@ impl UserWords {
         }
     }
 
+    /// True for a listed word, written with either apostrophe, or capitalised at a sentence
+    /// start (Hunspell's rule for its own words).
     pub(crate) fn contains(&self, word: &str) -> bool {
         let words = self
             .words()
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        words.contains(word) || words.contains(&word.replace('’', "'"))
+        let straight = word.replace('’', "'");
+        words.contains(&straight) || words.contains(&lower_first(&straight))
     }
 
     /// Saves `word` (apostrophes made straight, so both forms pass) and accepts it from now on.
@@ -67,6 +70,13 @@ impl UserWords {
             RwLock::new(words)
         })
     }
+}
+
+fn lower_first(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 fn append_line(path: &PathBuf, word: &str) -> std::io::Result<()> {

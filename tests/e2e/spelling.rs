@@ -10,7 +10,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::desk::start_french;
+use crate::desk::{set_body, start_french};
 use crate::harness::{run, skipped, App};
 
 const TITLE: &str = "Orthographe";
@@ -112,5 +112,47 @@ fn spelling_marks_a_piece_on_open_and_applies_a_suggestion() {
             "{}",
             saved.fields.body
         );
+    });
+}
+
+/// Marks of words far apart in a long piece survive CodeMirror drawing only what is on screen:
+/// scrolled away and back, each word is marked again (WebKit's own marks were lost there).
+#[test]
+fn spelling_marks_survive_scrolling_a_long_piece() {
+    if skipped() {
+        return;
+    }
+    run(async {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let id = seed(dir.path());
+        let app = start_french(dir.path()).await;
+        open_piece(&app, id).await;
+        set_body(
+            &app,
+            "'Le gouvernment a parlé.\\n\\n' + \
+             Array(300).fill('Un paragraphe juste, écrit pour remplir la page.').join('\\n\\n') + \
+             '\\n\\nEnfin, lannée se termine.'",
+        )
+        .await;
+        let scroll_to = |fraction: &str| {
+            format!(
+                "const s = window.__editoDesk.editor.view.scrollDOM; \
+                 s.scrollTop = {fraction} * s.scrollHeight; return true"
+            )
+        };
+        app.wait_for_value(MARKED, json!("gouvernment")).await;
+        // The cursor goes to the end: CodeMirror always draws the cursor's line, and the first
+        // line must be dropped from the page and drawn again.
+        app.js("const v = window.__editoDesk.editor.view; \
+             v.dispatch({selection: {anchor: v.state.doc.length}}); return true")
+            .await;
+        app.js(&scroll_to("1")).await;
+        app.wait_for_value(MARKED, json!("lannée")).await;
+        app.js(&scroll_to("0")).await;
+        // Back at the top the first word is drawn and marked again (the cursor's line, at the
+        // end, stays drawn too).
+        app.wait_for_value(MARKED, json!("gouvernment,lannée"))
+            .await;
+        app.quit().await;
     });
 }

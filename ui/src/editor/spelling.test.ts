@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The spell checker's editor side: marks mapped through edits made while the core answered,
 // newest answer wins, marks kept in state (not lost on redraw), and suggestions applied.
-import { ChangeSet, EditorState } from "@codemirror/state";
+import { ChangeSet, Compartment, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -137,6 +137,34 @@ describe("the extension in an editor", () => {
     view.requestMeasure();
     expect(misspellingAt(view.state, 10)?.word).toBe("lannée");
     expect(view.contentDOM.querySelectorAll(".cm-misspelt")).toHaveLength(1);
+  });
+});
+
+describe("the piece's language", () => {
+  it("checks again at once in the new language, dropping answers for the old one", async () => {
+    const langs: string[] = [];
+    const answers: ((found: Misspelling[]) => void)[] = [];
+    const checker: SpellChecker = {
+      check: (_markdown, lang) => {
+        langs.push(lang);
+        return new Promise((resolve) => answers.push(resolve));
+      },
+      suggest: async () => [],
+      addWord: async () => undefined,
+    };
+    const slot = new Compartment();
+    const config = (lang: string) => spellChecking({ checker, lang, delay: 10_000, onError: () => undefined });
+    const view = new EditorView({ parent: document.body, state: EditorState.create({ doc: "Hello world.", extensions: slot.of(config("fr")) }) });
+    views.push(view);
+    await vi.waitFor(() => expect(langs).toEqual(["fr"]));
+    view.dispatch({ effects: slot.reconfigure(config("en")) });
+    await vi.waitFor(() => expect(langs).toEqual(["fr", "en"]));
+    answers[0]([mark("Hello world.", "Hello")]);
+    await flush();
+    expect(view.state.field(misspellings).marks).toEqual([]);
+    answers[1]([]);
+    await flush();
+    expect(view.state.field(misspellings).marks).toEqual([]);
   });
 });
 

@@ -66,7 +66,7 @@ fn bench_load(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 let speller = Speller::new(dirs(), None);
-                black_box(speller.dictionary(lang).is_ok())
+                black_box(speller.preload(lang).is_ok())
             })
         });
     }
@@ -75,7 +75,7 @@ fn bench_load(c: &mut Criterion) {
 
 fn bench_check(c: &mut Criterion) {
     let speller = Speller::new(dirs(), None);
-    if let Err(err) = speller.dictionary(Lang::Fr) {
+    if let Err(err) = speller.preload(Lang::Fr) {
         eprintln!("spelling bench skipped: {err}");
         return;
     }

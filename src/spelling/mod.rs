@@ -100,8 +100,13 @@ impl Speller {
         Speller::new(dirs, data_dir.map(|dir| dir.join("words.txt")))
     }
 
-    /// Loads the dictionary for `lang` now if it is not loaded yet (call it off the UI thread).
-    pub fn dictionary(&self, lang: Lang) -> Result<&Dictionary, SpellingError> {
+    /// Loads the dictionary for `lang` now if it is not loaded yet (call it off the UI thread);
+    /// `check` and `suggest` do it themselves on first use.
+    pub fn preload(&self, lang: Lang) -> Result<(), SpellingError> {
+        self.dictionary(lang).map(|_| ())
+    }
+
+    fn dictionary(&self, lang: Lang) -> Result<&Dictionary, SpellingError> {
         let cell = match lang {
             Lang::Fr => &self.french,
             Lang::En => &self.english,

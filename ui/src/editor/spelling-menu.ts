@@ -37,6 +37,9 @@ export function showMenu(view: EditorView, pos: number, title: string, waiting: 
   menu.addEventListener("focusout", (event) => {
     if (!menu.contains(event.relatedTarget as Node | null)) closeMenu(view, false);
   });
+  // The menu sits outside the scrolling text: it follows its word when the text scrolls.
+  const follow = () => (menu.isConnected ? place(view, menu, pos) : view.scrollDOM.removeEventListener("scroll", follow));
+  view.scrollDOM.addEventListener("scroll", follow);
   menu.tabIndex = -1;
   menu.focus();
   void items.then((list) => fill(view, menu, list));

@@ -35,7 +35,15 @@ fn seed(dir: &Path) -> i64 {
     library.create_piece(&new).expect("create piece").id
 }
 
-/// Opens piece `id` from the list if the desk opened another one.
+/// Seeds the library in `dir`, starts the app in French and opens the piece under test.
+async fn start_on_seeded_piece(dir: &Path) -> (App, i64) {
+    let id = seed(dir);
+    let app = start_french(dir).await;
+    open_piece(&app, id).await;
+    (app, id)
+}
+
+/// Opens piece `id` if the desk opened another one.
 async fn open_piece(app: &App, id: i64) {
     let current = app.js("return window.__editoDesk.current().id").await;
     if current != json!(id) {
@@ -56,9 +64,7 @@ fn spelling_marks_a_piece_on_open_and_applies_a_suggestion() {
     }
     run(async {
         let dir = tempfile::tempdir().expect("temp dir");
-        let id = seed(dir.path());
-        let app = start_french(dir.path()).await;
-        open_piece(&app, id).await;
+        let (app, id) = start_on_seeded_piece(dir.path()).await;
 
         // Marked without a keystroke; `welcome` passes WebKit's checker (it knows English
         // too) but not this French piece's dictionary.
@@ -124,9 +130,7 @@ fn spelling_marks_survive_scrolling_a_long_piece() {
     }
     run(async {
         let dir = tempfile::tempdir().expect("temp dir");
-        let id = seed(dir.path());
-        let app = start_french(dir.path()).await;
-        open_piece(&app, id).await;
+        let (app, _) = start_on_seeded_piece(dir.path()).await;
         set_body(
             &app,
             "'Le gouvernment a parlé.\\n\\n' + \

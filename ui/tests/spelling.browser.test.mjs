@@ -1,6 +1,6 @@
 // Browser-only tests of spell checking in the editor (the core's answers stood in for by
-// tests/mock-tauri.js): marks drawn on text already there and typed text, the suggestion menu
-// reached by keyboard (Ctrl+.), accessible (axe-core), and the webview's own checker off.
+// tests/mock-tauri.js): marks drawn on typed text, the suggestion menu reached by keyboard
+// (Ctrl+.) and by right-click, accessible (axe-core), and the webview's own checker off.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { axe, closeBrowser, editorText, openDesk, startBrowser } from "./browser.mjs";
@@ -35,6 +35,18 @@ describe("spell checking", () => {
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("cm-content")), true);
     assert.equal(await page.locator(".cm-misspelt").count(), 0);
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("a right-click on a marked word opens the suggestions instead of the browser's menu", async () => {
+    const { page, context } = await openDesk();
+    await typeAndWaitForMark(page, " Le gouvernment.", "gouvernment");
+    await page.click(".cm-misspelt", { button: "right" });
+    await page.waitForSelector('.cm-spelling-menu [role="menuitem"]:focus');
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => !document.querySelector(".cm-spelling-menu"));
+    assert.match(await editorText(page), /Le gouvernent\.$/);
     await context.close();
   });
 

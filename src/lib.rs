@@ -6,6 +6,7 @@ pub mod library;
 pub mod paths;
 pub mod preview;
 pub mod render;
+pub mod spelling;
 
 pub use library::{Library, LibraryError, NewPiece, Piece, PieceEdit};
 pub use render::{

@@ -23,6 +23,7 @@ pub fn run() {
             let state = AppState::open()?;
             state.backup_in_background();
             app.manage(state);
+            app.manage(commands::spelling::SpellState::system());
             spellcheck::enable(app.handle());
             Ok(())
         })
@@ -56,6 +57,9 @@ pub fn run() {
             commands::export::cancel_export,
             commands::export::open_last_export,
             commands::export::import_paths,
+            commands::spelling::check_spelling,
+            commands::spelling::spelling_suggestions,
+            commands::spelling::add_spelling_word,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(err) = result {

@@ -10,3 +10,4 @@ mod foundation;
 mod harness;
 mod library;
 mod security;
+mod spelling;

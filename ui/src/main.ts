@@ -54,6 +54,7 @@ const desk = new Desk(
     showSpaces: prefs.showSpaces,
     focus: prefs.focus,
     typewriter: prefs.typewriter,
+    spelling: prefs.spelling,
   },
 );
 const sidebar = new Sidebar(

@@ -209,6 +209,11 @@
     render_preview: ({ markdown }) => render(markdown),
     // A token of the core's typography: enough to tell typeset fields from raw ones.
     typeset_head: ({ head }) => Object.fromEntries(Object.entries(head).map(([k, v]) => [k, String(v).replace(/'/g, "\u2019")])),
+    // Spell checking: a few known misspellings, offsets in UTF-16 units like the core's.
+    check_spelling: ({ markdown }) =>
+      [...markdown.matchAll(/\b(gouvernment|lannée)(?![\p{L}])/gu)].map((m) => ({ from: m.index, to: m.index + m[0].length, word: m[0] })),
+    spelling_suggestions: ({ word }) => (word === "gouvernment" ? ["gouvernement", "gouvernent"] : []),
+    add_spelling_word: () => null,
     export_piece: ({ id, format, path }) => {
       find(id);
       if (path.startsWith("/nope")) throw { code: "export", message: `cannot write \`${path}\`: the folder does not exist` };

@@ -5,4 +5,5 @@ pub mod export;
 pub mod pieces;
 pub mod render;
 pub mod revisions;
+pub mod spelling;
 pub mod tags;

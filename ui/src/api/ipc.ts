@@ -44,6 +44,9 @@ export const api = {
   /** Opens the folder of the last archive export (the shell knows which folder it wrote). */
   openLastExport: () => invoke<void>("open_last_export"),
   importPaths: (paths: string[]) => invoke<T.ImportReport>("import_paths", { paths }),
+  checkSpelling: (markdown: string, lang: T.Lang) => invoke<T.Misspelling[]>("check_spelling", { markdown, lang }),
+  spellingSuggestions: (word: string, lang: T.Lang) => invoke<string[]>("spelling_suggestions", { word, lang }),
+  addSpellingWord: (word: string) => invoke<void>("add_spelling_word", { word }),
 };
 
 /** The native pickers, the clipboard and the export progress events. */

@@ -216,3 +216,11 @@ export interface UiError {
   /** For `conflict`: the piece as it is now in the library. */
   current?: Piece;
 }
+
+/** `Misspelling` (src/spelling/): a word the dictionary of the piece's language does not know,
+ * `from..to` in UTF-16 code units (CodeMirror positions). */
+export interface Misspelling {
+  from: number;
+  to: number;
+  word: string;
+}

@@ -106,7 +106,7 @@ export class Controls {
     byId("toggle-metadata").setAttribute("aria-pressed", String(p.metadataVisible));
     this.panels.metadata.setOpen(p.metadataVisible);
     this.desk.scrollSync.setEnabled(p.previewVisible);
-    this.desk.editor.configure({ focus: p.focus, typewriter: p.typewriter, frenchTyping: p.frenchTyping, showSpaces: p.showSpaces });
+    this.desk.editor.configure({ focus: p.focus, typewriter: p.typewriter, frenchTyping: p.frenchTyping, showSpaces: p.showSpaces, spelling: p.spelling });
   }
 
   private toggle(id: string, key: "previewVisible" | "focus" | "typewriter"): void {
@@ -131,6 +131,7 @@ export class Controls {
     byId<HTMLSelectElement>("theme").value = this.prefs.theme;
     byId<HTMLInputElement>("french-typing").checked = this.prefs.frenchTyping;
     byId<HTMLInputElement>("show-spaces").checked = this.prefs.showSpaces;
+    byId<HTMLInputElement>("spelling").checked = this.prefs.spelling;
     this.showDialog("settings");
   }
 
@@ -141,6 +142,7 @@ export class Controls {
     byId<HTMLSelectElement>("theme").addEventListener("change", (e) => this.set({ theme: (e.target as HTMLSelectElement).value as Theme }));
     byId<HTMLInputElement>("french-typing").addEventListener("change", (e) => this.set({ frenchTyping: (e.target as HTMLInputElement).checked }));
     byId<HTMLInputElement>("show-spaces").addEventListener("change", (e) => this.set({ showSpaces: (e.target as HTMLInputElement).checked }));
+    byId<HTMLInputElement>("spelling").addEventListener("change", (e) => this.set({ spelling: (e.target as HTMLInputElement).checked }));
   }
 }
 

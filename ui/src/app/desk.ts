@@ -62,7 +62,8 @@ export class Desk {
     editorOptions: Partial<EditorOptions> = {},
   ) {
     this.preview = createPreview(el.preview);
-    this.editor = createEditor(el.editor, (text) => this.edited({ body: text }), editorOptions);
+    const onSpellingError = (err: unknown) => this.showNotice(t("spelling.unavailable", { message: errorMessage(err) }));
+    this.editor = createEditor(el.editor, (text) => this.edited({ body: text }), { onSpellingError, ...editorOptions });
     this.scrollSync = createScrollSync(this.editor.view, el.preview, (line) => {
       this.editor.goToLine(line);
       this.editor.view.focus();
@@ -176,7 +177,12 @@ export class Desk {
 
   /** A problem the writer must know about, in words they can act on. */
   showError(err: unknown): void {
-    this.el.appError.textContent = t("app.actionFailed", { message: errorMessage(err) });
+    this.showNotice(t("app.actionFailed", { message: errorMessage(err) }));
+  }
+
+  /** A message in the desk's alert line, hidden again after a while. */
+  showNotice(text: string): void {
+    this.el.appError.textContent = text;
     this.el.appError.hidden = false;
     setTimeout(() => (this.el.appError.hidden = true), 8000);
   }

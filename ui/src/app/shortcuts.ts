@@ -40,6 +40,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: "Ctrl+B", label: "shortcut.bold" },
   { keys: "Ctrl+I", label: "shortcut.italic" },
   { keys: "Ctrl+K", label: "shortcut.link" },
+  { keys: "Ctrl+.", label: "shortcut.spelling" },
   { keys: "Ctrl+Alt+1 … 3", label: "shortcut.heading" },
   { keys: "Ctrl+Maj+8", label: "shortcut.list" },
   { keys: "Ctrl+Maj+9", label: "shortcut.quote" },

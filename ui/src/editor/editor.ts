@@ -4,6 +4,7 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 import { Compartment, EditorSelection, EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
+import { api, type Lang } from "../api/ipc";
 import type { UiLang } from "../i18n";
 import { findInPiece } from "./find";
 import { focusMode } from "./focus-mode";
@@ -11,6 +12,7 @@ import { writerHighlight } from "./highlight";
 import { frenchSpacing } from "./french-spacing";
 import { markdownHelperKeys, pasteLinks } from "./markdown-helpers";
 import { spacingMarksExtension } from "./spacing-marks";
+import { CHECK_DELAY_MS, type SpellChecker, spellChecking } from "./spelling";
 import { typewriterMode } from "./typewriter";
 
 /** What the desk can switch; the piece language drives spell checking and French spacing. */
@@ -21,8 +23,12 @@ export interface EditorOptions {
   showSpaces: boolean;
   focus: boolean;
   typewriter: boolean;
+  /** Spell checking by the core in the piece's language (Réglages). */
+  spelling: boolean;
   placeholder: string;
   label: string;
+  /** A spell check failed (no dictionary installed…): tell the writer. */
+  onSpellingError: (err: unknown) => void;
 }
 
 export const DEFAULT_OPTIONS: EditorOptions = {
@@ -32,8 +38,17 @@ export const DEFAULT_OPTIONS: EditorOptions = {
   showSpaces: true,
   focus: false,
   typewriter: false,
+  spelling: true,
   placeholder: "",
   label: "",
+  onSpellingError: (err) => console.warn("edito: spell check failed", err),
+};
+
+/** The core's checker, through the Tauri commands. */
+const coreSpellChecker: SpellChecker = {
+  check: (markdown, lang) => api.checkSpelling(markdown, lang as Lang),
+  suggest: (word, lang) => api.spellingSuggestions(word, lang as Lang),
+  addWord: (word) => api.addSpellingWord(word),
 };
 
 export interface MarkdownEditor {
@@ -55,18 +70,41 @@ const slots = {
   typewriter: new Compartment(),
   find: new Compartment(),
   placeholder: new Compartment(),
+  spelling: new Compartment(),
 };
 
-function slotContents(o: EditorOptions): Map<Compartment, Extension> {
+/**
+ * The spell checker for `o`, the same object while its settings stay the same: a new one would
+ * make CodeMirror check the whole piece again on every unrelated option change.
+ */
+function spellingSlot(): (o: EditorOptions) => Extension {
+  let key = "";
+  let extension: Extension = [];
+  return (o) => {
+    const next = o.spelling ? `${o.pieceLang}` : "off";
+    if (next !== key) {
+      key = next;
+      extension = o.spelling
+        ? spellChecking({ checker: coreSpellChecker, lang: o.pieceLang, delay: CHECK_DELAY_MS, onError: (err) => o.onSpellingError(err) })
+        : [];
+    }
+    return extension;
+  };
+}
+
+function slotContents(o: EditorOptions, spelling: Extension): Map<Compartment, Extension> {
   const french = o.frenchTyping && o.pieceLang.startsWith("fr");
   return new Map<Compartment, Extension>([
-    [slots.attrs, EditorView.contentAttributes.of({ "aria-label": o.label, spellcheck: "true", lang: o.pieceLang, autocorrect: "off" })],
+    // The webview's own checker stays off here: it ignores the piece's language, skips text
+    // already there and loses its marks on redraw; the core's checker (spelling.ts) replaces it.
+    [slots.attrs, EditorView.contentAttributes.of({ "aria-label": o.label, spellcheck: "false", lang: o.pieceLang, autocorrect: "off" })],
     [slots.french, french ? frenchSpacing() : []],
     [slots.spaces, o.showSpaces ? spacingMarksExtension() : []],
     [slots.focus, o.focus ? focusMode() : []],
     [slots.typewriter, o.typewriter ? typewriterMode() : []],
     [slots.find, findInPiece(o.uiLang)],
     [slots.placeholder, placeholder(o.placeholder)],
+    [slots.spelling, spelling],
   ]);
 }
 
@@ -76,8 +114,10 @@ export function createEditor(
   initial: Partial<EditorOptions> = {},
 ): MarkdownEditor {
   let options: EditorOptions = { ...DEFAULT_OPTIONS, ...initial };
+  const spelling = spellingSlot();
+  const contents = () => slotContents(options, spelling(options));
   const extensions = (): Extension[] => [
-    [...slotContents(options)].map(([slot, ext]) => slot.of(ext)),
+    [...contents()].map(([slot, ext]) => slot.of(ext)),
     history(),
     // No Tab binding: Tab must leave the editor (no keyboard trap); Ctrl+] and Ctrl+[ indent.
     keymap.of([...markdownHelperKeys, ...defaultKeymap, ...historyKeymap]),
@@ -98,7 +138,7 @@ export function createEditor(
     options: () => options,
     configure(next) {
       options = { ...options, ...next };
-      view.dispatch({ effects: [...slotContents(options)].map(([slot, ext]) => slot.reconfigure(ext)) });
+      view.dispatch({ effects: [...contents()].map(([slot, ext]) => slot.reconfigure(ext)) });
     },
     goToLine(line) {
       const n = Math.min(Math.max(1, line), view.state.doc.lines);

@@ -8,6 +8,8 @@ export interface Preferences {
   showSpaces: boolean;
   focus: boolean;
   typewriter: boolean;
+  /** The core's spell checker on the body, in the piece's language. */
+  spelling: boolean;
   previewVisible: boolean;
   /** The metadata panel beside the preview. */
   metadataVisible: boolean;
@@ -21,6 +23,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   showSpaces: true,
   focus: false,
   typewriter: false,
+  spelling: true,
   previewVisible: true,
   metadataVisible: false,
   split: 50,

@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
-use edito::render::{parser_options, render, Lang, RenderOptions};
+use edito::render::{parser_options, render, render_fragment, Lang, RenderOptions};
 
 /// Deterministic pseudo-random numbers (xorshift), so every run sees the same text.
 struct Rng(u64);
@@ -190,7 +190,7 @@ fn full_options() -> RenderOptions {
     }
 }
 
-/// The same without the source map (the exports).
+/// The same without the source map (the exports, which also skip the counts).
 fn no_map_options() -> RenderOptions {
     RenderOptions {
         source_map: false,
@@ -216,11 +216,17 @@ fn throughput(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("pulldown-cmark", name), input, |b, md| {
             b.iter(|| bare_pulldown(black_box(md)))
         });
+        // The pipeline: parse, typography, safety, source map.
         group.bench_with_input(BenchmarkId::new("edito", name), input, |b, md| {
+            b.iter(|| render_fragment(black_box(md), &options))
+        });
+        // What the preview calls: the same and the counts.
+        group.bench_with_input(BenchmarkId::new("edito+counts", name), input, |b, md| {
             b.iter(|| render(black_box(md), &options))
         });
-        group.bench_with_input(BenchmarkId::new("edito-no-map", name), input, |b, md| {
-            b.iter(|| render(black_box(md), &no_map))
+        // What the exports call: no source map, no counts.
+        group.bench_with_input(BenchmarkId::new("edito-export", name), input, |b, md| {
+            b.iter(|| render_fragment(black_box(md), &no_map))
         });
         group.bench_with_input(BenchmarkId::new("comrak", name), input, |b, md| {
             b.iter(|| comrak::markdown_to_html(black_box(md), &comrak))
@@ -251,7 +257,8 @@ criterion_group!(benches, throughput, twenty_thousand_words);
 /// One render of one input, for an instruction count under callgrind (exact on a loaded
 /// machine, where wall-clock time is not): `EDITO_RENDER_ONCE=edito:fr-1MB valgrind
 /// --tool=callgrind --toggle-collect='*render_once*' target/release/deps/render-…`.
-/// Engines: `pulldown-cmark`, `edito`, `edito-no-map`, `comrak`; inputs: `fr-100KB`,
+/// Engines: `pulldown-cmark`, `edito` (no counts), `edito+counts`, `edito-export`, `comrak`;
+/// inputs: `fr-100KB`,
 /// `fr-1MB`, `mixed-10MB`, `20k-words`.
 fn once(spec: &str) {
     let (engine, input) = spec.split_once(':').unwrap_or((spec, "fr-1MB"));
@@ -272,9 +279,10 @@ fn once(spec: &str) {
 fn render_once(engine: &str, markdown: &str) -> usize {
     match engine {
         "pulldown-cmark" => bare_pulldown(markdown).len(),
-        "edito-no-map" => render(markdown, &no_map_options()).html.len(),
+        "edito+counts" => render(markdown, &full_options()).html.len(),
+        "edito-export" => render_fragment(markdown, &no_map_options()).len(),
         "comrak" => comrak::markdown_to_html(markdown, &comrak_options()).len(),
-        _ => render(markdown, &full_options()).html.len(),
+        _ => render_fragment(markdown, &full_options()).len(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::article::Article;
-use crate::render::{parser_options, render, typography_text, Lang, RenderOptions};
+use crate::render::{parser_options, render_fragment, typography_text, Lang, RenderOptions};
 
 /// Longest `<meta name="description">` we derive from the body, in characters.
 const DESCRIPTION_MAX: usize = 300;
@@ -18,7 +18,7 @@ pub(crate) fn render_body(article: &Article) -> String {
         typography: true,
         source_map: false,
     };
-    let html = render(&article.body, &options).html;
+    let html = render_fragment(&article.body, &options);
     // Defence in depth: an exported page is published, so even if the pipeline let a
     // `javascript:` link or an event handler through, the allow-list below removes it.
     let clean = SANITIZER.clean(&html).to_string();

@@ -95,7 +95,23 @@ pub fn render(markdown: &str, options: &RenderOptions) -> Rendered {
 
 /// Renders Markdown like [`render`] and also tells where each top-level block ends.
 pub fn render_blocks(markdown: &str, options: &RenderOptions) -> BlockRender {
-    render_pass(markdown, options, true, 0, true)
+    let extras = Extras {
+        block_ends: true,
+        ..Extras::default()
+    };
+    render_pass(markdown, options, true, 0, extras)
+}
+
+/// Renders Markdown to a safe HTML fragment without counting it: [`render`] for callers
+/// that only publish the HTML (the exports), a tenth faster.
+pub fn render_fragment(markdown: &str, options: &RenderOptions) -> String {
+    let extras = Extras {
+        counts: false,
+        ..Extras::default()
+    };
+    render_pass(markdown, options, true, 0, extras)
+        .rendered
+        .html
 }
 
 /// Renders a whole file: the front matter is split off and not rendered. The language is
@@ -121,7 +137,7 @@ pub fn render_document(
 
 /// Renders Markdown to an HTML fragment with the default options (French typography, safe).
 pub fn render_html(markdown: &str) -> String {
-    render(markdown, &RenderOptions::default()).html
+    render_fragment(markdown, &RenderOptions::default())
 }
 
 /// The pipeline. `safe` is false only in the CommonMark conformance test, which is compiled
@@ -132,7 +148,25 @@ fn render_with(
     safe: bool,
     line_offset: usize,
 ) -> Rendered {
-    render_pass(markdown, options, safe, line_offset, false).rendered
+    render_pass(markdown, options, safe, line_offset, Extras::default()).rendered
+}
+
+/// What a render computes besides the HTML.
+#[derive(Debug, Clone, Copy)]
+struct Extras {
+    /// The counts (else they are all zero).
+    counts: bool,
+    /// Where each top-level block ends.
+    block_ends: bool,
+}
+
+impl Default for Extras {
+    fn default() -> Self {
+        Self {
+            counts: true,
+            block_ends: false,
+        }
+    }
 }
 
 fn render_pass(
@@ -140,7 +174,7 @@ fn render_pass(
     options: &RenderOptions,
     safe: bool,
     line_offset: usize,
-    block_ends: bool,
+    extras: Extras,
 ) -> BlockRender {
     let events = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let typography = options.typography.then(|| Typographer::new(options.lang));
@@ -148,8 +182,11 @@ fn render_pass(
         .source_map
         .then(|| LineIndex::new(markdown, line_offset));
     let mut pipeline = Pipeline::new(markdown.len(), typography, safe, lines);
-    if block_ends {
+    if extras.block_ends {
         pipeline = pipeline.with_block_ends();
+    }
+    if !extras.counts {
+        pipeline = pipeline.without_counts();
     }
     let (html, counter, block_ends) = pipeline.run(events);
     BlockRender {

@@ -78,6 +78,12 @@ impl<'a> Pipeline<'a> {
         }
     }
 
+    /// Counts nothing (the caller only wants the HTML): saves the counter's pass.
+    pub(crate) fn without_counts(mut self) -> Self {
+        self.counter = Counter::off();
+        self
+    }
+
     /// Also records where each top-level block ends in the output.
     pub(crate) fn with_block_ends(mut self) -> Self {
         self.block_ends = Some(Vec::new());

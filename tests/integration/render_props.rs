@@ -1,7 +1,9 @@
 //! Property test over the pipeline: on any input mixing Markdown, raw HTML and hostile
 //! fragments, rendering never panics and the output stays safe.
 
-use edito::render::{count_text, render, typography_text, Lang, RenderOptions};
+use edito::render::{
+    count_text, render, render_blocks, render_fragment, typography_text, Lang, RenderOptions,
+};
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
@@ -159,6 +161,13 @@ proptest! {
         let rendered = render(&markdown, &options);
         assert_safe(&rendered.html);
         prop_assert!(rendered.counts.signs_no_spaces <= rendered.counts.signs);
+        // The exports' render without counts, and the preview's with block ends, write
+        // the same HTML.
+        prop_assert_eq!(&render_fragment(&markdown, &options), &rendered.html);
+        let blocks = render_blocks(&markdown, &options);
+        prop_assert_eq!(&blocks.rendered, &rendered);
+        prop_assert!(blocks.block_ends.windows(2).all(|w| w[0] <= w[1]));
+        prop_assert_eq!(blocks.block_ends.last().copied().unwrap_or(0), rendered.html.len());
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub(super) struct Masks {
 impl Masks {
     /// Classifies the block of `bytes` at `start` (up to [`BLOCK`] bytes, fewer at the end:
     /// only the 16-byte lanes holding text are computed, since most texts are short).
+    #[inline]
     pub(super) fn of(bytes: &[u8], start: usize) -> Self {
         match bytes.get(start..start + BLOCK) {
             Some(block) => Self::of_full(bytes, start, block),
@@ -36,6 +37,7 @@ impl Masks {
 
     /// A whole block: four lanes at fixed offsets, so the compiler drops the bounds checks
     /// and the variable shifts of the general case (this is where almost all text goes).
+    #[inline]
     fn of_full(bytes: &[u8], start: usize, block: &[u8]) -> Self {
         let mut masks = Self::EMPTY;
         for (lane, chunk) in block.chunks_exact(LANES).enumerate() {

@@ -53,12 +53,23 @@ pub(crate) struct Counter {
     /// Text not counted yet. Texts arrive in small pieces (between two inline elements), and
     /// counting pays per call, so they are counted in batches (see [`Counter::push`]).
     pending: String,
+    /// Counts nothing: the caller does not want counts (an export), and the batch only
+    /// serves as typography's scratch buffer.
+    off: bool,
 }
 
 /// Pending text is counted once it reaches this size, so the batch stays in cache.
 const BATCH: usize = 8 * 1024;
 
 impl Counter {
+    /// A counter that counts nothing, for renders whose counts nobody reads.
+    pub(crate) fn off() -> Self {
+        Self {
+            off: true,
+            ..Self::default()
+        }
+    }
+
     /// Adds visible text; a word may continue from the previous piece (`**gr**as`).
     pub(crate) fn add(&mut self, text: &str) {
         self.push(text);
@@ -72,7 +83,7 @@ impl Counter {
     /// no sign). At any other junction the pending text is counted first, so a combining
     /// mark at the start of a text stays a sign of its own as before.
     fn push(&mut self, text: &str) {
-        if text.is_empty() {
+        if text.is_empty() || self.off {
             return;
         }
         if !joins(&self.pending, text) {
@@ -89,6 +100,10 @@ impl Counter {
     pub(crate) fn add_with(&mut self, write: impl FnOnce(&mut String)) {
         let start = self.pending.len();
         write(&mut self.pending);
+        if self.off {
+            self.pending.clear();
+            return;
+        }
         let (before, text) = self.pending.split_at(start);
         if text.is_empty() {
             return;

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use fantoccini::Locator;
+use fantoccini::{key::Key, Locator};
 use serde_json::json;
 
 use crate::desk::{new_piece, set_body, start_french};
@@ -107,7 +107,12 @@ fn desk_screenshots() {
         app.wait_for_js("return document.getElementById('tag-dialog').open")
             .await;
         shoot(&app, &out.join("tag-dialog-light-fr.png")).await;
-        app.js("document.getElementById('tag-dialog').close(); window.__editoControls.set({theme: 'auto'}); return true").await;
+        app.js("document.getElementById('tag-dialog').close(); return true")
+            .await;
+        show_spelling_suggestions(&app).await;
+        shoot_as_is(&app, &out.join("spelling-light-fr.png")).await;
+        app.js("window.__editoControls.set({theme: 'auto'}); return true")
+            .await;
         app.quit().await;
     });
 }
@@ -144,10 +149,37 @@ fn import(data_dir: &Path, path: &Path) {
     assert!(status.success(), "edito import {path:?} failed");
 }
 
-/// The whole X screen with `import`, cropped to the window with ImageMagick's `convert`.
+/// Opens the draft with a misspelt word and its suggestions (Ctrl+. in the word).
+async fn show_spelling_suggestions(app: &App) {
+    app.js("[...document.querySelectorAll('.draft-item')].find(b => b.textContent.includes('vingt-cinq')).click(); return true").await;
+    app.wait_for_js("return document.querySelector('.cm-misspelt') !== null")
+        .await;
+    app.js("const v = window.__editoDesk.editor.view; v.focus(); \
+         v.dispatch({selection: {anchor: v.state.doc.toString().indexOf('frapent') + 3}}); return true")
+        .await;
+    app.client
+        .find(Locator::Css(".cm-content"))
+        .await
+        .expect("editor")
+        .send_keys(&format!("{}.{}", Key::Control, Key::Null))
+        .await
+        .expect("Ctrl+.");
+    app.wait_for_js(
+        "return document.querySelectorAll('.cm-spelling-menu [role=menuitem]').length > 1",
+    )
+    .await;
+}
+
+/// The window without a focus ring (the focused control is blurred first).
 async fn shoot(app: &App, file: &Path) {
     app.js("document.activeElement && document.activeElement.blur(); return true")
         .await;
+    shoot_as_is(app, file).await;
+}
+
+/// The window as it is, focus included: the whole X screen with `import`, cropped to the
+/// window with ImageMagick's `convert`.
+async fn shoot_as_is(app: &App, file: &Path) {
     // Let transitions end; then a resize makes WebKitGTK push a whole fresh frame to the X
     // server (without it Xvfb can still hold an older frame).
     tokio::time::sleep(Duration::from_millis(800)).await;

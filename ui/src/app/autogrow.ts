@@ -7,7 +7,9 @@
 export function autogrow(field: HTMLTextAreaElement, { singleParagraph = false } = {}): () => void {
   const fit = () => {
     field.style.height = "auto";
-    field.style.height = `${field.scrollHeight}px`;
+    // scrollHeight leaves out the borders, which border-box sizing counts in the height.
+    const borders = field.offsetHeight - field.clientHeight;
+    field.style.height = `${field.scrollHeight + borders}px`;
   };
   field.addEventListener("input", () => {
     if (singleParagraph && /[\r\n]/.test(field.value)) {

@@ -18,6 +18,21 @@ const EDITOR_TEXT: &str = "return window.__editoDesk.editor.text()";
 const CURSOR_LINE: &str = "const v = window.__editoDesk.editor.view; \
      return v.state.doc.lineAt(v.state.selection.main.head).number";
 
+/// The usual scenario: the app in French with a new, empty piece open; `steps` drive the
+/// window, then the app quits. Skipped only with `EDITO_E2E=skip`.
+pub fn on_a_new_french_piece(steps: impl AsyncFnOnce(&App)) {
+    if skipped() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    run(async {
+        let app = start_french(dir.path()).await;
+        new_piece(&app).await;
+        steps(&app).await;
+        app.quit().await;
+    });
+}
+
 /// Starts the app in French on `dir` and waits for the first piece to be open. WebKitGTK
 /// derives `navigator.language` from the system locale, which a CI machine may not have
 /// installed: then French is chosen in the settings, as a writer would, and remembered.
@@ -103,20 +118,14 @@ pub async fn set_body(app: &App, script_building_body: &str) {
 
 #[test]
 fn the_gauge_moves_while_writing() {
-    if skipped() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(async {
-        let app = start_french(dir.path()).await;
-        new_piece(&app).await;
+    on_a_new_french_piece(async |app| {
         app.wait_for_value(
             "return document.getElementById('gauge').dataset.level",
             json!("none"),
         )
         .await;
         // The target length is set in the metadata panel.
-        click(&app, "toggle-metadata").await;
+        click(app, "toggle-metadata").await;
         app.client
             .find(Locator::Id("meta-target"))
             .await
@@ -125,7 +134,7 @@ fn the_gauge_moves_while_writing() {
             .await
             .expect("type target");
 
-        type_in_body(&app, "Un début d'article.").await;
+        type_in_body(app, "Un début d'article.").await;
         app.wait_for_js(&format!("{PREVIEW_TEXT}.includes('Un début')"))
             .await;
         // The counts come from the core's render, with the preview.
@@ -136,30 +145,19 @@ fn the_gauge_moves_while_writing() {
         .await;
         let level = "return document.getElementById('gauge').dataset.level";
         app.wait_for_value(level, json!("under")).await;
-        type_in_body(
-            &app,
-            " Puis une phrase de plus, assez longue pour dépasser.",
-        )
-        .await;
+        type_in_body(app, " Puis une phrase de plus, assez longue pour dépasser.").await;
         app.wait_for_value(level, json!("over")).await;
         app.wait_for_js(
             "return document.querySelector('.gauge__text').textContent.includes('/ 60 signes')",
         )
         .await;
-        app.quit().await;
     });
 }
 
 #[test]
 fn french_spacing_is_inserted_while_typing() {
-    if skipped() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(async {
-        let app = start_french(dir.path()).await;
-        new_piece(&app).await;
-        type_in_body(&app, "Note: oui? «non» à 10:30; voir http://exemple.fr").await;
+    on_a_new_french_piece(async |app| {
+        type_in_body(app, "Note: oui? «non» à 10:30; voir http://exemple.fr").await;
         app.wait_for_value(
             EDITOR_TEXT,
             json!("Note\u{a0}: oui\u{202f}? «\u{a0}non\u{a0}» à 10:30\u{202f}; voir http://exemple.fr"),
@@ -168,19 +166,12 @@ fn french_spacing_is_inserted_while_typing() {
         // Made visible in the editor.
         app.wait_for_js("return document.querySelectorAll('.cm-nbsp').length === 3 && document.querySelectorAll('.cm-nnbsp').length === 2")
             .await;
-        app.quit().await;
     });
 }
 
 #[test]
 fn the_preview_typesets_the_title_and_signs_the_piece() {
-    if skipped() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(async {
-        let app = start_french(dir.path()).await;
-        new_piece(&app).await;
+    on_a_new_french_piece(async |app| {
         app.js(
             "window.__editoDesk.update({title: \"2002 : l'année de tous les dangers...\", \
                 author: 'Jean Martin', author_role: 'Directeur de la rédaction'}); return true",
@@ -197,7 +188,6 @@ fn the_preview_typesets_the_title_and_signs_the_piece() {
             json!("Jean Martin\nDirecteur de la rédaction"),
         )
         .await;
-        app.quit().await;
     });
 }
 
@@ -213,14 +203,8 @@ const PREVIEW_TOP_LINE: &str = "const d = document.getElementById('preview').con
 
 #[test]
 fn editor_and_preview_scroll_together_and_a_click_moves_the_cursor() {
-    if skipped() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(async {
-        let app = start_french(dir.path()).await;
-        new_piece(&app).await;
-        set_body(&app, LONG_BODY).await;
+    on_a_new_french_piece(async |app| {
+        set_body(app, LONG_BODY).await;
         app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('#edito-body > p').length === 120")
             .await;
         // The source lines come from the core's source map.
@@ -231,7 +215,7 @@ fn editor_and_preview_scroll_together_and_a_click_moves_the_cursor() {
         app.js("const v = window.__editoDesk.editor.view; v.scrollDOM.scrollTop = v.lineBlockAt(v.state.doc.line(81).from).top; return true").await;
         let near =
             |a: &Value, b: &Value| (a.as_i64().unwrap_or(0) - b.as_i64().unwrap_or(-99)).abs() <= 4;
-        wait_until_near(&app, EDITOR_TOP_LINE, PREVIEW_TOP_LINE, near).await;
+        wait_until_near(app, EDITOR_TOP_LINE, PREVIEW_TOP_LINE, near).await;
         let top = app.js(PREVIEW_TOP_LINE).await;
         assert!(
             top.as_i64().unwrap_or(0) > 60,
@@ -244,7 +228,7 @@ fn editor_and_preview_scroll_together_and_a_click_moves_the_cursor() {
         let mut top = json!(0);
         for _ in 0..10 {
             app.js("const d = document.getElementById('preview').contentDocument; d.scrollingElement.scrollTop = d.querySelector('[data-line=\"41\"]').getBoundingClientRect().top + d.scrollingElement.scrollTop; return true").await;
-            wait_until_near(&app, PREVIEW_TOP_LINE, EDITOR_TOP_LINE, near).await;
+            wait_until_near(app, PREVIEW_TOP_LINE, EDITOR_TOP_LINE, near).await;
             top = app.js(EDITOR_TOP_LINE).await;
             if (37..=45).contains(&top.as_i64().unwrap_or(0)) {
                 break;
@@ -272,7 +256,6 @@ fn editor_and_preview_scroll_together_and_a_click_moves_the_cursor() {
             .await
             .expect("back to the window");
         app.wait_for_value(CURSOR_LINE, json!(45)).await;
-        app.quit().await;
     });
 }
 
@@ -293,19 +276,13 @@ async fn wait_until_near(app: &App, a: &str, b: &str, near: impl Fn(&Value, &Val
 
 #[test]
 fn focus_mode_dims_all_but_the_current_paragraph() {
-    if skipped() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(async {
-        let app = start_french(dir.path()).await;
-        new_piece(&app).await;
+    on_a_new_french_piece(async |app| {
         set_body(
-            &app,
+            app,
             "'Premier paragraphe.\\n\\nDeuxième paragraphe.\\n\\nTroisième.'",
         )
         .await;
-        click(&app, "toggle-focus").await;
+        click(app, "toggle-focus").await;
         app.wait_for_value(
             "return document.getElementById('toggle-focus').getAttribute('aria-pressed')",
             json!("true"),
@@ -315,10 +292,9 @@ fn focus_mode_dims_all_but_the_current_paragraph() {
         let opacities = "return [...document.querySelectorAll('.cm-line')].map(l => getComputedStyle(l).opacity)";
         app.wait_for_value(opacities, json!(["0.3", "0.3", "1", "0.3", "0.3"]))
             .await;
-        click(&app, "toggle-focus").await;
+        click(app, "toggle-focus").await;
         app.wait_for_value(opacities, json!(["1", "1", "1", "1", "1"]))
             .await;
-        app.quit().await;
     });
 }
 
@@ -350,13 +326,7 @@ fn switching_the_language_is_remembered() {
 
 #[test]
 fn quick_open_jumps_to_a_piece_by_title() {
-    if skipped() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(async {
-        let app = start_french(dir.path()).await;
-        new_piece(&app).await;
+    on_a_new_french_piece(async |app| {
         let title = app.client.find(Locator::Id("title")).await.expect("title");
         title
             .send_keys("Le budget des communes")
@@ -399,7 +369,6 @@ fn quick_open_jumps_to_a_piece_by_title() {
             json!(false),
         )
         .await;
-        app.quit().await;
     });
 }
 

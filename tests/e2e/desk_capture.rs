@@ -9,7 +9,7 @@ use std::time::Duration;
 use fantoccini::{key::Key, Locator};
 use serde_json::json;
 
-use crate::desk::{new_piece, set_body, start_french};
+use crate::desk::{on_a_new_french_piece, set_body, start_french};
 use crate::harness::{run, skipped, App};
 
 /// 1,000 paragraphs of 20 words: the longest pieces the magazine runs, and then some.
@@ -19,14 +19,8 @@ const KEYSTROKES: usize = 100;
 
 #[test]
 fn keystroke_to_preview_on_a_20000_word_piece() {
-    if skipped() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(async {
-        let app = start_french(dir.path()).await;
-        new_piece(&app).await;
-        set_body(&app, PIECE_20000_WORDS).await;
+    on_a_new_french_piece(async |app| {
+        set_body(app, PIECE_20000_WORDS).await;
         app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('#edito-body > p').length === 1000")
             .await;
         let words = app
@@ -58,7 +52,6 @@ fn keystroke_to_preview_on_a_20000_word_piece() {
             std::fs::write(out, figures.to_string()).expect("write perf figures");
         }
         assert_eq!(summary["count"], json!(KEYSTROKES));
-        app.quit().await;
     });
 }
 

@@ -85,14 +85,31 @@ pub async fn new_piece(app: &App) {
     .await;
 }
 
+/// Clicks the element with id `id`.
 pub async fn click(app: &App, id: &str) {
+    click_css(app, &format!("#{id}")).await;
+}
+
+/// Clicks the first element matching the CSS `selector` (in the current frame).
+pub async fn click_css(app: &App, selector: &str) {
     app.client
-        .find(Locator::Id(id))
+        .find(Locator::Css(selector))
         .await
-        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .unwrap_or_else(|e| panic!("{selector}: {e}"))
         .click()
         .await
-        .unwrap_or_else(|e| panic!("click #{id}: {e}"));
+        .unwrap_or_else(|e| panic!("click {selector}: {e}"));
+}
+
+/// Sends `keys` to the editor where its cursor is (a shortcut such as Ctrl+.).
+pub async fn press_in_editor(app: &App, keys: &str) {
+    app.client
+        .find(Locator::Css(".cm-content"))
+        .await
+        .expect("editor")
+        .send_keys(keys)
+        .await
+        .unwrap_or_else(|e| panic!("keys {keys:?} in the editor: {e}"));
 }
 
 /// Types `text` at the end of the body, as the writer would.
@@ -244,13 +261,7 @@ fn editor_and_preview_scroll_together_and_a_click_moves_the_cursor() {
             .enter_frame(0)
             .await
             .expect("enter preview frame");
-        app.client
-            .find(Locator::Css("[data-line=\"45\"]"))
-            .await
-            .expect("block 45")
-            .click()
-            .await
-            .expect("click block");
+        click_css(app, "[data-line=\"45\"]").await;
         app.client
             .enter_parent_frame()
             .await

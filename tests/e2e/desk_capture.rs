@@ -9,7 +9,7 @@ use std::time::Duration;
 use fantoccini::{key::Key, Locator};
 use serde_json::json;
 
-use crate::desk::{on_a_new_french_piece, set_body, start_french};
+use crate::desk::{on_a_new_french_piece, press_in_editor, set_body, start_french};
 use crate::harness::{run, skipped, App};
 
 /// 1,000 paragraphs of 20 words: the longest pieces the magazine runs, and then some.
@@ -150,13 +150,7 @@ async fn show_spelling_suggestions(app: &App) {
     app.js("const v = window.__editoDesk.editor.view; v.focus(); \
          v.dispatch({selection: {anchor: v.state.doc.toString().indexOf('frapent') + 3}}); return true")
         .await;
-    app.client
-        .find(Locator::Css(".cm-content"))
-        .await
-        .expect("editor")
-        .send_keys(&format!("{}.{}", Key::Control, Key::Null))
-        .await
-        .expect("Ctrl+.");
+    press_in_editor(app, &format!("{}.{}", Key::Control, Key::Null)).await;
     app.wait_for_js(
         "return document.querySelectorAll('.cm-spelling-menu [role=menuitem]').length > 1",
     )

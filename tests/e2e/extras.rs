@@ -6,7 +6,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::desk::{click, new_piece, start_french, type_in_body};
+use crate::desk::{click, click_css, new_piece, start_french, type_in_body};
 use crate::harness::{run, skipped, App};
 
 const LIST_TITLES: &str =
@@ -139,13 +139,7 @@ fn a_renamed_tag_updates_the_sidebar_and_the_open_piece() {
             json!(["Vie politique"]),
         )
         .await;
-        app.client
-            .find(Locator::Css(".tag-chip[data-tag=\"Vie politique\"]"))
-            .await
-            .expect("renamed chip")
-            .click()
-            .await
-            .expect("filter by the renamed tag");
+        click_css(&app, ".tag-chip[data-tag=\"Vie politique\"]").await;
         app.wait_for_value(LIST_TITLES, json!(["Les municipales"]))
             .await;
         app.quit().await;

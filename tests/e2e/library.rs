@@ -5,7 +5,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::desk::{click, new_piece, start_french, type_in_body};
+use crate::desk::{click, click_css, new_piece, on_a_new_french_piece, start_french, type_in_body};
 use crate::harness::{run, skipped, App};
 
 const EDITOR_TEXT: &str = "return window.__editoDesk.editor.text()";
@@ -58,18 +58,12 @@ async fn select(app: &App, id: &str, value: &str) {
 
 #[test]
 fn a_tagged_piece_is_found_by_a_search_without_accents() {
-    if skipped() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(async {
-        let app = start_french(dir.path()).await;
-        new_piece(&app).await;
-        type_into(&app, "title", "L'année des dangers").await;
-        type_in_body(&app, "Un texte sur les risques climatiques.").await;
+    on_a_new_french_piece(async |app| {
+        type_into(app, "title", "L'année des dangers").await;
+        type_in_body(app, "Un texte sur les risques climatiques.").await;
         app.wait_for_value(SAVED, json!("saved")).await;
-        show_metadata(&app).await;
-        type_into(&app, "meta-tag-input", &format!("Écologie{}", Key::Enter)).await;
+        show_metadata(app).await;
+        type_into(app, "meta-tag-input", &format!("Écologie{}", Key::Enter)).await;
         app.wait_for_js(
             "return document.querySelector('.tag-pill[data-tag=\"Écologie\"]') !== null",
         )
@@ -79,7 +73,7 @@ fn a_tagged_piece_is_found_by_a_search_without_accents() {
             .await;
 
         // The welcome piece speaks of the year too: two accent-free words narrow it down.
-        type_into(&app, "library-search", "annee dangers").await;
+        type_into(app, "library-search", "annee dangers").await;
         app.wait_for_value(LIST_TITLES, json!(["L'année des dangers"]))
             .await;
         app.wait_for_js(
@@ -89,35 +83,22 @@ fn a_tagged_piece_is_found_by_a_search_without_accents() {
 
         // The tag filter alone finds it too.
         app.js("const s = document.getElementById('library-search'); s.value = ''; s.dispatchEvent(new Event('input')); return true").await;
-        click(&app, "show-trash").await;
-        click(&app, "show-trash").await;
-        app.client
-            .find(Locator::Css(".tag-chip[data-tag=\"Écologie\"]"))
-            .await
-            .expect("tag chip")
-            .click()
-            .await
-            .expect("click tag");
+        click(app, "show-trash").await;
+        click(app, "show-trash").await;
+        click_css(app, ".tag-chip[data-tag=\"Écologie\"]").await;
         app.wait_for_value(LIST_TITLES, json!(["L'année des dangers"]))
             .await;
-        app.quit().await;
     });
 }
 
 #[test]
 fn an_older_revision_is_restored_into_the_editor() {
-    if skipped() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(async {
-        let app = start_french(dir.path()).await;
-        new_piece(&app).await;
-        type_in_body(&app, "Texte ancien.").await;
+    on_a_new_french_piece(async |app| {
+        type_in_body(app, "Texte ancien.").await;
         app.wait_for_value(SAVED, json!("saved")).await;
         // Ctrl+S right after typing: a save point, which keeps the older text as a revision.
         type_in_body(
-            &app,
+            app,
             &format!(" Ajout récent.{}s{}", Key::Control, Key::Null),
         )
         .await;
@@ -125,14 +106,14 @@ fn an_older_revision_is_restored_into_the_editor() {
             .await;
         app.wait_for_value(SAVED, json!("saved")).await;
 
-        click(&app, "open-history").await;
+        click(app, "open-history").await;
         app.wait_for_js("return document.querySelector('#history-list .revision-item') !== null")
             .await;
         app.wait_for_js(
             "return document.querySelector('#history-diff ins')?.textContent.includes('Ajout')",
         )
         .await;
-        click(&app, "history-restore").await;
+        click(app, "history-restore").await;
         app.wait_for_value(EDITOR_TEXT, json!("Texte ancien."))
             .await;
         app.wait_for_value(
@@ -140,7 +121,6 @@ fn an_older_revision_is_restored_into_the_editor() {
             json!(false),
         )
         .await;
-        app.quit().await;
     });
 }
 

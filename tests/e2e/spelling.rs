@@ -10,7 +10,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::desk::{set_body, start_french};
+use crate::desk::{press_in_editor, set_body, start_french};
 use crate::harness::{run, skipped, App};
 
 const TITLE: &str = "Orthographe";
@@ -81,13 +81,7 @@ fn spelling_marks_a_piece_on_open_and_applies_a_suggestion() {
         app.js("const v = window.__editoDesk.editor.view; v.focus(); \
              v.dispatch({selection: {anchor: 6}}); return true")
             .await;
-        app.client
-            .find(Locator::Css(".cm-content"))
-            .await
-            .expect("editor")
-            .send_keys(&format!("{}.{}", Key::Control, Key::Null))
-            .await
-            .expect("Ctrl+.");
+        press_in_editor(&app, &format!("{}.{}", Key::Control, Key::Null)).await;
         let choice = app
             .client
             .wait()

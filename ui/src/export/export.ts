@@ -1,12 +1,13 @@
-// The export and import dialog (#export-dialog, Ctrl+E): the open piece to a file (page,
-// fragment, Markdown) or to the clipboard, the whole archive to a folder with a progress bar
-// and a cancel button, and Markdown files brought into the library. The shell opens the
-// exported folder itself (`open_last_export`): the web side gets no path-opening access. Every path can be typed
-// as well as picked, which also lets the E2E tests drive it without a native dialog.
-import { api, desktop, type ExportFormat } from "../api/ipc";
+// The export and import dialog (#export-dialog, Ctrl+E): the open piece to a file in one of
+// the core's formats (`export_formats`: page, fragment, Markdown…) or to the clipboard, the
+// whole archive to a folder with a progress bar and a cancel button, and Markdown files
+// brought into the library. The shell opens the exported folder itself (`open_last_export`):
+// the web side gets no path-opening access. Every path can be typed as well as picked, which
+// also lets the E2E tests drive it without a native dialog.
+import { api, desktop, type ExportFormatInfo } from "../api/ipc";
 import type { Desk } from "../app/desk";
-import { t } from "../i18n";
-import { EXTENSIONS, failureText, importSummary, progressText, siteSummary, suggestedName } from "./words";
+import { t, type MessageKey } from "../i18n";
+import { failureText, importSummary, progressText, siteSummary, suggestedName, withSuffix } from "./words";
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -20,11 +21,14 @@ export class ExportDialog {
   private readonly progress = byId<HTMLProgressElement>("export-progress");
   private readonly progressText = byId("export-progress-text");
   private running = false;
+  /** The core's formats, once `export_formats` answered. */
+  private readonly formats: Promise<ExportFormatInfo[]>;
 
   constructor(
     private readonly desk: Desk,
     private readonly afterImport: () => Promise<void>,
   ) {
+    this.formats = this.listFormats();
     byId("export-choose").addEventListener("click", () => void this.choosePieceFile());
     byId("export-piece").addEventListener("click", () => void this.exportPiece());
     byId("export-copy").addEventListener("click", () => void this.copyFragment());
@@ -42,22 +46,55 @@ export class ExportDialog {
   }
 
   open(): void {
-    const piece = this.desk.current();
-    const path = byId<HTMLInputElement>("export-path");
-    if (piece && path.value.trim() === "") path.placeholder = suggestedName(piece.slug, this.format());
+    void this.suggestName();
     this.say("");
     if (!this.dialog.open) this.dialog.showModal();
   }
 
-  private format(): ExportFormat {
+  /** One radio per format, the first checked; the file name follows the chosen format. */
+  private async listFormats(): Promise<ExportFormatInfo[]> {
+    const formats = await api.exportFormats().catch((err) => {
+      this.fail(err);
+      return [] as ExportFormatInfo[];
+    });
+    const group = byId("export-formats");
+    group.replaceChildren(
+      ...formats.map((info, i) => {
+        const input = Object.assign(document.createElement("input"), { type: "radio", name: "export-format", value: info.format, checked: i === 0 });
+        input.addEventListener("change", () => void this.suggestName());
+        const label = Object.assign(document.createElement("span"), { textContent: t(info.label_key as MessageKey) });
+        label.dataset.i18n = info.label_key;
+        const row = document.createElement("label");
+        row.append(input, " ", label);
+        return row;
+      }),
+    );
+    return formats;
+  }
+
+  private async format(): Promise<ExportFormatInfo | undefined> {
+    const formats = await this.formats;
     const checked = document.querySelector<HTMLInputElement>('input[name="export-format"]:checked');
-    return (checked?.value as ExportFormat) ?? "page";
+    return formats.find((info) => info.format === checked?.value) ?? formats[0];
+  }
+
+  /** The piece's file name in the chosen format, as the path field's hint; a typed path keeps
+   * its name but takes the format's extension. */
+  private async suggestName(): Promise<void> {
+    const piece = this.desk.current();
+    const format = await this.format();
+    if (!piece || !format) return;
+    const path = byId<HTMLInputElement>("export-path");
+    path.placeholder = suggestedName(piece.slug, format);
+    const typed = path.value.trim();
+    if (typed) path.value = withSuffix(typed, format, await this.formats);
   }
 
   private async choosePieceFile(): Promise<void> {
     const piece = this.desk.current();
-    const format = this.format();
-    await this.pickInto("export-path", desktop.pickSaveFile(suggestedName(piece?.slug ?? "", format), EXTENSIONS[format]));
+    const format = await this.format();
+    if (!format) return;
+    await this.pickInto("export-path", desktop.pickSaveFile(suggestedName(piece?.slug ?? "", format), format.extension));
   }
 
   /** Puts what a native picker returned into the path field (several paths, one a line). */
@@ -76,9 +113,11 @@ export class ExportDialog {
     const path = byId<HTMLInputElement>("export-path").value.trim();
     if (!piece) return;
     if (!path) return this.say(t("export.needPath"), true);
+    const format = await this.format();
+    if (!format) return;
     try {
       await this.desk.flush();
-      await api.exportPiece(piece.id, this.format(), path);
+      await api.exportPiece(piece.id, format.format, path);
       this.say(t("export.pieceDone", { path }));
     } catch (err) {
       this.fail(err);

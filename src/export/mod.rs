@@ -39,13 +39,15 @@ pub use views::SiteSettings;
 
 use templates::Templates;
 
-/// Single-piece export formats.
+/// Single-piece export formats. With the `clap` feature (the CLI's), `--format` parses them by
+/// their serde names and `--help` lists them with these descriptions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     /// Standalone HTML5 page with embedded stylesheet.
     Page,
-    /// HTML fragment for a CMS (body only).
+    /// HTML fragment for a CMS (header and body).
     Fragment,
     /// Markdown with YAML front matter.
     Markdown,

@@ -39,6 +39,9 @@ impl FromStr for Lang {
 }
 
 impl Lang {
+    /// Every language, the default first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
     /// The code stored in the library and written in front matter (`fr`, `en`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -8,25 +8,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::{bail, Context};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use edito::export::{
     import_path, library_articles, parse_markdown, templates_dir, Article, ExportFormat, Exporter,
     SiteSelection, SiteSettings,
 };
-use edito::{paths, Library, LibraryError};
+use edito::{paths, Lang, Library, LibraryError};
 
-use super::input::read_text;
-
-/// Output format of `edito export`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
-    /// Standalone HTML5 page.
-    Page,
-    /// HTML fragment for a CMS (header and body).
-    Fragment,
-    /// Markdown with YAML front matter.
-    Markdown,
-}
+use crate::choice::codes;
+use crate::input::read_text;
 
 /// Arguments of `edito export`.
 #[derive(Debug, Args)]
@@ -39,23 +29,14 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// What to produce.
-    #[arg(long, value_enum, default_value_t = FormatArg::Page)]
-    format: FormatArg,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Page)]
+    format: ExportFormat,
     /// Public address of the site, for the canonical link.
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
     /// With `--format fragment`: the body only, without kicker, title, chapô and date line.
     #[arg(long)]
     no_header: bool,
-}
-
-/// Which pieces `edito site` publishes.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum StatusArg {
-    /// Only pieces with status `published`.
-    Published,
-    /// Every piece found.
-    All,
 }
 
 /// Arguments of `edito site`.
@@ -72,23 +53,12 @@ pub struct SiteArgs {
     /// Site title.
     #[arg(long, default_value = "Edito")]
     title: String,
-    /// Language of the index and feed: `fr` or `en`.
-    #[arg(long, default_value = "fr")]
-    lang: String,
+    /// Language of the index and feed.
+    #[arg(long, default_value = "fr", value_parser = codes(&Lang::ALL, Lang::as_str))]
+    lang: Lang,
     /// Which pieces to include.
-    #[arg(long, value_enum, default_value_t = StatusArg::Published)]
-    status: StatusArg,
-}
-
-/// Arguments of `edito import`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// Markdown files or folders (searched recursively for *.md and *.markdown).
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-    /// Print the report as JSON.
-    #[arg(long)]
-    json: bool,
+    #[arg(long, value_enum, default_value_t = SiteSelection::Published)]
+    status: SiteSelection,
 }
 
 /// Exports one piece: a library piece by id, or a Markdown file.
@@ -106,7 +76,7 @@ pub fn export(data_dir: Option<PathBuf>, args: &ExportArgs) -> anyhow::Result<()
         ..SiteSettings::default()
     };
     let exporter = exporter(data_dir, site)?;
-    if args.no_header && matches!(args.format, FormatArg::Fragment) {
+    if args.no_header && args.format == ExportFormat::Fragment {
         let text = exporter.fragment(&article, false)?;
         return write_output(&text, args.output.as_deref());
     }
@@ -137,7 +107,7 @@ fn library_piece(library: &Library, id: i64) -> anyhow::Result<Article> {
 /// Opens the library of the data directory, refusing to create an empty one: exporting from
 /// a library that does not exist is a mistake in `--data-dir`, not a wish for an empty site.
 pub fn open_existing(data_dir: Option<PathBuf>) -> anyhow::Result<Library> {
-    let dir = super::resolve_data_dir(data_dir)?;
+    let dir = crate::resolve_data_dir(data_dir)?;
     let file = dir.join(paths::LIBRARY_FILE);
     if !file.exists() {
         bail!(
@@ -160,23 +130,15 @@ fn write_output(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
 pub fn export_article(
     exporter: &Exporter,
     article: &Article,
-    format: FormatArg,
+    format: ExportFormat,
     output: Option<&Path>,
 ) -> anyhow::Result<()> {
-    let format = match format {
-        FormatArg::Page => ExportFormat::Page,
-        FormatArg::Fragment => ExportFormat::Fragment,
-        FormatArg::Markdown => ExportFormat::Markdown,
-    };
     write_output(&exporter.export(article, format)?, output)
 }
 
 /// Builds the archive from the library, or from a folder of Markdown files with `--from`.
 pub fn site(data_dir: Option<PathBuf>, args: &SiteArgs) -> anyhow::Result<()> {
-    let selection = match args.status {
-        StatusArg::Published => SiteSelection::Published,
-        StatusArg::All => SiteSelection::All,
-    };
+    let selection = args.status;
     let articles = match &args.from {
         Some(from) => folder_articles(from)?,
         None => library_articles(
@@ -188,7 +150,7 @@ pub fn site(data_dir: Option<PathBuf>, args: &SiteArgs) -> anyhow::Result<()> {
     let site = SiteSettings {
         title: args.title.clone(),
         base_url: args.base_url.clone(),
-        lang: args.lang.clone(),
+        lang: args.lang.as_str().to_owned(),
         ..SiteSettings::default()
     };
     write_site(

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
-use super::{pieces, revisions, Extra, Library, LibraryError, PieceFields};
+use super::{revisions, stored, Extra, Library, LibraryError, PieceFields};
 
 /// Past this, `similar` returns a coarser (still correct) diff instead of blocking the UI.
 const DIFF_DEADLINE: Duration = Duration::from_secs(2);
@@ -82,7 +82,7 @@ impl Library {
     pub fn diff_with_current(&self, id: i64, from: i64) -> Result<RevisionDiff, LibraryError> {
         self.read(|conn| {
             let old = revisions::load(conn, id, from)?;
-            let current = pieces::load(conn, id)?;
+            let current = stored::load(conn, id)?;
             Ok(build(
                 id,
                 from,

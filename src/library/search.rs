@@ -6,7 +6,8 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
-use super::pieces::{summary_from_row, SUMMARY_COLUMNS, TAG_LIST_SEPARATOR};
+use super::tables::pieces::{summary_from_row, SUMMARY_COLUMNS};
+use super::tables::TAG_LIST_SEPARATOR;
 use super::{Library, LibraryError, PieceFilter, PieceSummary};
 
 /// Results returned when the filter sets no limit.

@@ -42,6 +42,7 @@ use templates::Templates;
 /// Single-piece export formats. With the `clap` feature (the CLI's), `--format` parses them by
 /// their serde names and `--help` lists them with these descriptions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {

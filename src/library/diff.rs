@@ -13,6 +13,7 @@ const DIFF_DEADLINE: Duration = Duration::from_secs(2);
 
 /// What happened to a segment of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DiffOp {
     /// In both states.
@@ -25,6 +26,7 @@ pub enum DiffOp {
 
 /// A run of text with one [`DiffOp`]. Plain text: the UI must insert it as text, not HTML.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DiffSegment {
     /// Equal, insert or delete.
     pub op: DiffOp,
@@ -34,6 +36,7 @@ pub struct DiffSegment {
 
 /// The word-level difference of one field that changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldDiff {
     /// Field name, as in the piece's JSON (`title`, `body`, `tags`…).
     pub field: String,
@@ -44,6 +47,7 @@ pub struct FieldDiff {
 
 /// The difference between two states of a piece.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionDiff {
     /// The piece.
     pub piece_id: i64,

@@ -9,6 +9,7 @@ use super::{time_stamp, LibraryError, Status};
 
 /// Which pieces to list or search. The default is every live (not trashed) piece.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PieceFilter {
     /// Pieces carrying *all* of these tags (matched without case or accents).

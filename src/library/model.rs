@@ -21,6 +21,7 @@ pub use crate::render::Lang;
 
 /// The fields a writer edits: everything but identity, slug, status, tags and bookkeeping.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PieceFields {
     /// Title as typed (may be empty while the writer has not chosen one).
@@ -50,6 +51,7 @@ pub struct PieceFields {
 /// Where a piece stands in the editorial workflow. Any move is allowed, forwards or back:
 /// the editor-in-chief decides, the app only records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// A subject to write about.
@@ -121,6 +123,7 @@ impl std::str::FromStr for Status {
 
 /// One dated entry of a piece's status history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StatusChange {
     /// Previous status; `None` for the piece's creation.
     pub from: Option<Status>,
@@ -132,6 +135,7 @@ pub struct StatusChange {
 
 /// Why a past state was kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RevisionReason {
     /// An explicit save followed it.
@@ -148,6 +152,7 @@ pub enum RevisionReason {
 
 /// A line of a piece's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionSummary {
     /// Revision number, from 1, per piece.
     pub number: i64,
@@ -165,6 +170,7 @@ pub struct RevisionSummary {
 
 /// A past state of a piece, in full.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
     /// The piece.
     pub piece_id: i64,
@@ -216,6 +222,7 @@ impl RevisionReason {
 
 /// A tag and how many live pieces carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TagCount {
     /// Name as first typed.
     pub name: String,
@@ -225,6 +232,7 @@ pub struct TagCount {
 
 /// A piece as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Piece {
     /// Row id, stable for the life of the piece.
     pub id: i64,
@@ -252,6 +260,7 @@ pub struct Piece {
 
 /// A line of the piece list: what the sidebar shows, without the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PieceSummary {
     /// Row id.
     pub id: i64,
@@ -273,6 +282,7 @@ pub struct PieceSummary {
 
 /// What `create_piece` needs. Everything but the title may be left out of the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct NewPiece {
     /// The fields, flattened into the JSON object.
@@ -290,6 +300,7 @@ pub struct NewPiece {
 
 /// Why a save happens, which decides whether the previous state is kept as a revision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SaveKind {
     /// Debounced save while typing: consecutive ones are coalesced into one revision.
@@ -301,6 +312,7 @@ pub enum SaveKind {
 
 /// A save of an existing piece: every editable field, and the version it was based on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PieceEdit {
     /// Piece to update.
     pub id: i64,
@@ -314,13 +326,16 @@ pub struct PieceEdit {
     pub fields: PieceFields,
     /// New slug, or `None` to keep it.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub slug: Option<String>,
     /// New tag list, or `None` to keep the tags (use the tag calls for single changes).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub tags: Option<Vec<String>>,
     /// New unknown front-matter keys, or `None` to keep them. Optional rather than part of
     /// the fields so an editor that never shows them cannot wipe them by leaving them out.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub extra: Option<Extra>,
 }
 

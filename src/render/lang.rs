@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Language of a piece: decides quotes, punctuation spacing and dashes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French (the magazine's default): guillemets, spaces before `: ; ! ?`.

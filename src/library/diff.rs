@@ -181,3 +181,30 @@ fn word_segments(old: &str, new: &str) -> Vec<DiffSegment> {
     }
     segments
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The diff lists its fields by hand (in display order, the head first): a field added to
+    /// `PieceFields` must be added there too, or a change to it would not show in the history.
+    #[test]
+    fn every_piece_field_is_diffed() {
+        let fields = PieceFields::default();
+        let serialized = serde_json::to_value(&fields).expect("serialize");
+        let mut wanted: Vec<&str> = serialized
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        wanted.extend(["tags", "extra"]);
+        wanted.sort_unstable();
+        let mut diffed: Vec<&str> = texts((&fields, &[], &Extra::default()))
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        diffed.sort_unstable();
+        assert_eq!(diffed, wanted);
+    }
+}

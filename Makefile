@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(HOME)/.cargo/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 
-.PHONY: run test bench deps-build deps-test ui lint rust-tests e2e-deps clean-data
+.PHONY: run test bench types deps-build deps-test ui lint rust-tests e2e-deps clean-data
 
 run: deps-build ui
 	cargo build --workspace --all-targets
@@ -27,6 +27,11 @@ test: deps-build deps-test ui lint
 
 bench: deps-build ui
 	./.ci/bench
+
+# Regenerates ui/src/api/generated.ts from the Rust IPC types (src-tauri/src/contract.rs);
+# `make test` fails while the checked-in file is stale.
+types: deps-build
+	EDITO_UPDATE_TYPES=1 cargo test -p edito-desktop --lib generated_types
 
 # Installs only the packages that are missing, so a ready machine does not touch apt.
 define apt_install

@@ -2,6 +2,8 @@
 //! Everything it does is a thin call into the `edito` core.
 
 mod commands;
+#[cfg(test)]
+mod contract;
 mod error;
 mod spellcheck;
 mod state;

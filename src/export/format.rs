@@ -5,8 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Single-piece export formats.
+/// Single-piece export formats. With the `clap` feature (the CLI's), `--format` parses them by
+/// [`ExportFormat::name`] and `--help` lists them with [`ExportFormat::help`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     /// Standalone HTML5 page with embedded stylesheet.
@@ -97,8 +99,20 @@ impl ExportFormat {
     }
 }
 
+#[cfg(feature = "clap")]
+impl clap::ValueEnum for ExportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.help()))
+    }
+}
+
 /// A format as the export dialog lists it (the `export_formats` command's items).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportFormatInfo {
     /// The format, as `export_piece` takes it.
     pub format: ExportFormat,

@@ -16,8 +16,11 @@ use super::fs::Staging;
 use super::views::{labels, PieceView, SiteView};
 use super::Exporter;
 
-/// Which of the given pieces go into the archive.
+/// Which of the given pieces go into the archive. With the `clap` feature (the CLI's),
+/// `edito site --status` parses them by their serde names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum SiteSelection {
     /// Only pieces whose status is `published`.
@@ -28,6 +31,7 @@ pub enum SiteSelection {
 
 /// What an archive export did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SiteReport {
     /// The output folder (canonical path).
     pub out_dir: PathBuf,

@@ -15,6 +15,7 @@ use super::files::{import_path, ImportReport};
 
 /// What an import into the library did, file by file, in the order the files were read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportOutcome {
     /// Files that became new pieces.
     pub created: Vec<ImportedPiece>,
@@ -29,6 +30,7 @@ pub struct ImportOutcome {
 
 /// A file and the piece it created or updated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportedPiece {
     /// The file read.
     #[serde(serialize_with = "lossy_path")]
@@ -43,6 +45,7 @@ pub struct ImportedPiece {
 
 /// A file that was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RefusedFile {
     /// The file.
     #[serde(serialize_with = "lossy_path")]

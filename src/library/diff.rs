@@ -6,13 +6,14 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
-use super::{pieces, revisions, Extra, Library, LibraryError, PieceFields};
+use super::{revisions, stored, Extra, Library, LibraryError, PieceFields};
 
 /// Past this, `similar` returns a coarser (still correct) diff instead of blocking the UI.
 const DIFF_DEADLINE: Duration = Duration::from_secs(2);
 
 /// What happened to a segment of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DiffOp {
     /// In both states.
@@ -25,6 +26,7 @@ pub enum DiffOp {
 
 /// A run of text with one [`DiffOp`]. Plain text: the UI must insert it as text, not HTML.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DiffSegment {
     /// Equal, insert or delete.
     pub op: DiffOp,
@@ -34,6 +36,7 @@ pub struct DiffSegment {
 
 /// The word-level difference of one field that changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldDiff {
     /// Field name, as in the piece's JSON (`title`, `body`, `tags`…).
     pub field: String,
@@ -44,6 +47,7 @@ pub struct FieldDiff {
 
 /// The difference between two states of a piece.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionDiff {
     /// The piece.
     pub piece_id: i64,
@@ -82,7 +86,7 @@ impl Library {
     pub fn diff_with_current(&self, id: i64, from: i64) -> Result<RevisionDiff, LibraryError> {
         self.read(|conn| {
             let old = revisions::load(conn, id, from)?;
-            let current = pieces::load(conn, id)?;
+            let current = stored::load(conn, id)?;
             Ok(build(
                 id,
                 from,
@@ -176,4 +180,31 @@ fn word_segments(old: &str, new: &str) -> Vec<DiffSegment> {
         }
     }
     segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The diff lists its fields by hand (in display order, the head first): a field added to
+    /// `PieceFields` must be added there too, or a change to it would not show in the history.
+    #[test]
+    fn every_piece_field_is_diffed() {
+        let fields = PieceFields::default();
+        let serialized = serde_json::to_value(&fields).expect("serialize");
+        let mut wanted: Vec<&str> = serialized
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        wanted.extend(["tags", "extra"]);
+        wanted.sort_unstable();
+        let mut diffed: Vec<&str> = texts((&fields, &[], &Extra::default()))
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        diffed.sort_unstable();
+        assert_eq!(diffed, wanted);
+    }
 }

@@ -4,10 +4,12 @@
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::{tags, time_stamp, LibraryError, Status};
+use super::tables::tags;
+use super::{time_stamp, LibraryError, Status};
 
 /// Which pieces to list or search. The default is every live (not trashed) piece.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PieceFilter {
     /// Pieces carrying *all* of these tags (matched without case or accents).

@@ -1,5 +1,6 @@
 //! The editorial library: one SQLite file on disk (WAL mode), opened once and shared by the
-//! desktop shell and the CLI. Each table has its own query module; every write goes through
+//! desktop shell and the CLI. Each table has its own module under `tables/`, which imports no
+//! other; the operations (save, create, restore, trash…) sit above them. Every write goes through
 //! `Library::write`, one `BEGIN IMMEDIATE` transaction covering the piece, its revision and
 //! its search index row, so a crash leaves either all of a save or none of it.
 
@@ -7,7 +8,6 @@ mod backup;
 mod diff;
 mod error;
 mod filter;
-mod fts;
 mod migrations;
 mod model;
 mod pieces;
@@ -16,6 +16,8 @@ mod revisions;
 mod search;
 mod slug;
 mod status;
+mod stored;
+mod tables;
 mod tags;
 mod time_stamp;
 mod trash;
@@ -34,13 +36,11 @@ pub use error::LibraryError;
 pub use filter::PieceFilter;
 pub use migrations::SCHEMA_VERSION;
 pub use model::{
-    Extra, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, SaveKind, MAX_BODY_BYTES,
+    Extra, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, Revision, RevisionReason,
+    RevisionSummary, SaveKind, Status, StatusChange, TagCount, MAX_BODY_BYTES,
 };
-pub use revisions::{Revision, RevisionReason, RevisionSummary};
 pub use search::{SearchHit, SearchQuery, SnippetSegment};
 pub use slug::slugify;
-pub use status::{Status, StatusChange};
-pub use tags::TagCount;
 
 use crate::paths::LIBRARY_FILE;
 
@@ -180,7 +180,7 @@ impl Library {
     /// FTS5's own check that the search index matches the pieces (false: it does not; the
     /// index can be rebuilt from the pieces, nothing is lost).
     pub fn check_search_index(&self) -> Result<bool, LibraryError> {
-        self.write(|tx| fts::check(tx))
+        self.write(|tx| tables::fts::check(tx))
     }
 
     /// Maintenance: merges the search index into one segment (much faster prefix and
@@ -188,13 +188,7 @@ impl Library {
     /// library, during which writes wait: run it off the UI thread, e.g. after a daily
     /// [`Library::backup_if_due`] that made a backup.
     pub fn optimize(&self) -> Result<(), LibraryError> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO pieces_fts (pieces_fts) VALUES ('optimize')",
-                [],
-            )?;
-            Ok(())
-        })?;
+        self.write(|tx| tables::fts::optimize(tx))?;
         self.read(|conn| Ok(conn.execute_batch("PRAGMA optimize")?))
     }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{LibraryError, Status};
+use super::LibraryError;
 
 /// Front-matter keys Edito does not know, kept from an import so an export writes them back
 /// (`aliases`, `weight`, Zola's `extra` table…). Key → any JSON value.
@@ -21,6 +21,7 @@ pub use crate::render::Lang;
 
 /// The fields a writer edits: everything but identity, slug, status, tags and bookkeeping.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PieceFields {
     /// Title as typed (may be empty while the writer has not chosen one).
@@ -47,8 +48,191 @@ pub struct PieceFields {
     pub target_signs: Option<i64>,
 }
 
+/// Where a piece stands in the editorial workflow. Any move is allowed, forwards or back:
+/// the editor-in-chief decides, the app only records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// A subject to write about.
+    Idea,
+    /// Being written (the default).
+    #[default]
+    Draft,
+    /// Being proofread.
+    Review,
+    /// Ready to publish.
+    Ready,
+    /// Published.
+    Published,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Status; 5] = [
+        Status::Idea,
+        Status::Draft,
+        Status::Review,
+        Status::Ready,
+        Status::Published,
+    ];
+
+    /// The code stored in the library and used by the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Idea => "idea",
+            Status::Draft => "draft",
+            Status::Review => "review",
+            Status::Ready => "ready",
+            Status::Published => "published",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Status {
+    type Err = LibraryError;
+
+    /// Accepts the English codes and their French names (`idée`, `brouillon`, `relecture`,
+    /// `prêt`, `publié`), without accents or case mattering.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let folded = crate::text::fold(text.trim());
+        let status = match folded.as_str() {
+            "idea" | "idee" => Status::Idea,
+            "draft" | "brouillon" => Status::Draft,
+            "review" | "relecture" => Status::Review,
+            "ready" | "pret" => Status::Ready,
+            "published" | "publie" => Status::Published,
+            _ => {
+                return Err(LibraryError::invalid(
+                    "status",
+                    format!(
+                        "`{text}` is not a status (use idea, draft, review, ready or published)"
+                    ),
+                ))
+            }
+        };
+        Ok(status)
+    }
+}
+
+/// One dated entry of a piece's status history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StatusChange {
+    /// Previous status; `None` for the piece's creation.
+    pub from: Option<Status>,
+    /// New status.
+    pub to: Status,
+    /// When, UTC.
+    pub changed_at: String,
+}
+
+/// Why a past state was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum RevisionReason {
+    /// An explicit save followed it.
+    SavePoint,
+    /// The writer paused before the next autosave.
+    Pause,
+    /// Long uninterrupted typing: kept every few minutes.
+    Interval,
+    /// The status changed after it.
+    StatusChange,
+    /// An older revision was restored over it.
+    Restore,
+}
+
+/// A line of a piece's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RevisionSummary {
+    /// Revision number, from 1, per piece.
+    pub number: i64,
+    /// Why it was kept.
+    pub reason: RevisionReason,
+    /// The piece version this state had.
+    pub version: i64,
+    /// Title at the time.
+    pub title: String,
+    /// When this state was saved, UTC.
+    pub saved_at: String,
+    /// When it was replaced and kept, UTC.
+    pub kept_at: String,
+}
+
+/// A past state of a piece, in full.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Revision {
+    /// The piece.
+    pub piece_id: i64,
+    /// Revision number.
+    pub number: i64,
+    /// Why it was kept.
+    pub reason: RevisionReason,
+    /// The piece version this state had.
+    pub version: i64,
+    /// When this state was saved, UTC.
+    pub saved_at: String,
+    /// When it was replaced and kept, UTC.
+    pub kept_at: String,
+    /// Slug at the time.
+    pub slug: String,
+    /// The fields, flattened into the JSON object.
+    #[serde(flatten)]
+    pub fields: PieceFields,
+    /// Status at the time.
+    pub status: Status,
+    /// Tags at the time.
+    pub tags: Vec<String>,
+    /// Unknown front-matter keys at the time.
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+impl RevisionReason {
+    /// Every reason, in declaration order.
+    pub const ALL: [RevisionReason; 5] = [
+        RevisionReason::SavePoint,
+        RevisionReason::Pause,
+        RevisionReason::Interval,
+        RevisionReason::StatusChange,
+        RevisionReason::Restore,
+    ];
+
+    /// The code stored in the library and shown by the CLI (`save_point`, `pause`…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionReason::SavePoint => "save_point",
+            RevisionReason::Pause => "pause",
+            RevisionReason::Interval => "interval",
+            RevisionReason::StatusChange => "status_change",
+            RevisionReason::Restore => "restore",
+        }
+    }
+}
+
+/// A tag and how many live pieces carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TagCount {
+    /// Name as first typed.
+    pub name: String,
+    /// Live (not trashed) pieces with this tag.
+    pub count: i64,
+}
+
 /// A piece as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Piece {
     /// Row id, stable for the life of the piece.
     pub id: i64,
@@ -76,6 +260,7 @@ pub struct Piece {
 
 /// A line of the piece list: what the sidebar shows, without the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PieceSummary {
     /// Row id.
     pub id: i64,
@@ -97,6 +282,7 @@ pub struct PieceSummary {
 
 /// What `create_piece` needs. Everything but the title may be left out of the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct NewPiece {
     /// The fields, flattened into the JSON object.
@@ -114,6 +300,7 @@ pub struct NewPiece {
 
 /// Why a save happens, which decides whether the previous state is kept as a revision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SaveKind {
     /// Debounced save while typing: consecutive ones are coalesced into one revision.
@@ -125,6 +312,7 @@ pub enum SaveKind {
 
 /// A save of an existing piece: every editable field, and the version it was based on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PieceEdit {
     /// Piece to update.
     pub id: i64,
@@ -138,13 +326,16 @@ pub struct PieceEdit {
     pub fields: PieceFields,
     /// New slug, or `None` to keep it.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub slug: Option<String>,
     /// New tag list, or `None` to keep the tags (use the tag calls for single changes).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub tags: Option<Vec<String>>,
     /// New unknown front-matter keys, or `None` to keep them. Optional rather than part of
     /// the fields so an editor that never shows them cannot wipe them by leaving them out.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub extra: Option<Extra>,
 }
 

@@ -5,6 +5,7 @@
 use rusqlite::Transaction;
 use time::{Duration, OffsetDateTime};
 
+use super::tables::revisions;
 use super::{time_stamp, LibraryError};
 
 /// Pruning runs when a revision number is a multiple of this, so saves stay cheap.
@@ -46,35 +47,20 @@ pub(crate) fn to_prune(revisions: &[Kept], now: OffsetDateTime) -> Vec<i64> {
 
 /// Applies the policy to piece `id`.
 pub(crate) fn prune(tx: &Transaction<'_>, id: i64) -> Result<usize, LibraryError> {
-    let revisions: Vec<Kept> = {
-        let mut stmt = tx.prepare_cached(
-            "SELECT number, kept_at, reason = 'status_change' FROM revisions WHERE piece_id = ?1",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, bool>(2)?,
-            ))
-        })?;
-        rows.filter_map(|row| {
-            row.map(|(number, at, milestone)| {
-                // A timestamp this build did not write is treated as recent: kept.
-                time_stamp::parse(&at).map(|kept_at| Kept {
-                    number,
-                    kept_at,
-                    milestone,
-                })
+    // A timestamp this build did not write is treated as recent: kept.
+    let kept: Vec<Kept> = revisions::kept(tx, id)?
+        .into_iter()
+        .filter_map(|(number, at, milestone)| {
+            time_stamp::parse(&at).map(|kept_at| Kept {
+                number,
+                kept_at,
+                milestone,
             })
-            .transpose()
         })
-        .collect::<Result<_, _>>()?
-    };
-    let dropped = to_prune(&revisions, OffsetDateTime::now_utc());
-    let mut stmt =
-        tx.prepare_cached("DELETE FROM revisions WHERE piece_id = ?1 AND number = ?2")?;
-    for number in &dropped {
-        stmt.execute([id, *number])?;
+        .collect();
+    let dropped = to_prune(&kept, OffsetDateTime::now_utc());
+    for &number in &dropped {
+        revisions::delete(tx, id, number)?;
     }
     Ok(dropped.len())
 }

@@ -6,7 +6,8 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
-use super::pieces::{summary_from_row, SUMMARY_COLUMNS, TAG_LIST_SEPARATOR};
+use super::tables::pieces::{summary_from_row, SUMMARY_COLUMNS};
+use super::tables::TAG_LIST_SEPARATOR;
 use super::{Library, LibraryError, PieceFilter, PieceSummary};
 
 /// Results returned when the filter sets no limit.
@@ -19,6 +20,7 @@ const SNIPPET_WORDS: u32 = 16;
 
 /// A search: words (a trailing `*` makes a prefix: `rédac*`) and the list filters.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct SearchQuery {
     /// The words to find, all of them (accents and case ignored). Empty: filters only.
@@ -30,6 +32,7 @@ pub struct SearchQuery {
 
 /// A run of snippet text, highlighted when it matched the query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SnippetSegment {
     /// Plain text (insert as a text node; wrap in `<mark>` when `highlight`).
     pub text: String,
@@ -39,6 +42,7 @@ pub struct SnippetSegment {
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     /// The piece, as in the list.
     #[serde(flatten)]

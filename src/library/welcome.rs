@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::{pieces, time_stamp, Library, LibraryError, NewPiece, Piece, PieceFields};
+use super::{pieces, stored, time_stamp, Library, LibraryError, NewPiece, Piece, PieceFields};
 
 /// Settings key remembering that the welcome piece was offered once, so deleting it is final.
 const WELCOME_KEY: &str = "welcome_offered";
@@ -41,7 +41,7 @@ impl Library {
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)",
                 params![WELCOME_KEY, now],
             )?;
-            pieces::load(tx, id).map(Some)
+            stored::load(tx, id).map(Some)
         })
     }
 }

@@ -8,6 +8,7 @@ use crate::render::{typography_text, Lang};
 
 /// The plain-text fields around the body (never Markdown: shown as text).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PreviewHead {
     /// Surtitre.

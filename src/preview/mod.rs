@@ -22,6 +22,7 @@ use shape::{first_line, same_shape};
 
 /// What the window must do to show the newest render.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PreviewUpdate {
     /// This render's number: the window sends it back as `shown` with its next request.
     pub generation: u64,

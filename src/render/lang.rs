@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Language of a piece: decides quotes, punctuation spacing and dashes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French (the magazine's default): guillemets, spaces before `: ; ! ?`.
@@ -39,6 +40,9 @@ impl FromStr for Lang {
 }
 
 impl Lang {
+    /// Every language, the default first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
     /// The code stored in the library and written in front matter (`fr`, `en`).
     pub fn as_str(self) -> &'static str {
         match self {

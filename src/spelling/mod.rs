@@ -23,6 +23,7 @@ pub const MAX_SUGGESTIONS: usize = 6;
 
 /// A word the dictionary does not know, at `from..to` in UTF-16 code units of the Markdown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Misspelling {
     /// Start of the word (UTF-16 code units from the start of the Markdown).
     pub from: usize,

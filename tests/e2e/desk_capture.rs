@@ -132,7 +132,7 @@ fn fill_library(data_dir: &Path) {
 }
 
 fn import(data_dir: &Path, path: &Path) {
-    let status = Command::new(env!("CARGO_BIN_EXE_edito"))
+    let status = Command::new(crate::harness::cli_binary())
         .arg("--data-dir")
         .arg(data_dir)
         .arg("import")

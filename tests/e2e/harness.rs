@@ -30,19 +30,29 @@ fn app_binary() -> PathBuf {
     if let Some(app) = std::env::var_os("EDITO_E2E_APP") {
         return PathBuf::from(app);
     }
+    built_binary("edito-desktop")
+}
+
+/// The `edito` CLI built beside this test binary. It belongs to the `edito-cli` package, so
+/// cargo's `CARGO_BIN_EXE_edito` does not exist for these tests.
+pub fn cli_binary() -> PathBuf {
+    built_binary("edito")
+}
+
+/// `target/<profile>/<name>`, found from this test executable (`target/<profile>/deps/e2e-xxxx`).
+fn built_binary(name: &str) -> PathBuf {
     let test_exe = std::env::current_exe().expect("current exe");
-    // target/debug/deps/e2e-xxxx → target/debug/edito-desktop
-    let debug_dir = test_exe
+    let profile_dir = test_exe
         .parent()
         .and_then(Path::parent)
         .expect("target dir");
-    let app = debug_dir.join("edito-desktop");
+    let binary = profile_dir.join(name);
     assert!(
-        app.is_file(),
+        binary.is_file(),
         "{} is missing: run `cargo build --workspace --all-targets` first",
-        app.display()
+        binary.display()
     );
-    app
+    binary
 }
 
 fn free_port() -> u16 {

@@ -30,7 +30,7 @@ const HOSTILE: &str = r#"Texte piégé, à lire sans risque.
 "#;
 
 fn create_hostile_piece(data_dir: &std::path::Path) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_edito"))
+    let mut child = Command::new(crate::harness::cli_binary())
         .arg("--data-dir")
         .arg(data_dir)
         .args(["new", "--title", "Texte hostile"])

@@ -132,7 +132,7 @@ fn a_file_named_with_digits_is_a_file_not_an_id() {
         "---\ntitle: Bilan 2024\n---\nTexte.\n",
     )
     .expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_edito"))
+    let out = Command::new(crate::support::edito_binary())
         .current_dir(dir.path())
         .args([
             "--data-dir",

@@ -91,7 +91,7 @@ fn kill_cycles(cycles: u32) {
 /// Starts a save loop, lets it report a few commits, kills it at a varying moment, and
 /// returns the versions it reported as committed.
 fn run_and_kill(data_dir: &Path, id: i64, cycle: u32) -> Vec<i64> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_edito"))
+    let mut child = Command::new(crate::support::edito_binary())
         .arg("--data-dir")
         .arg(data_dir)
         .args(["save-loop", &id.to_string()])

@@ -1,12 +1,30 @@
 //! Helpers shared by the integration tests: a temporary data dir and the built CLI binary.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-/// Runs the `edito` binary built by cargo for this test run, with `input` on stdin.
+/// The `edito` CLI cargo built beside this test binary (`target/<profile>/edito`). It belongs
+/// to the `edito-cli` package, so cargo's `CARGO_BIN_EXE_edito` does not exist for these tests.
+pub fn edito_binary() -> PathBuf {
+    let test_exe = std::env::current_exe().expect("current exe");
+    // target/<profile>/deps/integration-xxxx → target/<profile>/edito
+    let profile_dir = test_exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target dir");
+    let binary = profile_dir.join(format!("edito{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        binary.is_file(),
+        "{} is missing: run `cargo build --workspace --all-targets` first",
+        binary.display()
+    );
+    binary
+}
+
+/// Runs the `edito` CLI with `input` on stdin.
 pub fn edito(data_dir: &Path, args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_edito"))
+    let mut child = Command::new(edito_binary())
         .arg("--data-dir")
         .arg(data_dir)
         .args(args)

@@ -13,10 +13,13 @@ use crate::{AppState, UiError};
 /// Event carrying the archive's progress to the progress bar.
 const PROGRESS_EVENT: &str = "export-progress";
 
-/// Progress of a long export, as the UI shows it ("n / N").
+/// Progress of a long export, as the UI shows it ("n / N"): the `export-progress` payload.
 #[derive(Debug, Clone, Copy, Serialize)]
-struct Progress {
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub(crate) struct ExportProgress {
+    /// Pieces written so far.
     done: usize,
+    /// Pieces to write.
     total: usize,
 }
 
@@ -71,7 +74,7 @@ pub async fn export_site(
                 let percent = (done * 100).checked_div(total).unwrap_or(100);
                 if last_percent != Some(percent) || done == total {
                     last_percent = Some(percent);
-                    let _ = app.emit(PROGRESS_EVENT, Progress { done, total });
+                    let _ = app.emit(PROGRESS_EVENT, ExportProgress { done, total });
                 }
             };
             exporter.site_from_library(lib, status, &target, &mut progress, &cancel)

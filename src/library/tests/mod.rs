@@ -4,11 +4,11 @@ use super::*;
 
 mod backups;
 mod bad_input;
-mod extra;
 mod pieces;
 mod revisions;
 mod search;
 mod tags;
+mod unknown_keys;
 mod upgrade;
 
 pub(super) fn temp_library() -> (tempfile::TempDir, Library) {

@@ -16,6 +16,7 @@ pub const WORDS_PER_MINUTE: f64 = 230.0;
 
 /// Length of a text. Serialized with snake_case field names.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Counts {
     /// *Signes espaces comprises*: grapheme clusters of the visible text, spaces included.
     pub signs: usize,

@@ -39,12 +39,12 @@ export const api = {
   exportFormats: () => invoke<T.ExportFormatInfo[]>("export_formats"),
   exportPiece: (id: number, format: T.ExportFormat, path: string) => invoke<void>("export_piece", { id, format, path }),
   exportFragment: (id: number) => invoke<string>("export_fragment", { id }),
-  exportSite: (outDir: string, status: "published" | "all", baseUrl?: string) =>
+  exportSite: (outDir: string, status: T.SiteSelection, baseUrl?: string) =>
     invoke<T.SiteReport>("export_site", { outDir, status, baseUrl: baseUrl || null }),
   cancelExport: () => invoke<void>("cancel_export"),
   /** Opens the folder of the last archive export (the shell knows which folder it wrote). */
   openLastExport: () => invoke<void>("open_last_export"),
-  importPaths: (paths: string[]) => invoke<T.ImportReport>("import_paths", { paths }),
+  importPaths: (paths: string[]) => invoke<T.ImportOutcome>("import_paths", { paths }),
   checkSpelling: (markdown: string, lang: T.Lang) => invoke<T.Misspelling[]>("check_spelling", { markdown, lang }),
   spellingSuggestions: (word: string, lang: T.Lang) => invoke<string[]>("spelling_suggestions", { word, lang }),
   addSpellingWord: (word: string) => invoke<void>("add_spelling_word", { word }),

@@ -1,238 +1,63 @@
-// The shapes the Tauri commands take and give, mirroring the Rust serde types of
-// src/library/ (model.rs, filter.rs, search.rs, revisions.rs, diff.rs, status.rs, tags.rs)
-// and of the export contract. Flattened Rust structs are flat objects here too.
+// The shapes the Tauri commands take and give. Every one the Rust side defines is generated from
+// the Rust serde types into ./generated.ts (src-tauri/src/contract.rs, `make types`; a test fails
+// when it is stale) and re-exported here. This file adds only the UI's own shapes: inputs whose
+// fields may all be left out (`#[serde(default)]` in Rust) and the error, until
+// src-tauri/src/error.rs is generated too.
+import type * as G from "./generated";
 
-export type Status = "idea" | "draft" | "review" | "ready" | "published";
-export const STATUSES: readonly Status[] = ["idea", "draft", "review", "ready", "published"];
-export type Lang = "fr" | "en";
-export type SaveKind = "autosave" | "save_point";
+export type {
+  Counts,
+  DiffOp,
+  DiffSegment,
+  ExportFormat,
+  ExportFormatInfo,
+  ExportProgress,
+  FieldDiff,
+  ImportedPiece,
+  ImportOutcome,
+  JsonValue,
+  Lang,
+  Misspelling,
+  Piece,
+  PieceEdit,
+  PieceFields,
+  PieceSummary,
+  PreviewHead,
+  PreviewUpdate,
+  RefusedFile,
+  Revision,
+  RevisionDiff,
+  RevisionReason,
+  RevisionSummary,
+  SaveKind,
+  SearchHit,
+  SiteReport,
+  SiteSelection,
+  SnippetSegment,
+  Status,
+  StatusChange,
+  TagCount,
+} from "./generated";
 
-/** `PieceFields`: everything a writer edits in one save. */
-export interface PieceFields {
-  title: string;
-  kicker: string;
-  standfirst: string;
-  body: string;
-  author: string;
-  author_role: string;
-  category: string;
-  lang: Lang;
-  publication_date: string | null;
-  issue_number: number | null;
-  target_signs: number | null;
-}
+/** Every status, in workflow order (the compiler checks none of `Status` is missing). */
+export const STATUSES = ["idea", "draft", "review", "ready", "published"] as const satisfies readonly G.Status[];
+type MissingStatus = Exclude<G.Status, (typeof STATUSES)[number]>;
+const everyStatusListed: [MissingStatus] extends [never] ? true : MissingStatus = true;
+void everyStatusListed;
 
-/** `Piece`: a stored piece, its fields flattened in. */
-export interface Piece extends PieceFields {
-  id: number;
-  slug: string;
-  status: Status;
-  tags: string[];
-  created_at: string;
-  updated_at: string;
-  version: number;
-  trashed_at: string | null;
-}
+/** `NewPiece` as `create_piece` takes it: every field may be left out. */
+export type NewPiece = Partial<G.NewPiece>;
 
-/** `PieceSummary`: a line of the piece list. */
-export interface PieceSummary {
-  id: number;
-  title: string;
-  slug: string;
-  status: Status;
-  tags: string[];
-  category: string;
-  updated_at: string;
-  publication_date: string | null;
-}
+/** `PieceFilter` as `list_pieces` takes it: every filter may be left out. */
+export type PieceFilter = Partial<G.PieceFilter>;
 
-/** `NewPiece`: everything but the title may be left out. */
-export type NewPiece = Partial<PieceFields> & { slug?: string; status?: Status; tags?: string[] };
-
-/** `PieceEdit`: a full save, based on the version the editor loaded. */
-export interface PieceEdit extends PieceFields {
-  id: number;
-  base_version: number;
-  kind: SaveKind;
-  slug: string | null;
-  tags: string[] | null;
-}
-
-/** `PieceFilter`. */
-export interface PieceFilter {
-  tags?: string[];
-  statuses?: Status[];
-  category?: string | null;
-  published_from?: string | null;
-  published_to?: string | null;
-  in_trash?: boolean;
-  limit?: number | null;
-}
-
-/** `SearchQuery`: the words and the list filters, flattened. */
-export interface SearchQuery extends PieceFilter {
-  text: string;
-}
-
-export interface SnippetSegment {
-  text: string;
-  highlight: boolean;
-}
-
-/** `SearchHit`: a summary with its score and highlighted snippet. */
-export interface SearchHit extends PieceSummary {
-  score: number;
-  snippet: SnippetSegment[];
-}
-
-export interface StatusChange {
-  from: Status | null;
-  to: Status;
-  changed_at: string;
-}
-
-export interface TagCount {
-  name: string;
-  count: number;
-}
-
-export type RevisionReason = "save_point" | "pause" | "interval" | "status_change" | "restore";
-
-export interface RevisionSummary {
-  number: number;
-  reason: RevisionReason;
-  version: number;
-  title: string;
-  saved_at: string;
-  kept_at: string;
-}
-
-export interface Revision extends PieceFields {
-  piece_id: number;
-  number: number;
-  reason: RevisionReason;
-  version: number;
-  saved_at: string;
-  kept_at: string;
-  slug: string;
-  status: Status;
-  tags: string[];
-}
-
-export type DiffOp = "equal" | "insert" | "delete";
-
-export interface DiffSegment {
-  op: DiffOp;
-  text: string;
-}
-
-export interface FieldDiff {
-  field: string;
-  segments: DiffSegment[];
-}
-
-/** `RevisionDiff`: `to` is null when compared with the current text. */
-export interface RevisionDiff {
-  piece_id: number;
-  from: number;
-  to: number | null;
-  fields: FieldDiff[];
-  unified: string;
-}
-
-/** Length figures of the piece, computed by the rendering pipeline (French rules). */
-export interface Counts {
-  signs: number;
-  signs_no_spaces: number;
-  words: number;
-  feuillets: number;
-  reading_minutes: number;
-}
-
-/** `PreviewHead`: the plain fields set around the body, typeset by the core. */
-export interface PreviewHead {
-  kicker: string;
-  title: string;
-  standfirst: string;
-  author: string;
-  author_role: string;
-}
-
-/** `PreviewUpdate`: the blocks of the preview that changed since render `base`. */
-export interface PreviewUpdate {
-  /** This render's number, sent back as `shown` with the next request. */
-  generation: number;
-  /** The render this update applies to; `null`: replace every block. */
-  base: number | null;
-  /** Blocks kept as they are at the start. */
-  keep_head: number;
-  /** Blocks kept at the end, whose `data-line`s move by `line_shift`. */
-  keep_tail: number;
-  line_shift: number;
-  /** The HTML of each new block between the kept ones. */
-  blocks: string[];
-  counts?: Counts;
-}
-
-export type ExportFormat = "page" | "fragment" | "markdown";
-
-/** A single-piece format as `export_formats` lists it (Rust: `ExportFormatInfo`). */
-export interface ExportFormatInfo {
-  format: ExportFormat;
-  /** Extension without the dot, for the save dialog's filter. */
-  extension: string;
-  /** End of the suggested file name, e.g. `.fragment.html`. */
-  suffix: string;
-  mime: string;
-  /** Key of the format's name in the catalogue. */
-  label_key: string;
-}
-
-/** What `export_site` reports at the end. */
-export interface SiteReport {
-  out_dir: string;
-  pieces: number;
-  tags: number;
-  categories: number;
-  files: number;
-  /** Files of an earlier export that no longer belong and were deleted. */
-  removed: string[];
-}
-
-/** Payload of the `export-progress` event. */
-export interface ExportProgress {
-  done: number;
-  total: number;
-}
-
-/** A file and the piece it created or updated. */
-export interface ImportedPiece {
-  path: string;
-  id: number;
-  slug: string;
-  title: string;
-}
-
-/** What `import_paths` reports (`ImportOutcome`), file by file. */
-export interface ImportReport {
-  created: ImportedPiece[];
-  updated: ImportedPiece[];
-  unchanged: ImportedPiece[];
-  refused: { path: string; reason: string }[];
-}
+/** `SearchQuery`: the words, and the list filters that may be left out. */
+export type SearchQuery = Partial<G.SearchQuery> & { text: string };
 
 /** The error shape every command rejects with (see src-tauri/src/error.rs). */
 export interface UiError {
   code: string;
   message: string;
   /** For `conflict`: the piece as it is now in the library. */
-  current?: Piece;
-}
-
-/** `Misspelling` (src/spelling/): a word the dictionary of the piece's language does not know,
- * `from..to` in UTF-16 code units (CodeMirror positions). */
-export interface Misspelling {
-  from: number;
-  to: number;
-  word: string;
+  current?: G.Piece;
 }

@@ -1,5 +1,5 @@
 // Export and import results in words a journalist reads: summaries and errors.
-import type { ExportFormatInfo, ImportReport, SiteReport } from "../api/ipc";
+import type { ExportFormatInfo, ImportOutcome, SiteReport } from "../api/ipc";
 import { errorCode, errorMessage } from "../api/ipc";
 import { formatNumber, t } from "../i18n";
 
@@ -32,7 +32,7 @@ export function siteSummary(report: SiteReport): string {
   });
 }
 
-export function importSummary(report: ImportReport): string[] {
+export function importSummary(report: ImportOutcome): string[] {
   const lines = [
     t("import.done", { created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length, refused: report.refused.length }),
   ];

@@ -10,6 +10,7 @@ const update = (u: Partial<PreviewUpdate>): PreviewUpdate => ({
   keep_tail: 0,
   line_shift: 0,
   blocks: [],
+  counts: { signs: 0, signs_no_spaces: 0, words: 0, feuillets: 0, reading_minutes: 0 },
   ...u,
 });
 

@@ -7,14 +7,16 @@ use clap::Args;
 use edito::library::Status;
 use edito::Library;
 
-use super::output;
+use crate::choice::codes;
+use crate::output;
 
 /// Arguments of `edito status`.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Id of the piece.
     id: i64,
-    /// New status: idea, draft, review, ready, published (French names work too).
+    /// New status (French names work too).
+    #[arg(value_parser = codes(&Status::ALL, Status::as_str))]
     status: Status,
     /// Print the piece as JSON.
     #[arg(long)]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use edito::library::restore_backup;
 
-use super::output;
+use crate::output;
 
 /// Arguments of `edito backup`.
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@
 use clap::{Args, ValueEnum};
 use edito::Library;
 
-use super::output;
+use crate::output;
 
 /// What `edito tag` does.
 #[derive(Debug, Clone, Copy, ValueEnum)]

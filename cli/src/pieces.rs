@@ -4,8 +4,9 @@ use clap::Args;
 use edito::library::{Lang, NewPiece, PieceFields, PieceFilter, PieceSummary, Status};
 use edito::Library;
 
-use super::input::read_text;
-use super::output;
+use crate::choice::codes;
+use crate::input::read_text;
+use crate::output;
 
 /// Arguments of `edito new`.
 #[derive(Debug, Args)]
@@ -19,11 +20,11 @@ pub struct NewArgs {
     /// *Rubrique*.
     #[arg(long)]
     category: Option<String>,
-    /// Initial status (idea, draft, review, ready, published).
-    #[arg(long)]
+    /// Initial status.
+    #[arg(long, value_parser = codes(&Status::ALL, Status::as_str))]
     status: Option<Status>,
-    /// Language (fr, en).
-    #[arg(long)]
+    /// Language.
+    #[arg(long, value_parser = codes(&Lang::ALL, Lang::as_str))]
     lang: Option<Lang>,
     /// Publication date, YYYY-MM-DD.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -37,7 +38,7 @@ pub struct FilterArgs {
     #[arg(long = "tag", value_name = "TAG")]
     tags: Vec<String>,
     /// Only pieces in this status (repeat: any of them).
-    #[arg(long = "status", value_name = "STATUS")]
+    #[arg(long = "status", value_name = "STATUS", value_parser = codes(&Status::ALL, Status::as_str))]
     statuses: Vec<Status>,
     /// Only pieces of this *rubrique*.
     #[arg(long)]

@@ -4,8 +4,8 @@ use clap::Args;
 use edito::library::SearchQuery;
 use edito::Library;
 
-use super::output;
-use super::pieces::FilterArgs;
+use crate::output;
+use crate::pieces::FilterArgs;
 
 /// Arguments of `edito search`.
 #[derive(Debug, Args)]

@@ -8,39 +8,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::{bail, Context};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use edito::export::{
     library_articles, safe_name, templates_dir, Article, ExportFormat, Exporter, SiteSelection,
     SiteSettings,
 };
 use edito::import::{import_path, parse_markdown};
-use edito::{paths, Library, LibraryError};
+use edito::{paths, Lang, Library, LibraryError};
 
-use super::input::read_text;
-
-/// Output format of `edito export`: the core's [`ExportFormat`], whose list, names and help
-/// lines clap reads from [`ExportFormat::ALL`].
-#[derive(Debug, Clone, Copy)]
-pub struct FormatArg(pub ExportFormat);
-
-impl ValueEnum for FormatArg {
-    fn value_variants<'a>() -> &'a [Self] {
-        const ALL: [FormatArg; ExportFormat::ALL.len()] = {
-            let mut all = [FormatArg(ExportFormat::Page); ExportFormat::ALL.len()];
-            let mut i = 0;
-            while i < all.len() {
-                all[i] = FormatArg(ExportFormat::ALL[i]);
-                i += 1;
-            }
-            all
-        };
-        &ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.help()))
-    }
-}
+use crate::choice::codes;
+use crate::input::read_text;
 
 /// Arguments of `edito export`.
 #[derive(Debug, Args)]
@@ -54,23 +31,14 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// What to produce.
-    #[arg(long, value_enum, default_value = ExportFormat::Page.name())]
-    format: FormatArg,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Page)]
+    format: ExportFormat,
     /// Public address of the site, for the canonical link.
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
     /// With `--format fragment`: the body only, without kicker, title, chapô and date line.
     #[arg(long)]
     no_header: bool,
-}
-
-/// Which pieces `edito site` publishes.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum StatusArg {
-    /// Only pieces with status `published`.
-    Published,
-    /// Every piece found.
-    All,
 }
 
 /// Arguments of `edito site`.
@@ -87,23 +55,12 @@ pub struct SiteArgs {
     /// Site title.
     #[arg(long, default_value = "Edito")]
     title: String,
-    /// Language of the index and feed: `fr` or `en`.
-    #[arg(long, default_value = "fr")]
-    lang: String,
+    /// Language of the index and feed.
+    #[arg(long, default_value = "fr", value_parser = codes(&Lang::ALL, Lang::as_str))]
+    lang: Lang,
     /// Which pieces to include.
-    #[arg(long, value_enum, default_value_t = StatusArg::Published)]
-    status: StatusArg,
-}
-
-/// Arguments of `edito import`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// Markdown files or folders (searched recursively for *.md and *.markdown).
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-    /// Print the report as JSON.
-    #[arg(long)]
-    json: bool,
+    #[arg(long, value_enum, default_value_t = SiteSelection::Published)]
+    status: SiteSelection,
 }
 
 /// Exports one piece: a library piece by id, or a Markdown file.
@@ -124,8 +81,8 @@ pub fn export(data_dir: Option<PathBuf>, args: &ExportArgs) -> anyhow::Result<()
     let output = args
         .output
         .as_deref()
-        .map(|out| output_file(out, &article, args.format.0));
-    if args.no_header && args.format.0 == ExportFormat::Fragment {
+        .map(|out| output_file(out, &article, args.format));
+    if args.no_header && args.format == ExportFormat::Fragment {
         let text = exporter.fragment(&article, false)?;
         return write_output(text.as_bytes(), output.as_deref());
     }
@@ -167,7 +124,7 @@ fn library_piece(library: &Library, id: i64) -> anyhow::Result<Article> {
 /// Opens the library of the data directory, refusing to create an empty one: exporting from
 /// a library that does not exist is a mistake in `--data-dir`, not a wish for an empty site.
 pub fn open_existing(data_dir: Option<PathBuf>) -> anyhow::Result<Library> {
-    let dir = super::resolve_data_dir(data_dir)?;
+    let dir = crate::resolve_data_dir(data_dir)?;
     let file = dir.join(paths::LIBRARY_FILE);
     if !file.exists() {
         bail!(
@@ -190,18 +147,15 @@ fn write_output(bytes: &[u8], output: Option<&Path>) -> anyhow::Result<()> {
 pub fn export_article(
     exporter: &Exporter,
     article: &Article,
-    format: FormatArg,
+    format: ExportFormat,
     output: Option<&Path>,
 ) -> anyhow::Result<()> {
-    write_output(&exporter.export(article, format.0)?.bytes, output)
+    write_output(&exporter.export(article, format)?.bytes, output)
 }
 
 /// Builds the archive from the library, or from a folder of Markdown files with `--from`.
 pub fn site(data_dir: Option<PathBuf>, args: &SiteArgs) -> anyhow::Result<()> {
-    let selection = match args.status {
-        StatusArg::Published => SiteSelection::Published,
-        StatusArg::All => SiteSelection::All,
-    };
+    let selection = args.status;
     let articles = match &args.from {
         Some(from) => folder_articles(from)?,
         None => library_articles(
@@ -213,7 +167,7 @@ pub fn site(data_dir: Option<PathBuf>, args: &SiteArgs) -> anyhow::Result<()> {
     let site = SiteSettings {
         title: args.title.clone(),
         base_url: args.base_url.clone(),
-        lang: args.lang.clone(),
+        lang: args.lang.as_str().to_owned(),
         ..SiteSettings::default()
     };
     write_site(

@@ -10,7 +10,7 @@ use clap::Args;
 use edito::import::{import_path, import_paths_into, ImportOutcome, ImportReport};
 use edito::Library;
 
-use super::output;
+use crate::output;
 
 /// Arguments of `edito import`.
 #[derive(Debug, Args)]
@@ -34,7 +34,7 @@ pub fn run(data_dir: Option<PathBuf>, args: &ImportArgs) -> anyhow::Result<()> {
         print_dry_run(&report, args.json)?;
         report.refused.len()
     } else {
-        let library = Library::open_in(&super::resolve_data_dir(data_dir)?)?;
+        let library = Library::open_in(&crate::resolve_data_dir(data_dir)?)?;
         let outcome = import_paths_into(&library, &args.paths)?;
         print_outcome(&outcome, args.json)?;
         outcome.refused.len()

@@ -1,13 +1,12 @@
-//! Keeps the `pieces_fts` full-text index equal to the pieces. The index is an FTS5
+//! The `pieces_fts` full-text index, kept equal to the pieces. The index is an FTS5
 //! external-content table (the text is stored once, in `pieces`), so removing an entry needs
 //! the exact values it was built from: [`unindex`] runs *before* a piece changes, [`index`]
 //! after, both inside the write transaction, so the index can never lag behind a save.
 
 use rusqlite::Connection;
 
-use super::LibraryError;
-
-use super::pieces::TAG_LIST_SEPARATOR;
+use super::TAG_LIST_SEPARATOR;
+use crate::library::LibraryError;
 
 /// Removes piece `id` from the index, from its stored (not yet changed) values.
 pub(crate) fn unindex(conn: &Connection, id: i64) -> Result<(), LibraryError> {
@@ -19,19 +18,10 @@ pub(crate) fn unindex(conn: &Connection, id: i64) -> Result<(), LibraryError> {
     Ok(())
 }
 
-/// Refreshes the tag text of piece `id` from its tags and adds it to the index.
-pub(crate) fn index(conn: &Connection, id: i64) -> Result<(), LibraryError> {
-    index_with_tags(conn, id, &super::tags::of_piece(conn, id)?)
-}
-
-/// [`index`] when the caller already knows the piece's tags (stored spellings, in order).
-/// Tag names are joined by [`TAG_LIST_SEPARATOR`], a control character: never in a tag name,
+/// Refreshes the tag text of piece `id` from `tags` (its stored spellings, in order) and
+/// adds it to the index. Tag names are joined by [`TAG_LIST_SEPARATOR`], a control character: never in a tag name,
 /// and a word break for the tokenizer.
-pub(crate) fn index_with_tags(
-    conn: &Connection,
-    id: i64,
-    tags: &[String],
-) -> Result<(), LibraryError> {
+pub(crate) fn index(conn: &Connection, id: i64, tags: &[String]) -> Result<(), LibraryError> {
     let text = tags.join(TAG_LIST_SEPARATOR.encode_utf8(&mut [0; 4]));
     // Rewrite the row only when the tags changed: most saves only touch the text.
     conn.prepare_cached("UPDATE pieces SET tags_text = ?2 WHERE id = ?1 AND tags_text IS NOT ?2")?
@@ -56,4 +46,13 @@ pub(crate) fn check(conn: &Connection) -> Result<bool, LibraryError> {
         }
         Err(err) => Err(err.into()),
     }
+}
+
+/// Merges the index into one segment (much faster prefix and common-word searches).
+pub(crate) fn optimize(conn: &Connection) -> Result<(), LibraryError> {
+    conn.execute(
+        "INSERT INTO pieces_fts (pieces_fts) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
 }

@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use clap::Args;
 use edito::render::{render_document, Counts, Lang, RenderOptions};
 
-use super::input::read_text;
+use crate::choice::codes;
+use crate::input::read_text;
 
 /// Arguments of `edito render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     /// Language of the typography (default: the front matter's `lang`, else `fr`).
-    #[arg(long, value_name = "fr|en")]
+    #[arg(long, value_parser = codes(&Lang::ALL, Lang::as_str))]
     lang: Option<Lang>,
     /// Leave quotes, spaces and dashes as typed.
     #[arg(long)]

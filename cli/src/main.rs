@@ -1,8 +1,9 @@
-//! Argument parsing and dispatch for the `edito` CLI. Each subcommand reads its input, calls
-//! one core function and prints the result. `--json` output is the core's serde shapes,
-//! stable and documented in docs/CLI.md.
+//! The `edito` command line: a thin front end over the core library, like the desktop app.
+//! Each subcommand reads its input, calls one core function and prints the result. `--json`
+//! output is the core's serde shapes, stable and documented in docs/CLI.md.
 
 mod backup;
+mod choice;
 mod export;
 mod history;
 mod import;
@@ -15,6 +16,7 @@ mod stress;
 mod tags;
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -72,8 +74,19 @@ enum Command {
     Import(import::ImportArgs),
 }
 
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("edito: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Runs one invocation.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = cli.data_dir;
     let open = || -> anyhow::Result<Library> {
         Ok(Library::open_in(&resolve_data_dir(data_dir.clone())?)?)

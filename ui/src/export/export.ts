@@ -4,15 +4,10 @@
 // exported folder itself (`open_last_export`): the web side gets no path-opening access. Every path can be typed
 // as well as picked, which also lets the E2E tests drive it without a native dialog.
 import { api, desktop, type ExportFormat } from "../api/ipc";
-import type { Desk } from "../app/desk";
+import { byId, openModal } from "../app/dom";
 import { t } from "../i18n";
+import type { PieceSession } from "../session/session";
 import { EXTENSIONS, failureText, importSummary, progressText, siteSummary, suggestedName } from "./words";
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id} in index.html`);
-  return el as T;
-}
 
 export class ExportDialog {
   private readonly dialog = byId<HTMLDialogElement>("export-dialog");
@@ -22,7 +17,7 @@ export class ExportDialog {
   private running = false;
 
   constructor(
-    private readonly desk: Desk,
+    private readonly session: PieceSession,
     private readonly afterImport: () => Promise<void>,
   ) {
     byId("export-choose").addEventListener("click", () => void this.choosePieceFile());
@@ -42,11 +37,11 @@ export class ExportDialog {
   }
 
   open(): void {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     const path = byId<HTMLInputElement>("export-path");
     if (piece && path.value.trim() === "") path.placeholder = suggestedName(piece.slug, this.format());
     this.say("");
-    if (!this.dialog.open) this.dialog.showModal();
+    openModal(this.dialog);
   }
 
   private format(): ExportFormat {
@@ -55,7 +50,7 @@ export class ExportDialog {
   }
 
   private async choosePieceFile(): Promise<void> {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     const format = this.format();
     await this.pickInto("export-path", desktop.pickSaveFile(suggestedName(piece?.slug ?? "", format), EXTENSIONS[format]));
   }
@@ -72,12 +67,12 @@ export class ExportDialog {
   }
 
   private async exportPiece(): Promise<void> {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     const path = byId<HTMLInputElement>("export-path").value.trim();
     if (!piece) return;
     if (!path) return this.say(t("export.needPath"), true);
     try {
-      await this.desk.flush();
+      await this.session.flush();
       await api.exportPiece(piece.id, this.format(), path);
       this.say(t("export.pieceDone", { path }));
     } catch (err) {
@@ -86,10 +81,10 @@ export class ExportDialog {
   }
 
   private async copyFragment(): Promise<void> {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     if (!piece) return;
     try {
-      await this.desk.flush();
+      await this.session.flush();
       await desktop.copy(await api.exportFragment(piece.id));
       this.say(t("export.copied"));
     } catch (err) {
@@ -106,7 +101,7 @@ export class ExportDialog {
     this.showProgress(0, 0);
     const unlisten = await desktop.onExportProgress((p) => this.showProgress(p.done, p.total)).catch(() => null);
     try {
-      await this.desk.flush();
+      await this.session.flush();
       const report = await api.exportSite(dir, status, baseUrl || undefined);
       this.say(siteSummary(report));
       byId("export-open-folder").hidden = false;
@@ -138,7 +133,7 @@ export class ExportDialog {
       this.say(importSummary(report)[0]);
       await this.afterImport();
       const first = report.created[0] ?? report.updated[0];
-      if (first) await this.desk.open(first.id);
+      if (first) await this.session.open(first.id);
     } catch (err) {
       this.fail(err);
     }

@@ -34,7 +34,7 @@ pub fn run() {
             commands::pieces::get_piece,
             commands::pieces::create_piece,
             commands::pieces::save_piece,
-            commands::pieces::offer_welcome_draft,
+            commands::pieces::offer_welcome_piece,
             commands::pieces::set_status,
             commands::pieces::status_history,
             commands::pieces::trash_piece,
@@ -61,6 +61,7 @@ pub fn run() {
             commands::export::open_last_export,
             commands::export::import_paths,
             commands::spelling::check_spelling,
+            commands::spelling::check_rendered_spelling,
             commands::spelling::spelling_suggestions,
             commands::spelling::add_spelling_word,
         ])

@@ -11,12 +11,43 @@ use edito::{paths, Library, RenderOptions};
 
 use crate::UiError;
 
+/// The preview's last render and the Markdown it was made from, so that the spell checker
+/// can check that text by its generation instead of receiving the body a second time.
+#[derive(Default)]
+struct Preview {
+    session: PreviewSession,
+    /// `(generation, markdown)` of the last render.
+    text: Option<(u64, Arc<str>)>,
+}
+
+impl Preview {
+    /// Renders `markdown` (see [`PreviewSession::update`]) and keeps it as the last text.
+    fn render(
+        &mut self,
+        markdown: String,
+        options: &RenderOptions,
+        shown: Option<u64>,
+    ) -> PreviewUpdate {
+        let update = self.session.update(&markdown, options, shown);
+        self.text = Some((update.generation, Arc::from(markdown)));
+        update
+    }
+
+    /// The Markdown of render `generation`, if it is still the last one made.
+    fn text_of(&self, generation: u64) -> Option<Arc<str>> {
+        self.text
+            .as_ref()
+            .filter(|(last, _)| *last == generation)
+            .map(|(_, text)| Arc::clone(text))
+    }
+}
+
 /// Managed Tauri state. The library is behind an `Arc` so blocking work can move to a
 /// worker thread without holding up the UI thread.
 pub struct AppState {
     library: Arc<Library>,
     data_dir: PathBuf,
-    preview: Arc<Mutex<PreviewSession>>,
+    preview: Arc<Mutex<Preview>>,
     export_cancel: Mutex<Arc<AtomicBool>>,
     last_export: Mutex<Option<PathBuf>>,
 }
@@ -73,15 +104,20 @@ impl AppState {
         tauri::async_runtime::spawn_blocking(move || {
             // A panic while rendering poisons the lock; the session is only a cache of the
             // last render, so start again from an empty one (the window gets every block).
-            let mut session = session.lock().unwrap_or_else(|poisoned| {
-                let mut session = poisoned.into_inner();
-                *session = PreviewSession::new();
-                session
+            let mut preview = session.lock().unwrap_or_else(|poisoned| {
+                let mut preview = poisoned.into_inner();
+                *preview = Preview::default();
+                preview
             });
-            session.update(&markdown, &options, shown)
+            preview.render(markdown, &options, shown)
         })
         .await
         .map_err(|_| UiError::internal())
+    }
+
+    /// The Markdown of preview render `generation`, if it is still the last one made.
+    pub fn rendered_text(&self, generation: u64) -> Option<Arc<str>> {
+        self.preview.lock().ok()?.text_of(generation)
     }
 
     /// The exporter for single pieces, with the user's templates when they have some.
@@ -129,4 +165,28 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_last_render_can_be_spell_checked_by_its_generation() {
+        let mut preview = Preview::default();
+        let options = RenderOptions::default();
+        let first = preview.render("Un texte.".into(), &options, None);
+        assert_eq!(
+            preview.text_of(first.generation).as_deref(),
+            Some("Un texte.")
+        );
+        let second = preview.render("Un autre.".into(), &options, Some(first.generation));
+        // The window may ask about the render it showed before: the shell no longer has that
+        // text, and says so instead of checking the wrong one.
+        assert_eq!(preview.text_of(first.generation), None);
+        assert_eq!(
+            preview.text_of(second.generation).as_deref(),
+            Some("Un autre.")
+        );
+    }
 }

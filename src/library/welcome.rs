@@ -12,7 +12,7 @@ const WELCOME_BODY: &str = include_str!("welcome.md");
 impl Library {
     /// On the very first launch, adds the welcome piece; never again afterwards, even if the
     /// writer deletes it. Returns the welcome piece when it was just created.
-    pub fn offer_welcome_draft(&self) -> Result<Option<Piece>, LibraryError> {
+    pub fn offer_welcome_piece(&self) -> Result<Option<Piece>, LibraryError> {
         // One transaction, so a crash cannot leave the flag without the piece (or the reverse).
         self.write(|tx| {
             let offered = tx

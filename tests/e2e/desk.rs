@@ -14,9 +14,8 @@ use crate::harness::{run, skipped, App};
 pub const FRENCH: &[(&str, &str)] = &[("LANG", "fr_FR.UTF-8"), ("LANGUAGE", "fr_FR:fr")];
 const PREVIEW_TEXT: &str =
     "return document.getElementById('preview').contentDocument.body.textContent";
-const EDITOR_TEXT: &str = "return window.__editoDesk.editor.text()";
-const CURSOR_LINE: &str = "const v = window.__editoDesk.editor.view; \
-     return v.state.doc.lineAt(v.state.selection.main.head).number";
+const EDITOR_TEXT: &str = "return window.__edito.text()";
+const CURSOR_LINE: &str = "return window.__edito.cursorLine()";
 
 /// The usual scenario: the app in French with a new, empty piece open; `steps` drive the
 /// window, then the app quits. Skipped only with `EDITO_E2E=skip`.
@@ -38,7 +37,7 @@ pub fn on_a_new_french_piece(steps: impl AsyncFnOnce(&App)) {
 /// installed: then French is chosen in the settings, as a writer would, and remembered.
 pub async fn start_french(dir: &Path) -> App {
     let app = App::start_with(dir, FRENCH).await;
-    app.wait_for_js("return window.__editoDesk && window.__editoDesk.current() !== null")
+    app.wait_for_js("return window.__edito && window.__edito.current() !== null")
         .await;
     let remembered = app.js("return localStorage.getItem('edito.uiLang')").await;
     if app.js("return document.documentElement.lang").await != json!("fr") && remembered.is_null() {
@@ -77,10 +76,10 @@ pub async fn choose_ui_language(app: &App, lang: &str) {
 
 /// Creates a piece with the button and waits until it is the open one.
 pub async fn new_piece(app: &App) {
-    let before = app.js("return window.__editoDesk.current().id").await;
-    click(app, "new-draft").await;
+    let before = app.js("return window.__edito.current().id").await;
+    click(app, "new-piece").await;
     app.wait_for_js(&format!(
-        "return window.__editoDesk.current().id !== {before} && document.getElementById('title').value === ''"
+        "return window.__edito.current().id !== {before} && document.getElementById('title').value === ''"
     ))
     .await;
 }
@@ -120,15 +119,15 @@ pub async fn type_in_body(app: &App, text: &str) {
         .await
         .expect("editor");
     body.click().await.expect("focus editor");
-    app.js("const v = window.__editoDesk.editor.view; v.dispatch({selection: {anchor: v.state.doc.length}}); return true").await;
+    app.js("window.__edito.select(window.__edito.text().length); return true")
+        .await;
     body.send_keys(text).await.expect("type in the body");
 }
 
 /// Replaces the body through the editor (a long piece would take minutes to type).
 pub async fn set_body(app: &App, script_building_body: &str) {
     app.js(&format!(
-        "const body = ({script_building_body}); const v = window.__editoDesk.editor.view; \
-         v.dispatch({{changes: {{from: 0, to: v.state.doc.length, insert: body}}}}); return true"
+        "window.__edito.setText({script_building_body}); return true"
     ))
     .await;
 }
@@ -190,7 +189,7 @@ fn french_spacing_is_inserted_while_typing() {
 fn the_preview_typesets_the_title_and_signs_the_piece() {
     on_a_new_french_piece(async |app| {
         app.js(
-            "window.__editoDesk.update({title: \"2002 : l'année de tous les dangers...\", \
+            "window.__edito.update({title: \"2002 : l'année de tous les dangers...\", \
                 author: 'Jean Martin', author_role: 'Directeur de la rédaction'}); return true",
         )
         .await;
@@ -211,9 +210,7 @@ fn the_preview_typesets_the_title_and_signs_the_piece() {
 const LONG_BODY: &str = "Array.from({length: 120}, (_, i) => 'Paragraphe ' + (i + 1) + '. ' + \
      'Le texte avance, phrase après phrase, sans se presser, comme une marée. '.repeat(5)).join('\\n\\n')";
 
-const EDITOR_TOP_LINE: &str = "const v = window.__editoDesk.editor.view; \
-     const h = v.scrollDOM.getBoundingClientRect().top - v.documentTop; \
-     return v.state.doc.lineAt(v.lineBlockAtHeight(Math.max(0, h)).from).number";
+const EDITOR_TOP_LINE: &str = "return window.__edito.topLine()";
 const PREVIEW_TOP_LINE: &str = "const d = document.getElementById('preview').contentDocument; \
      const b = [...d.querySelectorAll('[data-line]')].find(e => e.getBoundingClientRect().bottom > 1); \
      return b ? Number(b.dataset.line) : 0";
@@ -229,7 +226,7 @@ fn editor_and_preview_scroll_together_and_a_click_moves_the_cursor() {
             .await;
 
         // Editor → preview: the paragraph at the top of the editor is at the top of the preview.
-        app.js("const v = window.__editoDesk.editor.view; v.scrollDOM.scrollTop = v.lineBlockAt(v.state.doc.line(81).from).top; return true").await;
+        app.js("window.__edito.scrollToLine(81); return true").await;
         let near =
             |a: &Value, b: &Value| (a.as_i64().unwrap_or(0) - b.as_i64().unwrap_or(-99)).abs() <= 4;
         wait_until_near(app, EDITOR_TOP_LINE, PREVIEW_TOP_LINE, near).await;
@@ -299,7 +296,10 @@ fn focus_mode_dims_all_but_the_current_paragraph() {
             json!("true"),
         )
         .await;
-        app.js("const v = window.__editoDesk.editor.view; v.focus(); v.dispatch({selection: {anchor: v.state.doc.line(3).from + 2}}); return true").await;
+        app.js(
+            "const e = window.__edito; e.focusEditor(); e.select(e.lineStart(3) + 2); return true",
+        )
+        .await;
         let opacities = "return [...document.querySelectorAll('.cm-line')].map(l => getComputedStyle(l).opacity)";
         app.wait_for_value(opacities, json!(["0.3", "0.3", "1", "0.3", "0.3"]))
             .await;
@@ -316,7 +316,7 @@ fn switching_the_language_is_remembered() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     run(async {
-        let new_label = "return document.getElementById('new-draft').textContent";
+        let new_label = "return document.getElementById('new-piece').textContent";
         let app = start_french(dir.path()).await;
         app.wait_for_value(new_label, json!("Nouvel article")).await;
         choose_ui_language(&app, "en").await;
@@ -343,7 +343,7 @@ fn quick_open_jumps_to_a_piece_by_title() {
             .send_keys("Le budget des communes")
             .await
             .expect("type title");
-        app.wait_for_js("return [...document.querySelectorAll('.draft-item__title')].some(e => e.textContent === 'Le budget des communes')").await;
+        app.wait_for_js("return [...document.querySelectorAll('.piece-item__title')].some(e => e.textContent === 'Le budget des communes')").await;
 
         // Ctrl+P from the title field, as a writer would press it.
         title
@@ -392,18 +392,18 @@ fn text_typed_just_before_closing_the_window_is_there_on_restart() {
     run(async {
         let app = start_french(dir.path()).await;
         new_piece(&app).await;
-        let id = app.js("return window.__editoDesk.current().id").await;
+        let id = app.js("return window.__edito.current().id").await;
         type_in_body(&app, "Dernière phrase avant de fermer.").await;
         // Closed at once, well before the autosave's pause: only the close-time flush saves it.
-        app.js("setTimeout(() => window.__TAURI_INTERNALS__.invoke('plugin:window|close', {label: 'main'}), 0); return window.__editoDesk.hasUnsaved()").await;
+        app.js("setTimeout(() => window.__TAURI_INTERNALS__.invoke('plugin:window|close', {label: 'main'}), 0); return window.__edito.hasUnsaved()").await;
         app.wait_closed().await;
 
         let app = start_french(dir.path()).await;
         app.wait_for_js(&format!(
-            "return window.__editoSidebar.pieces().some(d => d.id === {id})"
+            "return window.__edito.pieces().some(d => d.id === {id})"
         ))
         .await;
-        app.js(&format!("window.__editoDesk.open({id}); return true"))
+        app.js(&format!("window.__edito.open({id}); return true"))
             .await;
         app.wait_for_value(EDITOR_TEXT, json!("Dernière phrase avant de fermer."))
             .await;

@@ -1,5 +1,6 @@
 //! Measurements and pictures of the writing desk in the real window: keystroke → preview
-//! timings on a 20,000-word piece (read back from `window.__editoPerf`), and the screenshots
+//! timings on a 20,000-word piece, each timed from the key event itself (read back from the
+//! test API, `window.__edito.perf`), and the screenshots
 //! in docs/screenshots (an ignored test: run it by name with `--ignored` to retake them).
 
 use std::path::Path;
@@ -24,7 +25,7 @@ fn keystroke_to_preview_on_a_20000_word_piece() {
         app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('#edito-body > p').length === 1000")
             .await;
         let words = app
-            .js("return window.__editoDesk.editor.text().split(/\\s+/).filter(Boolean).length")
+            .js("return window.__edito.text().split(/\\s+/).filter(Boolean).length")
             .await;
         assert!(
             words.as_u64().unwrap_or(0) >= 20_000,
@@ -38,16 +39,17 @@ fn keystroke_to_preview_on_a_20000_word_piece() {
             .await
             .expect("editor");
         body.click().await.expect("focus editor");
-        app.js("const v = window.__editoDesk.editor.view; v.dispatch({selection: {anchor: v.state.doc.line(1001).to}}); window.__editoPerf.clear(); return true").await;
+        app.js("const e = window.__edito; e.select(e.lineEnd(1001)); e.perf.clear(); return true")
+            .await;
         for i in 1..=KEYSTROKES {
             body.send_keys("x").await.expect("type");
-            app.wait_for_value("return window.__editoPerf.samples.length", json!(i))
+            app.wait_for_value("return window.__edito.perf.samples().length", json!(i))
                 .await;
         }
-        let summary = app.js("return window.__editoPerf.summary()").await;
+        let summary = app.js("return window.__edito.perf.summary()").await;
         eprintln!("writing desk perf (20,000 words, {KEYSTROKES} keystrokes): {summary}");
         if let Some(out) = std::env::var_os("EDITO_PERF_OUT") {
-            let samples = app.js("return window.__editoPerf.samples").await;
+            let samples = app.js("return window.__edito.perf.samples()").await;
             let figures = json!({"summary": summary, "samples": samples});
             std::fs::write(out, figures.to_string()).expect("write perf figures");
         }
@@ -72,21 +74,21 @@ fn desk_screenshots() {
     fill_library(dir.path());
     run(async {
         let app = start_french(dir.path()).await;
-        app.js("[...document.querySelectorAll('.draft-item')].find(b => b.textContent.includes('2002')).click(); return true").await;
+        app.js("[...document.querySelectorAll('.piece-item')].find(b => b.textContent.includes('2002')).click(); return true").await;
         app.wait_for_js("return document.getElementById('preview').contentDocument.querySelector('blockquote') !== null")
             .await;
         for theme in ["light", "dark"] {
             app.js(&format!(
-                "window.__editoControls.set({{theme: '{theme}', focus: false}}); return true"
+                "window.__edito.setPreferences({{theme: '{theme}', focus: false}}); return true"
             ))
             .await;
             shoot(&app, &out.join(format!("desk-{theme}-fr.png"))).await;
         }
-        app.js("window.__editoControls.set({theme: 'light', focus: true}); const v = window.__editoDesk.editor.view; v.focus(); v.dispatch({selection: {anchor: v.state.doc.line(Math.min(7, v.state.doc.lines)).from}}); return true").await;
+        app.js("window.__edito.setPreferences({theme: 'light', focus: true}); const e = window.__edito; e.focusEditor(); e.select(e.lineStart(7)); return true").await;
         shoot(&app, &out.join("desk-focus-fr.png")).await;
-        app.js("window.__editoControls.set({theme: 'dark', focus: false}); window.__editoControls.run('quickOpen'); return true").await;
+        app.js("window.__edito.setPreferences({theme: 'dark', focus: false}); window.__edito.run('quickOpen'); return true").await;
         shoot(&app, &out.join("quick-open-dark-fr.png")).await;
-        app.js("document.getElementById('palette').close(); window.__editoControls.set({theme: 'light'}); document.getElementById('open-history').click(); return true").await;
+        app.js("document.getElementById('palette').close(); window.__edito.setPreferences({theme: 'light'}); document.getElementById('open-history').click(); return true").await;
         app.wait_for_js("return document.querySelectorAll('.revision-item').length >= 2")
             .await;
         app.js("document.querySelectorAll('.revision-item')[1].click(); return true")
@@ -104,7 +106,7 @@ fn desk_screenshots() {
             .await;
         show_spelling_suggestions(&app).await;
         shoot_as_is(&app, &out.join("spelling-light-fr.png")).await;
-        app.js("window.__editoControls.set({theme: 'auto'}); return true")
+        app.js("window.__edito.setPreferences({theme: 'auto'}); return true")
             .await;
         app.quit().await;
     });
@@ -142,13 +144,12 @@ fn import(data_dir: &Path, path: &Path) {
     assert!(status.success(), "edito import {path:?} failed");
 }
 
-/// Opens the draft with a misspelt word and its suggestions (Ctrl+. in the word).
+/// Opens the piece with a misspelt word and its suggestions (Ctrl+. in the word).
 async fn show_spelling_suggestions(app: &App) {
-    app.js("[...document.querySelectorAll('.draft-item')].find(b => b.textContent.includes('vingt-cinq')).click(); return true").await;
+    app.js("[...document.querySelectorAll('.piece-item')].find(b => b.textContent.includes('vingt-cinq')).click(); return true").await;
     app.wait_for_js("return document.querySelector('.cm-misspelt') !== null")
         .await;
-    app.js("const v = window.__editoDesk.editor.view; v.focus(); \
-         v.dispatch({selection: {anchor: v.state.doc.toString().indexOf('frapent') + 3}}); return true")
+    app.js("const e = window.__edito; e.focusEditor(); e.select(e.text().indexOf('frapent') + 3); return true")
         .await;
     press_in_editor(app, &format!("{}.{}", Key::Control, Key::Null)).await;
     app.wait_for_js(

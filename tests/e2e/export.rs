@@ -10,8 +10,7 @@ use fantoccini::Locator;
 
 /// Opens the export dialog with Ctrl+E's action.
 async fn open_export(app: &App) {
-    app.js("window.__editoControls.run('export'); return true")
-        .await;
+    app.js("window.__edito.run('export'); return true").await;
     app.wait_for_value(
         "return document.getElementById('export-dialog').open",
         json!(true),

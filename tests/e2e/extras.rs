@@ -10,7 +10,7 @@ use crate::desk::{click, click_css, new_piece, start_french, type_in_body};
 use crate::harness::{run, skipped, App};
 
 const LIST_TITLES: &str =
-    "return [...document.querySelectorAll('#draft-list .draft-item__title')].map(e => e.textContent)";
+    "return [...document.querySelectorAll('#piece-list .piece-item__title')].map(e => e.textContent)";
 const SAVED: &str = "return document.getElementById('save-state').dataset.state";
 const CHIPS_FN: &str =
     "function () { return [...document.querySelectorAll('.tag-chip')].map(c => c.dataset.tag); }";
@@ -77,7 +77,7 @@ fn a_renamed_tag_updates_the_sidebar_and_the_open_piece() {
     run(async {
         let app = start_french(dir.path()).await;
         write_piece(&app, "Les municipales").await;
-        let id = app.js("return window.__editoDesk.current().id").await;
+        let id = app.js("return window.__edito.current().id").await;
         show_metadata(&app).await;
         type_into(&app, "meta-tag-input", &format!("Politique{}", Key::Enter)).await;
         app.wait_for_js(
@@ -132,10 +132,10 @@ fn a_renamed_tag_updates_the_sidebar_and_the_open_piece() {
         .await;
 
         // The library kept it: the piece read again carries the new name, the tag filter finds it.
-        app.js(&format!("window.__editoDesk.open({id}); return true"))
+        app.js(&format!("window.__edito.open({id}); return true"))
             .await;
         app.wait_for_value(
-            "return window.__editoDesk.current().tags",
+            "return window.__edito.current().tags",
             json!(["Vie politique"]),
         )
         .await;
@@ -159,7 +159,7 @@ fn the_library_filters_by_a_publication_date_range() {
         set_date(&app, "meta-date", "2026-03-10").await;
         write_piece(&app, "Été").await;
         set_date(&app, "meta-date", "2026-07-14").await;
-        app.js("return window.__editoDesk.flush().then(() => true)")
+        app.js("return window.__edito.flush().then(() => true)")
             .await;
         app.wait_for_value(SAVED, json!("saved")).await;
 
@@ -187,13 +187,13 @@ fn the_library_filters_by_a_publication_date_range() {
         // Both pieces say "lignes": the range keeps one.
         type_into(&app, "library-search", "lignes").await;
         app.wait_for_js(
-            "return document.querySelector('#draft-list .draft-item__snippet mark') !== null",
+            "return document.querySelector('#piece-list .piece-item__snippet mark') !== null",
         )
         .await;
         app.wait_for_value(LIST_TITLES, json!(["Printemps"])).await;
         click(&app, "clear-filters").await;
         app.wait_for_js(
-            "const t = [...document.querySelectorAll('#draft-list .draft-item__title')].map(e => e.textContent); \
+            "const t = [...document.querySelectorAll('#piece-list .piece-item__title')].map(e => e.textContent); \
              return t.includes('Printemps') && t.includes('Été')",
         )
         .await;

@@ -1,4 +1,4 @@
-//! The foundation's scenario: welcome draft on a new library, a new draft typed in the real
+//! The foundation's scenario: welcome piece on a new library, a new piece typed in the real
 //! window, previewed in bold, and still there after the app is restarted.
 
 use fantoccini::Locator;
@@ -6,33 +6,33 @@ use serde_json::json;
 
 use crate::harness::{run, skipped, App};
 
-const DRAFT_TITLES: &str =
-    "return [...document.querySelectorAll('.draft-item__title')].map(e => e.textContent)";
+const PIECE_TITLES: &str =
+    "return [...document.querySelectorAll('.piece-item__title')].map(e => e.textContent)";
 const PREVIEW_HTML: &str =
     "return document.getElementById('preview').contentDocument.body.innerHTML";
 
 #[test]
-fn draft_typed_in_the_window_survives_a_restart() {
+fn piece_typed_in_the_window_survives_a_restart() {
     if skipped() {
         return;
     }
     let data_dir = tempfile::tempdir().expect("temp dir");
     run(async {
         let app = App::start(data_dir.path()).await;
-        app.wait_for_value(DRAFT_TITLES, json!(["Bienvenue dans Edito"]))
+        app.wait_for_value(PIECE_TITLES, json!(["Bienvenue dans Edito"]))
             .await;
-        // The welcome draft is open and previewed.
+        // The welcome piece is open and previewed.
         app.wait_for_js(&format!("{PREVIEW_HTML}.includes('<h2')"))
             .await;
 
         app.client
-            .find(Locator::Id("new-draft"))
+            .find(Locator::Id("new-piece"))
             .await
             .expect("button")
             .click()
             .await
             .expect("click");
-        app.wait_for_value(&format!("{DRAFT_TITLES}.length"), json!(2))
+        app.wait_for_value(&format!("{PIECE_TITLES}.length"), json!(2))
             .await;
         app.wait_for_value("return document.getElementById('title').value", json!(""))
             .await;
@@ -63,14 +63,14 @@ fn draft_typed_in_the_window_survives_a_restart() {
             json!("saved"),
         )
         .await;
-        app.wait_for_js(&format!("{DRAFT_TITLES}.includes('Mon premier édito')"))
+        app.wait_for_js(&format!("{PIECE_TITLES}.includes('Mon premier édito')"))
             .await;
         app.quit().await;
 
         let app = App::start(data_dir.path()).await;
-        // Most recent first, and no second welcome draft.
+        // Most recent first, and no second welcome piece.
         app.wait_for_value(
-            DRAFT_TITLES,
+            PIECE_TITLES,
             json!(["Mon premier édito", "Bienvenue dans Edito"]),
         )
         .await;

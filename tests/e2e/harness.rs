@@ -107,7 +107,7 @@ impl App {
         let url = format!("http://127.0.0.1:{port}");
         let client = connect_with_retry(&url, caps).await;
         let app = App { client, driver };
-        app.wait_for_js("return document.querySelector('.draft-item') !== null || document.readyState === 'complete'").await;
+        app.wait_for_js("return document.querySelector('.piece-item') !== null || document.readyState === 'complete'").await;
         app
     }
 

@@ -8,9 +8,9 @@ use serde_json::json;
 use crate::desk::{click, click_css, new_piece, on_a_new_french_piece, start_french, type_in_body};
 use crate::harness::{run, skipped, App};
 
-const EDITOR_TEXT: &str = "return window.__editoDesk.editor.text()";
+const EDITOR_TEXT: &str = "return window.__edito.text()";
 const LIST_TITLES: &str =
-    "return [...document.querySelectorAll('#draft-list .draft-item__title')].map(e => e.textContent)";
+    "return [...document.querySelectorAll('#piece-list .piece-item__title')].map(e => e.textContent)";
 const SAVED: &str = "return document.getElementById('save-state').dataset.state";
 
 /// Types `text` into the field `id` (after clicking it, as the writer would).
@@ -77,7 +77,7 @@ fn a_tagged_piece_is_found_by_a_search_without_accents() {
         app.wait_for_value(LIST_TITLES, json!(["L'année des dangers"]))
             .await;
         app.wait_for_js(
-            "return document.querySelector('#draft-list .draft-item__snippet mark') !== null",
+            "return document.querySelector('#piece-list .piece-item__snippet mark') !== null",
         )
         .await;
 
@@ -134,7 +134,7 @@ fn metadata_edits_survive_a_restart() {
         let app = start_french(dir.path()).await;
         new_piece(&app).await;
         type_into(&app, "title", "Fiche complète").await;
-        let id = app.js("return window.__editoDesk.current().id").await;
+        let id = app.js("return window.__edito.current().id").await;
         show_metadata(&app).await;
         type_into(&app, "meta-author", "Claire Dupont").await;
         type_into(&app, "meta-author-role", "Rédactrice en chef").await;
@@ -158,14 +158,14 @@ fn metadata_edits_survive_a_restart() {
             .await;
         select(&app, "meta-status", "review").await;
         app.wait_for_js(&format!(
-            "return window.__editoSidebar.pieces().some(p => p.id === {id} && p.status === 'review')"
+            "return window.__edito.pieces().some(p => p.id === {id} && p.status === 'review')"
         ))
         .await;
         app.wait_for_value(SAVED, json!("saved")).await;
         app.quit().await;
 
         let app = start_french(dir.path()).await;
-        app.js(&format!("window.__editoDesk.open({id}); return true"))
+        app.js(&format!("window.__edito.open({id}); return true"))
             .await;
         app.wait_for_value(
             "return document.getElementById('title').value",

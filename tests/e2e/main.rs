@@ -8,6 +8,7 @@ mod export;
 mod extras;
 mod foundation;
 mod harness;
+mod ipc_budget;
 mod library;
 mod security;
 mod spelling;

@@ -58,12 +58,12 @@ fn hostile_markdown_runs_nothing_in_the_window() {
         let app = App::start(data_dir.path()).await;
         let item = app
             .wait_for_js(
-                "return [...document.querySelectorAll('.draft-item')]
+                "return [...document.querySelectorAll('.piece-item')]
                    .find(b => b.textContent.includes('Texte hostile')) ? true : false",
             )
             .await;
         assert_eq!(item, json!(true));
-        app.js("[...document.querySelectorAll('.draft-item')]
+        app.js("[...document.querySelectorAll('.piece-item')]
                .find(b => b.textContent.includes('Texte hostile')).click(); return true")
             .await;
         app.wait_for_js(

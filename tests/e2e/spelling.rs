@@ -17,13 +17,13 @@ const TITLE: &str = "Orthographe";
 const BODY: &str = "Le gouvernment a dit welcome aux lecteurs.\n\nUn paragraphe juste.";
 const MARKED: &str =
     "return [...document.querySelectorAll('.cm-misspelt')].map(e => e.textContent).join(',')";
-const EDITOR_TEXT: &str = "return window.__editoDesk.editor.text()";
+const EDITOR_TEXT: &str = "return window.__edito.text()";
 
 /// A library whose most recent piece holds two words the French dictionary does not know.
 fn seed(dir: &Path) -> i64 {
     let library = Library::open_in(dir).expect("open library");
     // The welcome piece first, so the one under test is the newest and opens at start.
-    library.offer_welcome_draft().expect("welcome piece");
+    library.offer_welcome_piece().expect("welcome piece");
     let new = NewPiece {
         fields: PieceFields {
             title: TITLE.into(),
@@ -45,9 +45,9 @@ async fn start_on_seeded_piece(dir: &Path) -> (App, i64) {
 
 /// Opens piece `id` if the desk opened another one.
 async fn open_piece(app: &App, id: i64) {
-    let current = app.js("return window.__editoDesk.current().id").await;
+    let current = app.js("return window.__edito.current().id").await;
     if current != json!(id) {
-        app.js(&format!("window.__editoDesk.open({id}); return true"))
+        app.js(&format!("window.__edito.open({id}); return true"))
             .await;
     }
     app.wait_for_value(
@@ -78,8 +78,7 @@ fn spelling_marks_a_piece_on_open_and_applies_a_suggestion() {
         );
 
         // Cursor in the word, then Ctrl+. as a writer would press it.
-        app.js("const v = window.__editoDesk.editor.view; v.focus(); \
-             v.dispatch({selection: {anchor: 6}}); return true")
+        app.js("window.__edito.focusEditor(); window.__edito.select(6); return true")
             .await;
         press_in_editor(&app, &format!("{}.{}", Key::Control, Key::Null)).await;
         let choice = app
@@ -132,17 +131,12 @@ fn spelling_marks_survive_scrolling_a_long_piece() {
              '\\n\\nEnfin, lannée se termine.'",
         )
         .await;
-        let scroll_to = |fraction: &str| {
-            format!(
-                "const s = window.__editoDesk.editor.view.scrollDOM; \
-                 s.scrollTop = {fraction} * s.scrollHeight; return true"
-            )
-        };
+        let scroll_to =
+            |fraction: &str| format!("window.__edito.scrollToFraction({fraction}); return true");
         app.wait_for_value(MARKED, json!("gouvernment")).await;
         // The cursor goes to the end: CodeMirror always draws the cursor's line, and the first
         // line must be dropped from the page and drawn again.
-        app.js("const v = window.__editoDesk.editor.view; \
-             v.dispatch({selection: {anchor: v.state.doc.length}}); return true")
+        app.js("window.__edito.select(window.__edito.text().length); return true")
             .await;
         app.js(&scroll_to("1")).await;
         app.wait_for_value(MARKED, json!("lannée")).await;

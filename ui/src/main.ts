@@ -5,21 +5,29 @@ import { errorMessage } from "./api/ipc";
 import { Confirm } from "./app/confirm";
 import { Controls } from "./app/controls";
 import { Desk } from "./app/desk";
+import { byId } from "./app/dom";
+import { exposeTestApi } from "./app/test-api";
 import { ConflictDialog } from "./conflict/conflict";
 import { ExportDialog } from "./export/export";
 import { HistoryDialog } from "./history/history";
 import { initI18n, onLangChange, t, uiLang } from "./i18n";
 import { Sidebar } from "./library/sidebar";
 import { fillStatusSelect, MetadataPanel } from "./metadata/panel";
+import { Session } from "./session/session";
 import { loadPreferences } from "./settings/preferences";
-import "./styles.css";
-import "./panels.css";
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id} in index.html`);
-  return el as T;
-}
+// The theme's variables first, then the frame, then each feature's sheet: later sheets may
+// refine what the frame sets (a small button, a wide dialog), so this order is the cascade.
+import "./theme.css";
+import "./app/app.css";
+import "./library/library.css";
+import "./editor/editor.css";
+import "./preview/preview.css";
+import "./metadata/metadata.css";
+import "./status/status.css";
+import "./palette/palette.css";
+import "./history/history.css";
+import "./conflict/conflict.css";
+import "./export/export.css";
 
 initI18n(document);
 const prefs = loadPreferences();
@@ -33,6 +41,7 @@ const conflicts = new ConflictDialog({
 });
 const confirm = new Confirm({ dialog: byId("confirm-dialog"), message: byId("confirm-message"), ok: byId("confirm-ok"), cancel: byId("confirm-cancel") });
 
+const session = new Session(conflicts);
 const desk = new Desk(
   {
     kicker: byId<HTMLInputElement>("kicker"),
@@ -45,7 +54,7 @@ const desk = new Desk(
     gauge: byId("gauge"),
     appError: byId("app-error"),
   },
-  conflicts,
+  session,
   {
     uiLang: uiLang(),
     placeholder: t("app.bodyPlaceholder"),
@@ -59,7 +68,7 @@ const desk = new Desk(
 );
 const sidebar = new Sidebar(
   {
-    list: byId("draft-list"),
+    list: byId("piece-list"),
     message: byId("library-message"),
     search: byId<HTMLInputElement>("library-search"),
     status: byId<HTMLSelectElement>("filter-status"),
@@ -82,29 +91,31 @@ const sidebar = new Sidebar(
       error: byId("tag-dialog-error"),
     },
   },
+  session,
   desk,
   confirm,
 );
-byId("new-draft").addEventListener("click", () => void desk.newPiece());
+byId("new-piece").addEventListener("click", () => void desk.newPiece());
 fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
-const metadata = new MetadataPanel(desk, () => sidebar.pieces().map((p) => p.category));
+const metadata = new MetadataPanel(session, () => sidebar.pieces().map((p) => p.category));
 const history = new HistoryDialog(
   { dialog: byId("history-dialog"), list: byId("history-list"), diff: byId("history-diff"), restore: byId("history-restore"), message: byId("history-message"),
     compare: byId<HTMLSelectElement>("history-compare"), caption: byId("history-caption") },
-  desk,
+  session,
+  () => desk.editor.view.focus(),
 );
-const exporter = new ExportDialog(desk, () => sidebar.reload());
+const exporter = new ExportDialog(session, () => sidebar.reload());
 const controls = new Controls(desk, prefs, { sidebar, metadata, history, exporter });
 onLangChange(() => {
   desk.relabel();
   fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
   void sidebar.relabel();
-  const piece = desk.current();
+  const piece = session.current();
   if (piece) metadata.show(piece);
 });
 
-// For the E2E tests and the lead's wiring: the desk, its panels and the measurements.
-Object.assign(window, { __editoDesk: desk, __editoControls: controls, __editoSidebar: sidebar, __editoPerf: desk.perf });
+// The one object tests drive the app through (window.__edito); nothing else is exposed.
+exposeTestApi({ desk, session, sidebar, controls });
 
 desk.start().catch((err) => {
   const banner = byId("app-error");
@@ -114,14 +125,14 @@ desk.start().catch((err) => {
 });
 
 // Leaving the window (another app, a dialog) is a natural pause: make a save point.
-window.addEventListener("blur", () => void desk.flush().catch(() => undefined));
+window.addEventListener("blur", () => void session.flush().catch(() => undefined));
 
 // Closing waits for the last save; if it cannot be saved the window stays open, because
 // closing would drop the text.
 void getCurrentWindow().onCloseRequested(async (event) => {
-  if (!desk.hasUnsaved()) return;
+  if (!session.hasUnsaved()) return;
   try {
-    await desk.flush();
+    await session.flush();
   } catch {
     event.preventDefault();
   }

@@ -1,20 +1,31 @@
 // Shared by the browser-only tests: Debian's chromium driven by playwright-core, the built UI
-// served from ui/dist, the Tauri backend replaced by tests/mock-tauri.js.
+// served from ui/dist, the Tauri backend replaced by tests/mock-tauri.ts.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import ts from "typescript";
 import { serveDist } from "./server.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const MOCK = readFileSync(new URL("./mock-tauri.js", import.meta.url), "utf8");
+const MOCK = mockScript();
 export const NBSP = "\u00A0";
 
 let browser;
 let site;
 let profile;
+
+/** The mock backend as a plain script: types stripped, and no module wrapper (an init
+ *  script runs as a classic script; the type-only import leaves an empty `export {}`). */
+function mockScript() {
+  const source = readFileSync(new URL("./mock-tauri.ts", import.meta.url), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+  });
+  return outputText.replace(/^export \{\};?\s*$/m, "");
+}
 
 /** Starts chromium and the static server (call in `before`). */
 export async function startBrowser() {
@@ -60,5 +71,5 @@ export async function axe(page) {
 }
 
 export const text = (page, sel) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, sel);
-export const editorText = (page) => page.evaluate(() => window.__editoDesk.editor.text());
+export const editorText = (page) => page.evaluate(() => window.__edito.text());
 

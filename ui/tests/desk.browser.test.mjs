@@ -1,5 +1,5 @@
 // Browser-only tests of the built UI: Debian's chromium driven by playwright-core, the
-// Tauri backend replaced by tests/mock-tauri.js. Accessibility (axe-core: no serious or
+// Tauri backend replaced by tests/mock-tauri.ts. Accessibility (axe-core: no serious or
 // critical violation, light and dark, French), keyboard flows, French spacing, quick open,
 // language switch, gauge, preview clicks. Run: npm run build && npm run test:browser.
 import assert from "node:assert/strict";
@@ -60,9 +60,9 @@ describe("accessibility (axe-core)", () => {
         return { id: el.id || el.className, outline: style.outlineStyle !== "none" || style.boxShadow !== "none" };
       });
       reached.add(info.id);
-      if (["new-draft", "library-search", "title", "splitter", "toggle-focus"].includes(info.id)) assert.ok(info.outline, `${info.id} shows focus`);
+      if (["new-piece", "library-search", "title", "splitter", "toggle-focus"].includes(info.id)) assert.ok(info.outline, `${info.id} shows focus`);
     }
-    for (const id of ["new-draft", "library-search", "kicker", "title", "standfirst", "cm-content", "splitter", "toggle-preview", "toggle-focus", "open-settings", "open-help"]) {
+    for (const id of ["new-piece", "library-search", "kicker", "title", "standfirst", "cm-content", "splitter", "toggle-preview", "toggle-focus", "open-settings", "open-help"]) {
       assert.ok([...reached].some((r) => r.includes(id)), `${id} reachable by Tab (got ${[...reached].join(", ")})`);
     }
     await context.close();
@@ -72,7 +72,7 @@ describe("accessibility (axe-core)", () => {
 describe("writing", () => {
   it("French spacing is inserted while typing, and can be turned off", async () => {
     const { page, context } = await openDesk();
-    await page.click("#new-draft");
+    await page.click("#new-piece");
     await page.waitForFunction(() => document.getElementById("title").value === "");
     await page.click(".cm-content");
     await page.keyboard.type("Note: à 10:30, vraiment? «oui»");
@@ -120,7 +120,7 @@ describe("writing", () => {
 
   it("Ctrl+B makes bold and Enter continues a list", async () => {
     const { page, context } = await openDesk();
-    await page.click("#new-draft");
+    await page.click("#new-piece");
     await page.waitForFunction(() => document.getElementById("title").value === "");
     await page.click(".cm-content");
     await page.keyboard.type("- un");
@@ -135,10 +135,7 @@ describe("writing", () => {
   it("clicking a preview block puts the cursor on its source line", async () => {
     const { page, context } = await openDesk();
     await page.frameLocator("#preview").locator('[data-line="5"]').click();
-    const line = await page.evaluate(() => {
-      const view = window.__editoDesk.editor.view;
-      return view.state.doc.lineAt(view.state.selection.main.head).number;
-    });
+    const line = await page.evaluate(() => window.__edito.cursorLine());
     assert.equal(line, 5);
     await context.close();
   });
@@ -190,19 +187,19 @@ describe("navigation and language", () => {
     await page.keyboard.press("Control+Shift+F");
     assert.equal(await page.evaluate(() => document.activeElement.id), "library-search");
     await page.keyboard.type("zzz");
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 0);
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 0);
     assert.match(await text(page, "#library-message"), /Aucun article/);
     await context.close();
   });
 
   it("English on an English system; the switch to French is remembered", async () => {
     const { page, context } = await openDesk({ locale: "en-US" });
-    assert.equal(await text(page, "#new-draft"), "New piece");
+    assert.equal(await text(page, "#new-piece"), "New piece");
     await page.click("#open-settings");
     await page.selectOption("#ui-lang", "fr");
-    assert.equal(await text(page, "#new-draft"), "Nouvel article");
+    assert.equal(await text(page, "#new-piece"), "Nouvel article");
     await page.reload();
-    await page.waitForFunction(() => document.getElementById("new-draft").textContent === "Nouvel article");
+    await page.waitForFunction(() => document.getElementById("new-piece").textContent === "Nouvel article");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
     await context.close();
   });
@@ -222,7 +219,7 @@ describe("navigation and language", () => {
     await page.keyboard.type("x");
     await page.keyboard.press("Control+s");
     await page.waitForFunction(() => document.getElementById("save-state").dataset.state === "saved");
-    assert.ok(await page.evaluate(() => window.__mockDrafts[0].body.includes("x")));
+    assert.ok(await page.evaluate(() => window.__mockPieces[0].body.includes("x")));
     await context.close();
   });
 });

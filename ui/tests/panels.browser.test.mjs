@@ -1,5 +1,5 @@
 // Browser-only tests of the library's panels and dialogs, against the mocked backend
-// (tests/mock-tauri.js): accessibility of each (axe-core, light and dark), search with
+// (tests/mock-tauri.ts): accessibility of each (axe-core, light and dark), search with
 // highlighted snippets, filters, tags, trash, metadata, history, conflicts, export and import.
 // Run: npm run build && npm run test:browser.
 import assert from "node:assert/strict";
@@ -18,7 +18,7 @@ describe("panels: accessibility (axe-core)", () => {
       await page.click("#toggle-metadata");
       await page.waitForSelector("#metadata-panel:not([hidden])");
       await page.fill("#library-search", "essai");
-      await page.waitForSelector(".draft-item__snippet mark");
+      await page.waitForSelector(".piece-item__snippet mark");
       assert.deepEqual(await axe(page), []);
       await page.click("#show-trash");
       await page.waitForSelector("#empty-trash:not([hidden])");
@@ -59,13 +59,13 @@ describe("library sidebar", () => {
   it("search ignores accents, shows the snippet with <mark>, and combines with the status filter", async () => {
     const { page, context } = await openDesk();
     await page.fill("#library-search", "deuxieme");
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 1);
-    assert.equal(await text(page, ".draft-item__title"), "Bienvenue dans Edito");
-    assert.equal(await text(page, ".draft-item__snippet mark"), "deuxieme");
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 1);
+    assert.equal(await text(page, ".piece-item__title"), "Bienvenue dans Edito");
+    assert.equal(await text(page, ".piece-item__snippet mark"), "deuxieme");
     // Markup in a snippet stays text.
-    assert.equal(await page.locator(".draft-item__snippet b").count(), 0);
+    assert.equal(await page.locator(".piece-item__snippet b").count(), 0);
     await page.selectOption("#filter-status", "published");
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 0);
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 0);
     const last = (await calls(page, "search")).at(-1);
     assert.deepEqual(last.query.statuses, ["published"]);
     assert.equal(last.query.text, "deuxieme");
@@ -77,11 +77,11 @@ describe("library sidebar", () => {
     await page.waitForSelector('.tag-chip[data-tag="édito"]');
     assert.match(await text(page, '.tag-chip[data-tag="édito"]'), /édito\s+1/);
     await page.click('.tag-chip[data-tag="édito"]');
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 1);
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 1);
     assert.equal(await page.getAttribute('.tag-chip[data-tag="édito"]', "aria-pressed"), "true");
     await page.click('.tag-chip[data-tag="édito"]');
     await page.selectOption("#filter-category", "Société");
-    await page.waitForFunction(() => document.querySelector(".draft-item__title")?.textContent === "Le budget des communes" && document.querySelectorAll(".draft-item").length === 1);
+    await page.waitForFunction(() => document.querySelector(".piece-item__title")?.textContent === "Le budget des communes" && document.querySelectorAll(".piece-item").length === 1);
     await context.close();
   });
 
@@ -118,7 +118,7 @@ describe("metadata panel", () => {
     await page.fill("#meta-category", "Société");
     await page.fill("#meta-date", "2026-12-01");
     await page.fill("#meta-issue", "42");
-    await page.waitForFunction(() => window.__mockDrafts[0].issue_number === 42);
+    await page.waitForFunction(() => window.__mockPieces[0].issue_number === 42);
     const edit = (await calls(page, "save_piece")).at(-1).edit;
     assert.equal(edit.author, "Claire Dupont");
     assert.equal(edit.category, "Société");
@@ -140,7 +140,7 @@ describe("metadata panel", () => {
     await page.click('.tag-pill[data-tag="budget"] .tag-pill__remove');
     await page.waitForFunction(() => !document.querySelector('.tag-pill[data-tag="budget"]'));
     await page.selectOption("#meta-status", "review");
-    await page.waitForFunction(() => document.querySelector('.draft-item[aria-current="true"] .status-badge')?.dataset.status === "review");
+    await page.waitForFunction(() => document.querySelector('.piece-item[aria-current="true"] .status-badge')?.dataset.status === "review");
     await page.click(".meta-history summary");
     assert.match(await text(page, "#meta-status-history"), /Brouillon → À relire/);
     // A save after the tag and status calls is based on their version: no conflict.
@@ -196,7 +196,7 @@ describe("history and conflicts", () => {
     await page.keyboard.press("Escape");
     assert.equal(await page.evaluate(() => document.getElementById("conflict-dialog").open), true, "Escape does not drop a version");
     await page.click("#conflict-keep-mine");
-    await page.waitForFunction(() => window.__mockDrafts[0].body.endsWith("Mien."));
+    await page.waitForFunction(() => window.__mockPieces[0].body.endsWith("Mien."));
     await context.close();
   });
 
@@ -207,7 +207,7 @@ describe("history and conflicts", () => {
     await page.keyboard.type("z");
     await page.waitForSelector("#conflict-dialog[open]");
     await page.click("#conflict-take-theirs");
-    await page.waitForFunction(() => window.__editoDesk.editor.text() === "Version d'une autre fenêtre.");
+    await page.waitForFunction(() => window.__edito.text() === "Version d'une autre fenêtre.");
     await context.close();
   });
 });

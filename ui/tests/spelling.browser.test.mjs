@@ -1,5 +1,5 @@
 // Browser-only tests of spell checking in the editor (the core's answers stood in for by
-// tests/mock-tauri.js): marks drawn on typed text, the suggestion menu reached by keyboard
+// tests/mock-tauri.ts): marks drawn on typed text, the suggestion menu reached by keyboard
 // (Ctrl+.) and by right-click, accessible (axe-core), and the webview's own checker off.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";

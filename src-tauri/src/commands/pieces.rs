@@ -24,7 +24,7 @@ pub async fn get_piece(state: State<'_, AppState>, id: i64) -> Result<Piece, UiE
     state.with_library(move |lib| lib.get_piece(id)).await
 }
 
-/// A new piece (an empty draft unless fields are given).
+/// A new piece (empty, status `draft`, unless fields are given).
 #[tauri::command]
 pub async fn create_piece(state: State<'_, AppState>, new: NewPiece) -> Result<Piece, UiError> {
     state.with_library(move |lib| lib.create_piece(&new)).await
@@ -38,8 +38,8 @@ pub async fn save_piece(state: State<'_, AppState>, edit: PieceEdit) -> Result<P
 
 /// The welcome piece, created on the first launch only.
 #[tauri::command]
-pub async fn offer_welcome_draft(state: State<'_, AppState>) -> Result<Option<Piece>, UiError> {
-    state.with_library(|lib| lib.offer_welcome_draft()).await
+pub async fn offer_welcome_piece(state: State<'_, AppState>) -> Result<Option<Piece>, UiError> {
+    state.with_library(|lib| lib.offer_welcome_piece()).await
 }
 
 /// Moves a piece along the workflow (idea, draft, review, ready, published).

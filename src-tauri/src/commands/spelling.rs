@@ -1,5 +1,6 @@
-//! Spell checking commands: the piece's Markdown (or one word) in, the core's answer out, on
-//! the blocking pool since the first call in a language loads its dictionary.
+//! Spell checking commands: the piece's Markdown (or the number of the preview render that
+//! showed it, or one word) in, the core's answer out, on the blocking pool since the first
+//! call in a language loads its dictionary.
 
 use std::sync::Arc;
 
@@ -7,7 +8,7 @@ use edito::render::Lang;
 use edito::spelling::{Misspelling, Speller, SpellingError};
 use tauri::State;
 
-use crate::UiError;
+use crate::{AppState, UiError};
 
 /// Managed state: the one checker, its dictionaries loaded on first use.
 pub struct SpellState(Arc<Speller>);
@@ -53,6 +54,26 @@ pub async fn check_spelling(
     spell
         .run(move |speller| speller.check(&markdown, lang))
         .await
+}
+
+/// The misspelt words of the text of preview render `generation` (the window names the render
+/// instead of sending the body again), or `None` when the preview has rendered something
+/// else since: the window then sends the text with [`check_spelling`].
+#[tauri::command]
+pub async fn check_rendered_spelling(
+    state: State<'_, AppState>,
+    spell: State<'_, SpellState>,
+    generation: u64,
+    lang: Option<Lang>,
+) -> Result<Option<Vec<Misspelling>>, UiError> {
+    let Some(markdown) = state.rendered_text(generation) else {
+        return Ok(None);
+    };
+    let lang = lang.unwrap_or_default();
+    spell
+        .run(move |speller| speller.check(&markdown, lang))
+        .await
+        .map(Some)
 }
 
 /// A few replacements for a misspelt word, best first.

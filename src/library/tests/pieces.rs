@@ -256,12 +256,12 @@ fn trash_restore_and_empty() {
 fn welcome_piece_is_offered_once_only() {
     let (_dir, library) = temp_library();
     let welcome = library
-        .offer_welcome_draft()
+        .offer_welcome_piece()
         .expect("offer")
         .expect("first time");
     assert!(welcome.fields.body.contains("**gras**"));
     assert!(library
-        .offer_welcome_draft()
+        .offer_welcome_piece()
         .expect("offer again")
         .is_none());
     assert_eq!(

@@ -73,7 +73,7 @@ fn foundation_library_upgrades_without_loss() {
         .expect("old drafts are indexed");
     assert_eq!(hits.len(), 2);
     assert!(
-        library.offer_welcome_draft().expect("offer").is_none(),
+        library.offer_welcome_piece().expect("offer").is_none(),
         "settings kept"
     );
     assert_eq!(library.integrity_check().expect("check"), strings(&["ok"]));

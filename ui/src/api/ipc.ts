@@ -8,46 +8,82 @@ import type * as T from "./types";
 export type * from "./types";
 export { STATUSES } from "./types";
 
+/** One command the UI sent: its name, when (ms on the `performance.now()` clock), and how
+ *  many UTF-16 code units of a piece's body it carried (0 when none). */
+export interface IpcCall {
+  command: string;
+  at: number;
+  bodyChars: number;
+}
+
+/** The last calls, oldest first; kept short so a long session does not grow it. */
+const recentCalls: IpcCall[] = [];
+const KEPT_CALLS = 500;
+
+/** The text of a piece that `args` carries: a render's or a check's Markdown, or a save's body. */
+function bodyChars(args: Record<string, unknown> | undefined): number {
+  if (!args) return 0;
+  if (typeof args.markdown === "string") return args.markdown.length;
+  const edit = args.edit as { body?: unknown } | undefined;
+  return typeof edit?.body === "string" ? edit.body.length : 0;
+}
+
+/** Every command goes through here, so the calls a typing pause costs can be counted. */
+function call<R>(command: string, args?: Record<string, unknown>): Promise<R> {
+  recentCalls.push({ command, at: performance.now(), bodyChars: bodyChars(args) });
+  if (recentCalls.length > KEPT_CALLS) recentCalls.shift();
+  return invoke<R>(command, args);
+}
+
+/** The commands sent so far (the last 500), for the test API's IPC budget checks. */
+export function ipcCalls(): IpcCall[] {
+  return [...recentCalls];
+}
+
 export const api = {
-  listPieces: (filter?: T.PieceFilter) => invoke<T.PieceSummary[]>("list_pieces", { filter: filter ?? null }),
-  getPiece: (id: number) => invoke<T.Piece>("get_piece", { id }),
-  createPiece: (fresh: T.NewPiece) => invoke<T.Piece>("create_piece", { new: fresh }),
-  savePiece: (edit: T.PieceEdit) => invoke<T.Piece>("save_piece", { edit }),
-  offerWelcomeDraft: () => invoke<T.Piece | null>("offer_welcome_draft"),
-  setStatus: (id: number, status: T.Status) => invoke<T.Piece>("set_status", { id, status }),
-  statusHistory: (id: number) => invoke<T.StatusChange[]>("status_history", { id }),
-  trashPiece: (id: number) => invoke<T.Piece>("trash_piece", { id }),
-  restoreFromTrash: (id: number) => invoke<T.Piece>("restore_from_trash", { id }),
-  listTrash: () => invoke<T.PieceSummary[]>("list_trash"),
-  emptyTrash: () => invoke<number>("empty_trash"),
-  search: (query: T.SearchQuery) => invoke<T.SearchHit[]>("search", { query }),
-  listTags: () => invoke<T.TagCount[]>("list_tags"),
-  addTags: (id: number, names: string[]) => invoke<T.Piece>("add_tags", { id, names }),
-  removeTags: (id: number, names: string[]) => invoke<T.Piece>("remove_tags", { id, names }),
+  listPieces: (filter?: T.PieceFilter) => call<T.PieceSummary[]>("list_pieces", { filter: filter ?? null }),
+  getPiece: (id: number) => call<T.Piece>("get_piece", { id }),
+  createPiece: (fresh: T.NewPiece) => call<T.Piece>("create_piece", { new: fresh }),
+  savePiece: (edit: T.PieceEdit) => call<T.Piece>("save_piece", { edit }),
+  offerWelcomePiece: () => call<T.Piece | null>("offer_welcome_piece"),
+  setStatus: (id: number, status: T.Status) => call<T.Piece>("set_status", { id, status }),
+  statusHistory: (id: number) => call<T.StatusChange[]>("status_history", { id }),
+  trashPiece: (id: number) => call<T.Piece>("trash_piece", { id }),
+  restoreFromTrash: (id: number) => call<T.Piece>("restore_from_trash", { id }),
+  listTrash: () => call<T.PieceSummary[]>("list_trash"),
+  emptyTrash: () => call<number>("empty_trash"),
+  search: (query: T.SearchQuery) => call<T.SearchHit[]>("search", { query }),
+  listTags: () => call<T.TagCount[]>("list_tags"),
+  addTags: (id: number, names: string[]) => call<T.Piece>("add_tags", { id, names }),
+  removeTags: (id: number, names: string[]) => call<T.Piece>("remove_tags", { id, names }),
   /** Renames a tag on every piece (a merge when the new name is another tag's); returns how many pieces carry it. */
-  renameTag: (from: string, to: string) => invoke<number>("rename_tag", { from, to }),
+  renameTag: (from: string, to: string) => call<number>("rename_tag", { from, to }),
   /** Merges `sources` into `target` on every piece; returns how many pieces carry `target`. */
-  mergeTags: (sources: string[], target: string) => invoke<number>("merge_tags", { sources, target }),
-  listRevisions: (id: number) => invoke<T.RevisionSummary[]>("list_revisions", { id }),
-  getRevision: (id: number, number: number) => invoke<T.Revision>("get_revision", { id, number }),
+  mergeTags: (sources: string[], target: string) => call<number>("merge_tags", { sources, target }),
+  listRevisions: (id: number) => call<T.RevisionSummary[]>("list_revisions", { id }),
+  getRevision: (id: number, number: number) => call<T.Revision>("get_revision", { id, number }),
   diffRevisions: (id: number, from: number, to?: number) =>
-    invoke<T.RevisionDiff>("diff_revisions", { id, from, to: to ?? null }),
-  restoreRevision: (id: number, number: number) => invoke<T.Piece>("restore_revision", { id, number }),
-  typesetHead: (head: T.PreviewHead, lang: T.Lang) => invoke<T.PreviewHead>("typeset_head", { head, lang }),
+    call<T.RevisionDiff>("diff_revisions", { id, from, to: to ?? null }),
+  restoreRevision: (id: number, number: number) => call<T.Piece>("restore_revision", { id, number }),
+  typesetHead: (head: T.PreviewHead, lang: T.Lang) => call<T.PreviewHead>("typeset_head", { head, lang }),
   renderPreview: (markdown: string, lang: T.Lang, shown: number | null) =>
-    invoke<T.PreviewUpdate>("render_preview", { markdown, lang, shown }),
-  exportFormats: () => invoke<T.ExportFormatInfo[]>("export_formats"),
-  exportPiece: (id: number, format: T.ExportFormat, path: string) => invoke<void>("export_piece", { id, format, path }),
-  exportFragment: (id: number) => invoke<string>("export_fragment", { id }),
+    call<T.PreviewUpdate>("render_preview", { markdown, lang, shown }),
+  exportFormats: () => call<T.ExportFormatInfo[]>("export_formats"),
+  exportPiece: (id: number, format: T.ExportFormat, path: string) => call<void>("export_piece", { id, format, path }),
+  exportFragment: (id: number) => call<string>("export_fragment", { id }),
   exportSite: (outDir: string, status: T.SiteSelection, baseUrl?: string) =>
-    invoke<T.SiteReport>("export_site", { outDir, status, baseUrl: baseUrl || null }),
-  cancelExport: () => invoke<void>("cancel_export"),
+    call<T.SiteReport>("export_site", { outDir, status, baseUrl: baseUrl || null }),
+  cancelExport: () => call<void>("cancel_export"),
   /** Opens the folder of the last archive export (the shell knows which folder it wrote). */
-  openLastExport: () => invoke<void>("open_last_export"),
-  importPaths: (paths: string[]) => invoke<T.ImportOutcome>("import_paths", { paths }),
-  checkSpelling: (markdown: string, lang: T.Lang) => invoke<T.Misspelling[]>("check_spelling", { markdown, lang }),
-  spellingSuggestions: (word: string, lang: T.Lang) => invoke<string[]>("spelling_suggestions", { word, lang }),
-  addSpellingWord: (word: string) => invoke<void>("add_spelling_word", { word }),
+  openLastExport: () => call<void>("open_last_export"),
+  importPaths: (paths: string[]) => call<T.ImportOutcome>("import_paths", { paths }),
+  checkSpelling: (markdown: string, lang: T.Lang) => call<T.Misspelling[]>("check_spelling", { markdown, lang }),
+  /** Checks the text of preview render `generation` (the body does not cross again); null
+   *  when the core has rendered something else since. */
+  checkRenderedSpelling: (generation: number, lang: T.Lang) =>
+    call<T.Misspelling[] | null>("check_rendered_spelling", { generation, lang }),
+  spellingSuggestions: (word: string, lang: T.Lang) => call<string[]>("spelling_suggestions", { word, lang }),
+  addSpellingWord: (word: string) => call<void>("add_spelling_word", { word }),
 };
 
 /** The native pickers, the clipboard and the export progress events. */

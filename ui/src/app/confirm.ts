@@ -1,4 +1,6 @@
 // A yes/no question in a modal dialog, for the actions that cannot be undone.
+import { closeModal, openModal } from "./dom";
+
 export interface ConfirmElements {
   dialog: HTMLDialogElement;
   message: HTMLElement;
@@ -19,7 +21,7 @@ export class Confirm {
   ask(question: string, confirmLabel: string): Promise<boolean> {
     this.el.message.textContent = question;
     this.el.ok.textContent = confirmLabel;
-    if (!this.el.dialog.open) this.el.dialog.showModal();
+    openModal(this.el.dialog);
     this.el.cancel.focus();
     return new Promise((resolve) => {
       this.resolve = resolve;
@@ -29,7 +31,7 @@ export class Confirm {
   private answer(yes: boolean): void {
     const resolve = this.resolve;
     this.resolve = null;
-    if (this.el.dialog.open) this.el.dialog.close();
+    closeModal(this.el.dialog);
     resolve?.(yes);
   }
 }

@@ -10,14 +10,9 @@ import type { MetadataPanel } from "../metadata/panel";
 import { QuickOpen } from "../palette/palette";
 import { applyTheme, savePreferences, type Preferences, type Theme } from "../settings/preferences";
 import type { Desk } from "./desk";
+import { byId, openModal } from "./dom";
 import { setupSplitter, toggleZen } from "./layout";
 import { actionFor, renderHelp, type Action } from "./shortcuts";
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id} in index.html`);
-  return el as T;
-}
 
 /** The panels and dialogs the controls open. */
 export interface Panels {
@@ -37,7 +32,7 @@ export class Controls {
   ) {
     this.palette = new QuickOpen(
       { dialog: byId("palette"), input: byId("palette-input"), list: byId("palette-list") },
-      (id) => void this.desk.open(id).then(() => this.desk.editor.view.focus()).catch((err) => this.desk.showError(err)),
+      (id) => void this.desk.session.open(id).then(() => this.desk.editor.view.focus()).catch((err) => this.desk.showError(err)),
     );
     setupSplitter({ panes: byId("panes"), splitter: byId("splitter") }, prefs.split, (split) => this.set({ split }));
     this.toggle("toggle-preview", "previewVisible");
@@ -69,7 +64,7 @@ export class Controls {
       case "search":
         return byId<HTMLInputElement>("library-search").focus();
       case "save":
-        return void this.desk.flush().catch(() => undefined);
+        return void this.desk.session.flush().catch(() => undefined);
       case "export":
         return this.panels.exporter.open();
       case "history":
@@ -78,7 +73,7 @@ export class Controls {
         return this.set({ metadataVisible: !this.prefs.metadataVisible });
       case "help":
         renderHelp(byId("help-table"), uiLang());
-        return this.showDialog("help");
+        return openModal(byId<HTMLDialogElement>("help"));
       case "preview":
         return this.set({ previewVisible: !this.prefs.previewVisible });
       case "focus":
@@ -121,18 +116,13 @@ export class Controls {
     this.run(action);
   }
 
-  private showDialog(id: string): void {
-    const dialog = byId<HTMLDialogElement>(id);
-    if (!dialog.open) dialog.showModal();
-  }
-
   private openSettings(): void {
     byId<HTMLSelectElement>("ui-lang").value = uiLang();
     byId<HTMLSelectElement>("theme").value = this.prefs.theme;
     byId<HTMLInputElement>("french-typing").checked = this.prefs.frenchTyping;
     byId<HTMLInputElement>("show-spaces").checked = this.prefs.showSpaces;
     byId<HTMLInputElement>("spelling").checked = this.prefs.spelling;
-    this.showDialog("settings");
+    openModal(byId<HTMLDialogElement>("settings"));
   }
 
   private wireSettings(): void {

@@ -2,6 +2,7 @@
 // window, the CLI). Both versions are shown side by side and the writer chooses; the dialog
 // cannot be dismissed without a choice, so nothing is dropped silently.
 import type { Piece } from "../api/ipc";
+import { closeModal, openModal } from "../app/dom";
 import { t } from "../i18n";
 
 export type ConflictChoice = "mine" | "theirs";
@@ -33,7 +34,7 @@ export class ConflictDialog {
   ask(mine: Piece, theirs: Piece): Promise<ConflictChoice> {
     this.el.mine.textContent = versionText(mine);
     this.el.theirs.textContent = versionText(theirs);
-    if (!this.el.dialog.open) this.el.dialog.showModal();
+    openModal(this.el.dialog);
     this.el.keepMine.focus();
     return new Promise((resolve) => {
       this.resolve = resolve;
@@ -41,7 +42,7 @@ export class ConflictDialog {
   }
 
   private choose(choice: ConflictChoice): void {
-    this.el.dialog.close();
+    closeModal(this.el.dialog);
     this.resolve?.(choice);
     this.resolve = null;
   }

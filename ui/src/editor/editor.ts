@@ -29,7 +29,16 @@ export interface EditorOptions {
   label: string;
   /** A spell check failed (no dictionary installed…): tell the writer. */
   onSpellingError: (err: unknown) => void;
+  /** Who checks the spelling (the core, through the preview driver when the desk has one). */
+  checker: SpellChecker;
 }
+
+/** The core's checker, through the Tauri commands. */
+export const coreSpellChecker: SpellChecker = {
+  check: (markdown, lang) => api.checkSpelling(markdown, lang as Lang),
+  suggest: (word, lang) => api.spellingSuggestions(word, lang as Lang),
+  addWord: (word) => api.addSpellingWord(word),
+};
 
 export const DEFAULT_OPTIONS: EditorOptions = {
   pieceLang: "fr",
@@ -42,13 +51,7 @@ export const DEFAULT_OPTIONS: EditorOptions = {
   placeholder: "",
   label: "",
   onSpellingError: (err) => console.warn("edito: spell check failed", err),
-};
-
-/** The core's checker, through the Tauri commands. */
-const coreSpellChecker: SpellChecker = {
-  check: (markdown, lang) => api.checkSpelling(markdown, lang as Lang),
-  suggest: (word, lang) => api.spellingSuggestions(word, lang as Lang),
-  addWord: (word) => api.addSpellingWord(word),
+  checker: coreSpellChecker,
 };
 
 export interface MarkdownEditor {
@@ -85,7 +88,7 @@ function spellingSlot(): (o: EditorOptions) => Extension {
     if (next !== key) {
       key = next;
       extension = o.spelling
-        ? spellChecking({ checker: coreSpellChecker, lang: o.pieceLang, delay: CHECK_DELAY_MS, onError: (err) => o.onSpellingError(err) })
+        ? spellChecking({ checker: o.checker, lang: o.pieceLang, delay: CHECK_DELAY_MS, onError: (err) => o.onSpellingError(err) })
         : [];
     }
     return extension;

@@ -5,15 +5,10 @@
 // the web side gets no path-opening access. Every path can be typed as well as picked, which
 // also lets the E2E tests drive it without a native dialog.
 import { api, desktop, type ExportFormatInfo } from "../api/ipc";
-import type { Desk } from "../app/desk";
+import { byId, openModal } from "../app/dom";
 import { t, type MessageKey } from "../i18n";
+import type { PieceSession } from "../session/session";
 import { failureText, importSummary, progressText, siteSummary, suggestedName, withSuffix } from "./words";
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id} in index.html`);
-  return el as T;
-}
 
 export class ExportDialog {
   private readonly dialog = byId<HTMLDialogElement>("export-dialog");
@@ -25,7 +20,7 @@ export class ExportDialog {
   private readonly formats: Promise<ExportFormatInfo[]>;
 
   constructor(
-    private readonly desk: Desk,
+    private readonly session: PieceSession,
     private readonly afterImport: () => Promise<void>,
   ) {
     this.formats = this.listFormats();
@@ -48,7 +43,7 @@ export class ExportDialog {
   open(): void {
     void this.suggestName();
     this.say("");
-    if (!this.dialog.open) this.dialog.showModal();
+    openModal(this.dialog);
   }
 
   /** One radio per format, the first checked; the file name follows the chosen format. */
@@ -81,7 +76,7 @@ export class ExportDialog {
   /** The piece's file name in the chosen format, as the path field's hint; a typed path keeps
    * its name but takes the format's extension. */
   private async suggestName(): Promise<void> {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     const format = await this.format();
     if (!piece || !format) return;
     const path = byId<HTMLInputElement>("export-path");
@@ -91,7 +86,7 @@ export class ExportDialog {
   }
 
   private async choosePieceFile(): Promise<void> {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     const format = await this.format();
     if (!format) return;
     await this.pickInto("export-path", desktop.pickSaveFile(suggestedName(piece?.slug ?? "", format), format.extension));
@@ -109,14 +104,14 @@ export class ExportDialog {
   }
 
   private async exportPiece(): Promise<void> {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     const path = byId<HTMLInputElement>("export-path").value.trim();
     if (!piece) return;
     if (!path) return this.say(t("export.needPath"), true);
     const format = await this.format();
     if (!format) return;
     try {
-      await this.desk.flush();
+      await this.session.flush();
       await api.exportPiece(piece.id, format.format, path);
       this.say(t("export.pieceDone", { path }));
     } catch (err) {
@@ -125,10 +120,10 @@ export class ExportDialog {
   }
 
   private async copyFragment(): Promise<void> {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     if (!piece) return;
     try {
-      await this.desk.flush();
+      await this.session.flush();
       await desktop.copy(await api.exportFragment(piece.id));
       this.say(t("export.copied"));
     } catch (err) {
@@ -145,7 +140,7 @@ export class ExportDialog {
     this.showProgress(0, 0);
     const unlisten = await desktop.onExportProgress((p) => this.showProgress(p.done, p.total)).catch(() => null);
     try {
-      await this.desk.flush();
+      await this.session.flush();
       const report = await api.exportSite(dir, status, baseUrl || undefined);
       this.say(siteSummary(report));
       byId("export-open-folder").hidden = false;
@@ -177,7 +172,7 @@ export class ExportDialog {
       this.say(importSummary(report)[0]);
       await this.afterImport();
       const first = report.created[0] ?? report.updated[0];
-      if (first) await this.desk.open(first.id);
+      if (first) await this.session.open(first.id);
     } catch (err) {
       this.fail(err);
     }

@@ -2,9 +2,10 @@
 // reason), the selected one compared word by word with the current text or with any other
 // version ("Compare with"), and a way back to the selected one.
 import { api, errorMessage, type RevisionSummary } from "../api/ipc";
-import type { Desk } from "../app/desk";
+import { closeModal, openModal } from "../app/dom";
 import { formatDateTime, t, type MessageKey } from "../i18n";
 import { compareChoices, comparePair, otherOf, type RevisionPair } from "./compare";
+import type { PieceSession } from "../session/session";
 import { renderDiff } from "./diff-view";
 
 export interface HistoryElements {
@@ -31,14 +32,16 @@ export class HistoryDialog {
 
   constructor(
     private readonly el: HistoryElements,
-    private readonly desk: Desk,
+    private readonly session: PieceSession,
+    /** Where the writer goes back to after a restore: the editor. */
+    private readonly backToText: () => void,
   ) {
     el.restore.addEventListener("click", () => void this.restore());
     el.compare.addEventListener("change", () => void this.showDiff());
   }
 
   async open(): Promise<void> {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     if (!piece) return;
     this.selected = null;
     this.revisions = [];
@@ -48,9 +51,9 @@ export class HistoryDialog {
     this.el.caption.textContent = "";
     this.el.diff.replaceChildren();
     this.el.message.textContent = t("app.loading");
-    if (!this.el.dialog.open) this.el.dialog.showModal();
+    openModal(this.el.dialog);
     try {
-      await this.desk.flush();
+      await this.session.flush();
       const revisions = await api.listRevisions(piece.id);
       this.revisions = revisions;
       this.renderList(revisions);
@@ -110,7 +113,7 @@ export class HistoryDialog {
   }
 
   private async showDiff(): Promise<void> {
-    const piece = this.desk.current();
+    const piece = this.session.current();
     const selected = this.selected;
     if (!piece || selected === null) return;
     const pair = comparePair(selected, otherOf(this.el.compare.value));
@@ -143,9 +146,9 @@ export class HistoryDialog {
     const number = this.selected;
     if (number === null) return;
     try {
-      await this.desk.change((id) => api.restoreRevision(id, number));
-      this.el.dialog.close();
-      this.desk.editor.view.focus();
+      await this.session.change((id) => api.restoreRevision(id, number));
+      closeModal(this.el.dialog);
+      this.backToText();
     } catch (err) {
       this.el.message.textContent = t("app.actionFailed", { message: errorMessage(err) });
     }

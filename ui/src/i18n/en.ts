@@ -3,8 +3,8 @@ import type { MessageKey } from "./fr";
 
 export const en: Record<MessageKey, string> = {
   "app.library": "Library",
-  "app.drafts": "Pieces",
-  "app.newDraft": "New piece",
+  "app.pieces": "Pieces",
+  "app.newPiece": "New piece",
   "app.search": "Search the library",
   "app.searchPlaceholder": "Search…",
   "app.noMatch": "No piece matches “{q}”.",

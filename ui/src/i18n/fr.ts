@@ -1,8 +1,8 @@
 // French UI strings: the reference catalogue (English must provide the same keys).
 export const fr = {
   "app.library": "Bibliothèque",
-  "app.drafts": "Articles",
-  "app.newDraft": "Nouvel article",
+  "app.pieces": "Articles",
+  "app.newPiece": "Nouvel article",
   "app.search": "Rechercher dans la bibliothèque",
   "app.searchPlaceholder": "Rechercher…",
   "app.noMatch": "Aucun article ne correspond à « {q} ».",

@@ -38,7 +38,7 @@ describe("i18n", () => {
   });
 
   it("translates data-i18n attributes of the page", () => {
-    document.body.innerHTML = `<button data-i18n="app.newDraft"></button><input data-i18n-label="app.title" data-i18n-placeholder="app.title">`;
+    document.body.innerHTML = `<button data-i18n="app.newPiece"></button><input data-i18n-label="app.title" data-i18n-placeholder="app.title">`;
     setUiLang("en", document);
     expect(document.querySelector("button")?.textContent).toBe("New piece");
     expect(document.querySelector("input")?.getAttribute("aria-label")).toBe("Title");

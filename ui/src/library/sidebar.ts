@@ -1,13 +1,16 @@
 // The library sidebar: full-text search (debounced) combined with the status, category,
 // publication-date and tag filters, the tag list with counts (each tag renamed or merged
 // through its "…" button), and the trash. Plain listing goes through `list_pieces`, any text
-// through `search`, so accents and case never matter.
-import { api, type PieceFilter, type PieceSummary, type Status, type TagCount } from "../api/ipc";
+// through `search`, so accents and case never matter. A save patches its one row; the lists
+// are read again only when what they show can have changed (filters, tags, a new piece, the
+// trash, an import, or another process — checked when the window comes back to the front).
+import { api, type Piece, type PieceFilter, type PieceSummary, type Status, type TagCount } from "../api/ipc";
 import type { Confirm } from "../app/confirm";
-import type { Desk } from "../app/desk";
+import type { Notices } from "../app/desk";
 import { formatNumber, t } from "../i18n";
+import type { PieceSession } from "../session/session";
 import { dateRange } from "./date-range";
-import { renderDraftList, renderTrashList } from "./draft-list";
+import { markCurrent, patchPieceRow, renderPieceList, renderTrashList } from "./piece-list";
 import { TagDialog, type TagDialogElements } from "./tag-dialog";
 import { tagKey } from "./tag-edits";
 
@@ -54,6 +57,29 @@ export function renamedFilter(filter: Iterable<string>, from: string, to: string
   return [...new Set(out)];
 }
 
+/** What a list row shows of `piece`. */
+export function summaryOf(piece: Piece): PieceSummary {
+  const { id, title, slug, status, tags, category, updated_at, publication_date } = piece;
+  return { id, title, slug, status, tags, category, updated_at, publication_date };
+}
+
+/** True when `piece` belongs in a list filtered by `filter` (the library's rules: any of the
+ *  statuses, the category, every tag without case or accents, the days inclusive). */
+export function matchesFilter(piece: PieceSummary, filter: PieceFilter): boolean {
+  const statuses = filter.statuses ?? [];
+  const tags = filter.tags ?? [];
+  const day = piece.publication_date;
+  const dated = !filter.published_from && !filter.published_to
+    ? true
+    : !!day && (!filter.published_from || day >= filter.published_from) && (!filter.published_to || day <= filter.published_to);
+  return (
+    (statuses.length === 0 || statuses.includes(piece.status)) &&
+    (!filter.category || piece.category === filter.category) &&
+    tags.every((tag) => piece.tags.some((name) => tagKey(name) === tagKey(tag))) &&
+    dated
+  );
+}
+
 export class Sidebar {
   private all: PieceSummary[] = [];
   private readonly tagFilter = new Set<string>();
@@ -68,7 +94,8 @@ export class Sidebar {
 
   constructor(
     private readonly el: SidebarElements,
-    private readonly desk: Desk,
+    private readonly session: PieceSession,
+    private readonly notices: Notices,
     private readonly confirm: Confirm,
   ) {
     el.search.addEventListener("input", () => this.schedule());
@@ -80,7 +107,13 @@ export class Sidebar {
     el.showTrash.addEventListener("click", () => this.toggleTrash());
     el.emptyTrash.addEventListener("click", () => void this.emptyTrash());
     this.tagDialog = new TagDialog(el.tagDialog, { tags: () => this.tags, tagReplaced: (from, to, message) => this.tagReplaced(from, to, message) }, confirm);
-    desk.listen({ libraryChanged: () => void this.reload() });
+    session.listen({
+      loaded: (piece) => markCurrent(this.el.list, piece?.id ?? null),
+      saved: (piece) => this.saved(piece),
+      libraryChanged: () => void this.reload(),
+    });
+    // Another process (the CLI, a second window) may have changed the library meanwhile.
+    window.addEventListener("focus", () => void this.reload());
   }
 
   /** Every live piece, most recent first (quick open uses it). */
@@ -103,8 +136,29 @@ export class Sidebar {
       this.renderTags(tags);
       await this.refresh();
     } catch (err) {
-      this.desk.showError(err);
+      this.notices.showError(err);
     }
+  }
+
+  /** A save came back: patch its row (and the categories it may add) instead of listing
+   *  again, unless the change can move it in or out of the filtered list. */
+  private saved(piece: Piece): void {
+    const after = summaryOf(piece);
+    const i = this.all.findIndex((p) => p.id === piece.id);
+    const before = i >= 0 ? this.all[i] : undefined;
+    if (i >= 0) this.all.splice(i, 1);
+    this.all.unshift(after);
+    if (before?.category !== after.category) this.renderCategories();
+    if (this.trash) return;
+    const range = dateRange(this.el.from.value, this.el.to.value);
+    const filter = filterOf(this.el.status.value, this.el.category.value, this.tagFilter, range.ok ? range : OPEN_RANGE);
+    const searching = this.el.search.value.trim() !== "";
+    const belongs = matchesFilter(after, filter);
+    const hasRow = this.el.list.querySelector(`.piece-item[data-id="${piece.id}"]`) !== null;
+    if (hasRow && belongs) patchPieceRow(this.el.list, after, !searching);
+    // It left the filtered list, or entered it: only then is the list read again. A search
+    // keeps its hits until the writer searches again.
+    else if (hasRow || (belongs && !searching)) void this.refresh();
   }
 
   /** Redraws the list for the current text, filters and view. */
@@ -114,7 +168,7 @@ export class Sidebar {
       if (this.trash) await this.showTrash(seq);
       else await this.showPieces(seq);
     } catch (err) {
-      this.desk.showError(err);
+      this.notices.showError(err);
     }
   }
 
@@ -135,8 +189,8 @@ export class Sidebar {
     const filter = filterOf(this.el.status.value, this.el.category.value, this.tagFilter, range);
     const pieces = text ? await api.search({ text, ...filter }) : await api.listPieces(filter);
     if (seq !== this.seq) return;
-    renderDraftList(this.el.list, pieces, this.desk.current()?.id ?? null, (id) => {
-      this.desk.open(id).catch((err) => this.desk.showError(err));
+    renderPieceList(this.el.list, pieces, this.session.current()?.id ?? null, (id) => {
+      this.session.open(id).catch((err) => this.notices.showError(err));
     });
     const filtered = text !== "" || filter.statuses?.length || filter.category || this.tagFilter.size > 0 || range.published_from || range.published_to;
     if (this.all.length === 0 && !filtered) this.say(t("app.emptyLibrary"));
@@ -173,9 +227,9 @@ export class Sidebar {
     const kept = renamedFilter(this.tagFilter, from, to);
     this.tagFilter.clear();
     for (const name of kept) this.tagFilter.add(name);
-    const piece = this.desk.current();
+    const piece = this.session.current();
     if (piece?.tags.some((name) => tagKey(name) === tagKey(from))) {
-      await this.desk.change((id) => api.getPiece(id)).catch((err) => this.desk.showError(err));
+      await this.session.change((id) => api.getPiece(id)).catch((err) => this.notices.showError(err));
     }
     this.notice = message;
     await this.reload();
@@ -270,7 +324,7 @@ export class Sidebar {
       await api.restoreFromTrash(id);
       await this.reload();
     } catch (err) {
-      this.desk.showError(err);
+      this.notices.showError(err);
     }
   }
 
@@ -281,7 +335,7 @@ export class Sidebar {
       await this.reload();
       this.say(t("trash.emptied", { n }));
     } catch (err) {
-      this.desk.showError(err);
+      this.notices.showError(err);
     }
   }
 }

@@ -4,6 +4,7 @@
 // number of pieces it touches.
 import { api, type TagCount } from "../api/ipc";
 import type { Confirm } from "../app/confirm";
+import { closeModal, openModal } from "../app/dom";
 import { formatNumber, t } from "../i18n";
 import { mergeQuestion, mergeTargets, piecesLabel, planRename, tagErrorMessage } from "./tag-edits";
 
@@ -52,7 +53,7 @@ export class TagDialog {
     this.el.renameInput.value = tag.name;
     this.showError("");
     this.fillTargets(tag);
-    if (!this.el.dialog.open) this.el.dialog.showModal();
+    openModal(this.el.dialog);
     this.el.renameInput.focus();
     this.el.renameInput.select();
   }
@@ -68,7 +69,7 @@ export class TagDialog {
     if (!tag || this.busy) return;
     const plan = planRename(tag, this.el.renameInput.value, this.host.tags());
     if (plan.kind === "invalid") return this.showError(plan.message, true);
-    if (plan.kind === "unchanged") return this.el.dialog.close();
+    if (plan.kind === "unchanged") return closeModal(this.el.dialog);
     if (plan.kind === "merge") {
       if (!(await this.confirm.ask(mergeQuestion(tag, plan.into), t("tags.mergeNow")))) return this.el.renameInput.focus();
       return this.run(tag.name, plan.into, () => api.mergeTags([tag.name], plan.into), "tags.merged");
@@ -88,7 +89,7 @@ export class TagDialog {
     this.busy = true;
     try {
       const n = await call();
-      this.el.dialog.close();
+      closeModal(this.el.dialog);
       await this.host.tagReplaced(from, to, t(done, { from, to, pieces: piecesLabel(n) }));
     } catch (err) {
       this.showError(tagErrorMessage(err));

@@ -1,17 +1,13 @@
 // The metadata panel (#metadata-panel): author, category, dates, target length, slug, language,
-// tags, status and its history, and the way to the trash. Text fields go through the desk's
-// saves; tags and status through their own library calls, after the pending save.
+// tags, status and its history, and the way to the trash. Text fields go through the
+// session's saves; tags and status through their own library calls, after the pending save.
+// The status history is read again only when the status (or the piece) changes.
 import { api, errorMessage, STATUSES, type Piece, type TagCount } from "../api/ipc";
-import type { Desk } from "../app/desk";
+import { byId } from "../app/dom";
 import { formatDateTime, t } from "../i18n";
-import { statusLabel } from "../library/draft-list";
+import { statusLabel } from "../library/piece-list";
+import type { PieceSession } from "../session/session";
 import { dateOrNull, distinctSorted, numberOrNull, parseTags } from "./fields";
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id} in index.html`);
-  return el as T;
-}
 
 type TextField = "author" | "author_role" | "category";
 
@@ -19,26 +15,27 @@ export class MetadataPanel {
   private readonly panel = byId("metadata-panel");
   private readonly error = byId("meta-error");
   private typedSlug: string | null = null;
-  private historyFor = -1;
+  /** The piece and status whose history the panel shows (`id:status`). */
+  private historyFor = "";
   private noteFor = -1;
 
   constructor(
-    private readonly desk: Desk,
+    private readonly session: PieceSession,
     private readonly categories: () => string[],
   ) {
     this.text("meta-author", "author");
     this.text("meta-author-role", "author_role");
     this.text("meta-category", "category");
-    byId<HTMLInputElement>("meta-date").addEventListener("change", (e) => this.desk.update({ publication_date: dateOrNull(value(e)) }));
-    byId<HTMLInputElement>("meta-issue").addEventListener("input", (e) => this.desk.update({ issue_number: numberOrNull(value(e)) }));
-    byId<HTMLInputElement>("meta-target").addEventListener("input", (e) => this.desk.update({ target_signs: numberOrNull(value(e)) }));
-    byId<HTMLSelectElement>("meta-lang").addEventListener("change", (e) => this.desk.update({ lang: value(e) === "en" ? "en" : "fr" }));
+    byId<HTMLInputElement>("meta-date").addEventListener("change", (e) => this.session.update({ publication_date: dateOrNull(value(e)) }));
+    byId<HTMLInputElement>("meta-issue").addEventListener("input", (e) => this.session.update({ issue_number: numberOrNull(value(e)) }));
+    byId<HTMLInputElement>("meta-target").addEventListener("input", (e) => this.session.update({ target_signs: numberOrNull(value(e)) }));
+    byId<HTMLSelectElement>("meta-lang").addEventListener("change", (e) => this.session.update({ lang: value(e) === "en" ? "en" : "fr" }));
     byId<HTMLInputElement>("meta-slug").addEventListener("change", (e) => {
       const typed = value(e).trim();
       if (!typed) return;
       this.typedSlug = typed;
       byId("meta-slug-note").textContent = "";
-      this.desk.update({ slug: typed });
+      this.session.update({ slug: typed });
     });
     byId<HTMLSelectElement>("meta-status").addEventListener("change", (e) => void this.setStatus(value(e)));
     byId<HTMLInputElement>("meta-tag-input").addEventListener("keydown", (e) => {
@@ -48,7 +45,7 @@ export class MetadataPanel {
     });
     byId("meta-tag-add").addEventListener("click", () => void this.addTags());
     byId("meta-trash").addEventListener("click", () => void this.trash());
-    desk.listen({ pieceChanged: (piece) => this.show(piece) });
+    session.listen({ pieceChanged: (piece) => this.show(piece) });
     // Tags can be renamed or merged from the sidebar while the panel is open: the
     // suggestions are read again whenever the writer comes to type a tag.
     byId("meta-tag-input").addEventListener("focus", () => void this.refreshTagOptions());
@@ -60,7 +57,7 @@ export class MetadataPanel {
 
   setOpen(open: boolean): void {
     this.panel.hidden = !open;
-    const piece = this.desk.current();
+    const piece = this.session.current();
     if (open && piece) {
       this.show(piece);
       void this.refreshTagOptions();
@@ -86,11 +83,11 @@ export class MetadataPanel {
     this.showSlugNote(piece);
     this.renderTags(piece);
     fillDatalist(byId("meta-categories"), distinctSorted(this.categories()));
-    if (this.historyFor !== piece.version * 1e6 + piece.id) void this.renderStatusHistory(piece);
+    if (this.historyFor !== `${piece.id}:${piece.status}`) void this.renderStatusHistory(piece);
   }
 
   private text(id: string, field: TextField): void {
-    byId<HTMLInputElement>(id).addEventListener("input", (e) => this.desk.update({ [field]: value(e) }));
+    byId<HTMLInputElement>(id).addEventListener("input", (e) => this.session.update({ [field]: value(e) }));
   }
 
   private showSlugNote(piece: Piece): void {
@@ -152,14 +149,14 @@ export class MetadataPanel {
   }
 
   private async trash(): Promise<void> {
-    if (await this.run((id) => api.trashPiece(id))) await this.desk.closeCurrent();
+    if (await this.run((id) => api.trashPiece(id))) await this.session.closeCurrent();
   }
 
   /** A library call on the open piece; its error is shown in the panel. */
   private async run(op: (id: number) => Promise<Piece>): Promise<boolean> {
     this.error.hidden = true;
     try {
-      await this.desk.change(op);
+      await this.session.change(op);
       return true;
     } catch (err) {
       this.error.textContent = t("app.actionFailed", { message: errorMessage(err) });
@@ -169,7 +166,7 @@ export class MetadataPanel {
   }
 
   private async renderStatusHistory(piece: Piece): Promise<void> {
-    this.historyFor = piece.version * 1e6 + piece.id;
+    this.historyFor = `${piece.id}:${piece.status}`;
     try {
       const changes = await api.statusHistory(piece.id);
       byId("meta-status-history").replaceChildren(

@@ -1,6 +1,7 @@
 // Quick open (Ctrl+P): a modal list of pieces filtered as you type (fuzzy on titles);
 // arrows move, Enter opens, Escape closes. A combobox + listbox for screen readers.
 import type { PieceSummary } from "../api/ipc";
+import { closeModal, openModal } from "../app/dom";
 import { t } from "../i18n";
 import { fuzzyFilter } from "./fuzzy";
 
@@ -11,7 +12,7 @@ export interface PaletteElements {
 }
 
 export class QuickOpen {
-  private drafts: PieceSummary[] = [];
+  private pieces: PieceSummary[] = [];
   private shown: PieceSummary[] = [];
   private active = 0;
 
@@ -27,20 +28,20 @@ export class QuickOpen {
     });
   }
 
-  open(drafts: PieceSummary[]): void {
-    this.drafts = drafts;
+  open(pieces: PieceSummary[]): void {
+    this.pieces = pieces;
     this.el.input.value = "";
     this.filter();
-    if (!this.el.dialog.open) this.el.dialog.showModal();
+    openModal(this.el.dialog);
     this.el.input.focus();
   }
 
   close(): void {
-    if (this.el.dialog.open) this.el.dialog.close();
+    closeModal(this.el.dialog);
   }
 
   private filter(): void {
-    this.shown = fuzzyFilter(this.el.input.value, this.drafts, (d) => d.title || t("app.untitled"));
+    this.shown = fuzzyFilter(this.el.input.value, this.pieces, (p) => p.title || t("app.untitled"));
     this.active = 0;
     this.render();
   }
@@ -53,8 +54,8 @@ export class QuickOpen {
       this.render();
     } else if (event.key === "Enter") {
       event.preventDefault();
-      const draft = this.shown[this.active];
-      if (draft) this.pick(draft.id);
+      const piece = this.shown[this.active];
+      if (piece) this.pick(piece.id);
     }
   }
 
@@ -77,14 +78,14 @@ export class QuickOpen {
       return;
     }
     this.el.list.replaceChildren(
-      ...this.shown.slice(0, 50).map((draft, i) => {
+      ...this.shown.slice(0, 50).map((piece, i) => {
         const option = doc.createElement("li");
-        option.id = `palette-option-${draft.id}`;
+        option.id = `palette-option-${piece.id}`;
         option.className = "palette__option";
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", String(i === this.active));
-        option.dataset.id = String(draft.id);
-        option.textContent = draft.title.trim() || t("app.untitled");
+        option.dataset.id = String(piece.id);
+        option.textContent = piece.title.trim() || t("app.untitled");
         return option;
       }),
     );

@@ -1,6 +1,7 @@
-// Keystroke → preview measurements, with performance marks the E2E reads back through
-// `window.__editoPerf`. `update` is the preview refresh after the debounce (IPC + render +
-// DOM patch + layout); `total` runs from the last keystroke and includes the debounce.
+// Keystroke → preview measurements, with performance marks the E2E reads back through the
+// test API (`window.__edito.perf`). `update` is the preview refresh (IPC + render + DOM patch
+// + layout); `total` runs from the key event itself (its `timeStamp`), so it includes the
+// editor's own work and any wait before the render starts.
 
 export interface PerfSample {
   update: number;
@@ -21,6 +22,9 @@ export interface PerfSummary {
   dom: { p50: number; p95: number; max: number };
 }
 
+/** A key event older than this made no edit (an arrow, a shortcut): it is not the cause. */
+const KEY_TO_EDIT_MS = 1000;
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,9 +37,20 @@ const stats = (values: number[]) => ({ p50: percentile(values, 50), p95: percent
 export class PerfLog {
   readonly samples: PerfSample[] = [];
   private lastKey = 0;
+  private keyDownAt = -Infinity;
 
+  /** A key went down in the editor at `at` (the event's `timeStamp`, on the
+   *  `performance.now()` clock): the edit it makes is timed from there. */
+  keyDown(at: number): void {
+    this.keyDownAt = at;
+  }
+
+  /** The text changed: the sample of the render that follows starts at the key event that
+   *  made it, or now for an edit no key made (a paste, a spelling fix). */
   keystroke(): void {
-    this.lastKey = performance.now();
+    const now = performance.now();
+    this.lastKey = now - this.keyDownAt < KEY_TO_EDIT_MS ? this.keyDownAt : now;
+    this.keyDownAt = -Infinity;
     performance.mark("edito:keystroke");
   }
 

@@ -1,4 +1,4 @@
-// Browser-only tests of the library extras against the mocked backend (tests/mock-tauri.js):
+// Browser-only tests of the library tools against the mocked backend (tests/mock-tauri.ts):
 // renaming and merging a tag from the keyboard, the publication-date range filter, and any
 // two revisions compared, each view checked with axe-core in light and dark.
 // Run: npm run build && npm run test:browser.
@@ -11,13 +11,13 @@ after(closeBrowser);
 
 const calls = (page, cmd) => page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
 const chips = (page) => page.evaluate(() => [...document.querySelectorAll(".tag-chip")].map((c) => c.textContent.replace(/\s+/g, " ").trim()));
-const titles = (page) => page.evaluate(() => [...document.querySelectorAll("#draft-list .draft-item__title")].map((e) => e.textContent));
+const titles = (page) => page.evaluate(() => [...document.querySelectorAll("#piece-list .piece-item__title")].map((e) => e.textContent));
 
 /** Gives the mocked pieces tags and publication dates, and lets the sidebar reload them. */
 async function seed(page, byId) {
   await page.evaluate(async (patch) => {
-    for (const [id, fields] of Object.entries(patch)) Object.assign(window.__mockDrafts.find((d) => d.id === Number(id)), fields);
-    await window.__editoSidebar.reload();
+    for (const [id, fields] of Object.entries(patch)) Object.assign(window.__mockPieces.find((d) => d.id === Number(id)), fields);
+    await window.__edito.reloadLibrary();
   }, byId);
 }
 
@@ -28,7 +28,7 @@ async function editTag(page, tag) {
   await page.waitForSelector("#tag-dialog[open]");
 }
 
-describe("extras: accessibility (axe-core)", () => {
+describe("tags, dates and revisions: accessibility (axe-core)", () => {
   for (const colorScheme of ["light", "dark"]) {
     it(`tag dialog, merge confirmation, date range error, revision pair, ${colorScheme}`, async () => {
       const { page, context, errors } = await openDesk({ colorScheme });
@@ -69,7 +69,7 @@ describe("tag rename and merge", () => {
     await page.click("#toggle-metadata");
     await page.waitForSelector('.tag-pill[data-tag="édito"]');
     await page.click('.tag-chip[data-tag="édito"]');
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 1);
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 1);
     await editTag(page, "édito");
     assert.match(await text(page, "#tag-dialog-title"), /édito/);
     assert.equal(await text(page, "#tag-dialog-count"), "Utilisé par 1 article.");
@@ -89,7 +89,7 @@ describe("tag rename and merge", () => {
     // Focus lands on the renamed chip, not on the page body.
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.tag), "Éditorial");
     // A save reloads the list at any moment: the notice stays until the filters change.
-    await page.evaluate(() => window.__editoSidebar.reload());
+    await page.evaluate(() => window.__edito.reloadLibrary());
     assert.match(await text(page, "#library-message"), /s'appelle désormais « Éditorial »/);
     await page.selectOption("#filter-status", "draft");
     await page.waitForFunction(() => document.getElementById("library-message").textContent === "");
@@ -171,7 +171,7 @@ describe("publication-date range", () => {
     const { page, context } = await openDesk();
     await seed(page, dated);
     await page.fill("#filter-from", "2026-05-01");
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 1);
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 1);
     assert.deepEqual(await titles(page), ["Le budget des communes"]);
     const listed = (await calls(page, "list_pieces")).at(-1).filter;
     assert.equal(listed.published_from, "2026-05-01");
@@ -179,14 +179,14 @@ describe("publication-date range", () => {
     await page.fill("#filter-to", "2026-06-01");
     await page.selectOption("#filter-status", "published");
     await page.fill("#library-search", "communes");
-    await page.waitForFunction(() => document.querySelector(".draft-item__snippet") !== null);
+    await page.waitForFunction(() => document.querySelector(".piece-item__snippet") !== null);
     const searched = (await calls(page, "search")).at(-1).query;
     assert.deepEqual([searched.text, searched.statuses, searched.published_from, searched.published_to], ["communes", ["published"], "2026-05-01", "2026-06-01"]);
     await page.fill("#filter-to", "2026-05-31");
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 0);
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 0);
     assert.match(await text(page, "#library-message"), /Aucun article/);
     await page.click("#clear-filters");
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 2);
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 2);
     const cleared = await page.evaluate(() => ["library-search", "filter-status", "filter-category", "filter-from", "filter-to"].map((id) => document.getElementById(id).value));
     assert.deepEqual(cleared, ["", "", "", "", ""]);
     await context.close();
@@ -196,7 +196,7 @@ describe("publication-date range", () => {
     const { page, context } = await openDesk();
     await seed(page, dated);
     await page.fill("#filter-from", "2026-07-01");
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 0);
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 0);
     const before = (await calls(page, "list_pieces")).length;
     await page.fill("#filter-to", "2026-04-01");
     await page.waitForSelector("#filter-dates-error:not([hidden])");
@@ -212,7 +212,7 @@ describe("publication-date range", () => {
     await page.waitForSelector("#filter-dates-error:not([hidden])");
     await page.fill("#filter-from", "2026-03-01");
     await page.waitForFunction(() => document.getElementById("filter-dates-error").hidden);
-    await page.waitForFunction(() => document.querySelectorAll(".draft-item").length === 1);
+    await page.waitForFunction(() => document.querySelectorAll(".piece-item").length === 1);
     assert.deepEqual(await titles(page), ["Bienvenue dans Edito"]);
     assert.equal(await page.getAttribute("#filter-to", "aria-invalid"), "false");
     await context.close();
@@ -223,7 +223,7 @@ describe("compare any two revisions", () => {
   /** Three kept versions of the welcome piece, oldest first, each a sentence longer. */
   async function seedRevisions(page) {
     await page.evaluate(() => {
-      const d = window.__mockDrafts[0];
+      const d = window.__mockPieces[0];
       const at = (h) => `2026-11-2${h}T10:00:00.000Z`;
       const rev = (number, body) => ({ ...structuredClone(d), body, number, reason: "save_point", saved_at: at(number), kept_at: at(number) });
       window.__mockRevisions.set(1, [rev(3, "Un deux trois"), rev(2, "Un deux"), rev(1, "Un")]);
@@ -282,7 +282,7 @@ describe("compare any two revisions", () => {
   it("says when the two versions are the same", async () => {
     const { page, context } = await openDesk();
     await page.evaluate(() => {
-      const d = window.__mockDrafts[0];
+      const d = window.__mockPieces[0];
       const rev = (number) => ({ ...structuredClone(d), number, reason: "pause", saved_at: d.updated_at, kept_at: d.updated_at });
       window.__mockRevisions.set(1, [rev(2), rev(1)]);
     });

@@ -1,0 +1,161 @@
+// The preview driver: decides when the core renders. The body is rendered as soon as the core
+// is idle — no fixed delay — with at most one render in flight; text typed meanwhile is
+// coalesced and the latest wins. The head (kicker, title, standfirst, signature) is typeset
+// after a short pause, and only when one of its fields changed. The spell checker can check
+// the text of the last render by its number, so the body does not cross the bridge again.
+import { api, type Counts, type Lang, type Misspelling, type PreviewHead, type PreviewUpdate } from "../api/ipc";
+import type { PerfLog } from "../perf/perf";
+import type { PreviewPane } from "./preview";
+
+/** Quiet time after the last change of a head field before it is typeset, in ms. */
+export const HEAD_DEBOUNCE_MS = 150;
+
+/** What the driver reports back to the desk. */
+export interface PreviewHooks {
+  /** A render is on screen, with the counts of the text it showed. */
+  painted(counts: Counts | undefined): void;
+  /** The body is empty: there is nothing to count. */
+  emptied(): void;
+  /** The placeholder for an empty body, in the UI's words. */
+  emptyMessage(): string;
+  error(err: unknown): void;
+}
+
+/** What the core can do for the driver (the Tauri commands, or a stand-in in tests). */
+export interface PreviewCore {
+  renderPreview(markdown: string, lang: Lang, shown: number | null): Promise<PreviewUpdate>;
+  typesetHead(head: PreviewHead, lang: Lang): Promise<PreviewHead>;
+  checkSpelling(markdown: string, lang: Lang): Promise<Misspelling[]>;
+  checkRenderedSpelling(generation: number, lang: Lang): Promise<Misspelling[] | null>;
+}
+
+interface Wanted {
+  body: string;
+  lang: Lang;
+}
+
+const headKey = (head: PreviewHead, lang: Lang) =>
+  JSON.stringify([lang, head.kicker, head.title, head.standfirst, head.author, head.author_role]);
+
+export class PreviewDriver {
+  private wanted: Wanted | null = null;
+  private whole = false;
+  private busy = false;
+  /** The text of the render on screen and its number, for spell checking by reference. */
+  private rendered: { generation: number; body: string; lang: Lang } | null = null;
+  private headTimer: ReturnType<typeof setTimeout> | null = null;
+  private headSent = "";
+  private headSeq = 0;
+  /** Bumped when another piece is loaded: answers for the previous one must not paint. */
+  private epoch = 0;
+
+  constructor(
+    private readonly pane: PreviewPane,
+    private readonly hooks: PreviewHooks,
+    private readonly perf: PerfLog,
+    private readonly core: PreviewCore = api,
+    private readonly headDelayMs = HEAD_DEBOUNCE_MS,
+  ) {}
+
+  /** Another piece is shown: its head now, its whole body as soon as the core is idle. */
+  reset(body: string, lang: Lang, head: PreviewHead): void {
+    this.epoch += 1;
+    this.rendered = null;
+    this.setHead(head, lang, true);
+    this.setBody(body, lang, true);
+  }
+
+  /** The body (or its language) changed: render it as soon as the core is free. */
+  setBody(body: string, lang: Lang, whole = false): void {
+    this.wanted = { body, lang };
+    this.whole ||= whole;
+    if (!this.busy) void this.pump();
+  }
+
+  /** A head field changed: typeset after a pause, unless it reads as what was last sent. */
+  setHead(head: PreviewHead, lang: Lang, now = false): void {
+    if (this.headTimer !== null) clearTimeout(this.headTimer);
+    this.headTimer = null;
+    const key = headKey(head, lang);
+    if (key === this.headSent && !now) return;
+    if (now) return void this.typesetHead(head, lang, key);
+    this.headTimer = setTimeout(() => {
+      this.headTimer = null;
+      this.typesetHead(head, lang, key);
+    }, this.headDelayMs);
+  }
+
+  /** Misspellings in `markdown`: by reference to the last render when it is that text, else
+   *  with the text itself. */
+  async checkSpelling(markdown: string, lang: Lang): Promise<Misspelling[]> {
+    const rendered = this.rendered;
+    if (rendered && rendered.body === markdown && rendered.lang === lang) {
+      const found = await this.core.checkRenderedSpelling(rendered.generation, lang);
+      if (found) return found;
+    }
+    return this.core.checkSpelling(markdown, lang);
+  }
+
+  /** True while a render is in flight or waiting. */
+  pending(): boolean {
+    return this.busy || this.wanted !== null;
+  }
+
+  private typesetHead(head: PreviewHead, lang: Lang, key: string): void {
+    this.headSent = key;
+    const seq = ++this.headSeq;
+    this.core
+      .typesetHead(head, lang)
+      .then((typeset) => {
+        if (seq === this.headSeq) this.pane.showHead(typeset);
+      })
+      .catch((err) => this.hooks.error(err));
+  }
+
+  /** Renders the latest wanted text until none is left; one call at a time. */
+  private async pump(): Promise<void> {
+    this.busy = true;
+    try {
+      while (this.wanted) {
+        const { body, lang } = this.wanted;
+        this.wanted = null;
+        const whole = this.whole;
+        this.whole = false;
+        if (body.trim() === "") {
+          this.rendered = null;
+          this.pane.showMessage(this.hooks.emptyMessage());
+          this.hooks.emptied();
+          continue;
+        }
+        await this.render(body, lang, whole);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async render(body: string, lang: Lang, whole: boolean): Promise<void> {
+    const epoch = this.epoch;
+    const done = this.perf.previewStarted(body.length);
+    try {
+      const update = await this.core.renderPreview(body, lang, whole ? null : this.pane.shown());
+      if (epoch !== this.epoch && this.wanted) return;
+      const answeredAt = performance.now();
+      // An update made against a render this page never showed: ask for every block. Every
+      // answer is painted (it is newer than what is on screen), so the next one can be a
+      // small change against it.
+      if (!this.pane.show(update)) {
+        this.wanted ??= { body, lang };
+        this.whole = true;
+        return;
+      }
+      // Reading the height makes the layout happen now, inside the measurement.
+      void this.pane.body()?.offsetHeight;
+      done(answeredAt);
+      this.rendered = { generation: update.generation, body, lang };
+      this.hooks.painted(update.counts);
+    } catch (err) {
+      this.hooks.error(err);
+    }
+  }
+}

@@ -5,9 +5,9 @@
 mod desk;
 mod desk_capture;
 mod export;
-mod extras;
-mod foundation;
+mod first_launch;
 mod harness;
 mod library;
 mod security;
+mod sidebar;
 mod spelling;

@@ -14,6 +14,7 @@ mod pieces;
 mod retention;
 mod revisions;
 mod search;
+mod settings;
 mod slug;
 mod status;
 mod tags;
@@ -38,6 +39,7 @@ pub use model::{
 };
 pub use revisions::{Revision, RevisionReason, RevisionSummary};
 pub use search::{SearchHit, SearchQuery, SnippetSegment};
+pub use settings::SettingKey;
 pub use slug::slugify;
 pub use status::{Status, StatusChange};
 pub use tags::TagCount;

@@ -18,7 +18,7 @@
   const summary = ({ id, title, slug, status, tags, category, updated_at, publication_date }) => ({ id, title, slug, status, tags, category, updated_at, publication_date });
   const find = (id) => {
     const d = drafts.find((x) => x.id === id);
-    if (!d) throw { code: "not_found", message: "introuvable" };
+    if (!d) throw { code: "not_found", params: { id } };
     return d;
   };
   const bump = (d) => Object.assign(d, { version: d.version + 1, updated_at: now() });
@@ -28,7 +28,7 @@
     revisions.set(d.id, list);
   };
   const checkDay = (day) => {
-    if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw { code: "invalid", message: `\`${day}\` is not a date written YYYY-MM-DD` };
+    if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw { code: "invalid", params: { field: "publication_date" } };
   };
   // Publication-date bounds are inclusive, and a piece with no date never falls in a range.
   const inRange = (d, f) => {
@@ -45,12 +45,12 @@
   // every piece (trashed ones too), `window.__mockTagError` makes the next call fail.
   const tagOf = (name) => {
     const hit = drafts.flatMap((d) => d.tags).find((t) => fold(t) === fold(name));
-    if (!hit) throw { code: "not_found", message: `tag \`${name}\` not found` };
+    if (!hit) throw { code: "tag_not_found", params: { tag: name } };
     return hit;
   };
   const cleanTag = (name) => {
     const clean = name.split(/\s+/).filter(Boolean).join(" ");
-    if (!clean || clean.length > 100) throw { code: "invalid", message: "a tag cannot be empty" };
+    if (!clean || clean.length > 100) throw { code: "invalid", params: { field: "tag" } };
     return clean;
   };
   const replaceTag = (source, target) => {
@@ -76,7 +76,7 @@
     if (i < y.length) segs.push({ op: "insert", text: y.slice(i).join("") });
     return segs;
   };
-  let exportProgressHandler = null;
+  let jobProgressHandler = null;
   let nextId = 3;
   const calls = [];
   const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -128,7 +128,7 @@
         Object.assign(d, { body: "Version d'une autre fenêtre." });
         bump(d);
       }
-      if (edit.base_version !== d.version) throw { code: "conflict", message: "Ce texte a été modifié ailleurs.", current: structuredClone(d) };
+      if (edit.base_version !== d.version) throw { code: "conflict", params: { id: d.id, version: d.version }, current: structuredClone(d) };
       const { id, base_version, kind, slug, tags, ...rest } = edit;
       if (kind === "save_point") keep(d, "save_point");
       Object.assign(d, rest);
@@ -192,7 +192,7 @@
     diff_revisions: ({ id, from, to }) => {
       const rev = (n) => {
         const r = revisions.get(id)?.find((x) => x.number === n);
-        if (!r) throw { code: "not_found", message: `revision ${n} not found` };
+        if (!r) throw { code: "revision_not_found", params: { piece: id, number: n } };
         return r;
       };
       const old = rev(from);
@@ -216,7 +216,7 @@
     add_spelling_word: () => null,
     export_piece: ({ id, format, path }) => {
       find(id);
-      if (path.startsWith("/nope")) throw { code: "export", message: `cannot write \`${path}\`: the folder does not exist` };
+      if (path.startsWith("/nope")) throw { code: "io", params: { action: "write", name: path.split("/").pop(), reason: "not_found" } };
       window.__mockFiles[path] = format;
       return null;
     },
@@ -224,12 +224,14 @@
     export_site: async ({ outDir }) => {
       const total = live({}).length + 2;
       for (let done = 0; done <= total; done++) {
-        exportProgressHandler?.({ event: "export-progress", id: 1, payload: { done, total } });
+        jobProgressHandler?.({ event: "job-progress", id: 1, payload: { job: 1, kind: "site_export", done, total } });
         await new Promise((r) => setTimeout(r, 30));
       }
       return { out_dir: outDir, pieces: total - 2, tags: 1, categories: 2, files: total + 3, removed: [] };
     },
-    cancel_export: () => null,
+    cancel_job: () => null,
+    site_settings: () => ({ ...window.__mockSite }),
+    save_site_settings: ({ settings }) => void (window.__mockSite = settings),
     open_last_export: () => {
       window.__mockOpened = true;
       return null;
@@ -240,7 +242,7 @@
       return { created: [{ path: paths[0], id: d.id, slug: d.slug, title: d.title }], updated: [], unchanged: [], refused: [{ path: "/tmp/x.pdf", reason: "not a Markdown file" }] };
     },
     "plugin:event|listen": ({ event, handler }) => {
-      if (event === "export-progress") exportProgressHandler = window[`_${handler}`];
+      if (event === "job-progress") jobProgressHandler = window[`_${handler}`];
       return handler;
     },
     "plugin:clipboard-manager|write_text": ({ text }) => {
@@ -271,5 +273,6 @@
   window.__mockDrafts = drafts;
   window.__mockRevisions = revisions;
   window.__mockFiles = {};
+  window.__mockSite = { title: "Edito", description: "", base_url: null, lang: "fr", author: "" };
   window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => undefined };
 })();

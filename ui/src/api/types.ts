@@ -187,10 +187,25 @@ export interface SiteReport {
   removed: string[];
 }
 
-/** Payload of the `export-progress` event. */
-export interface ExportProgress {
+/** What a long job does (`JobKind`, src-tauri/src/jobs.rs). */
+export type JobKind = "site_export";
+
+/** Payload of the `job-progress` event (`JobProgress`): `done` of `total` steps of job `job`.
+ * A job's first event comes before any work, with `total` 0, and names the id to cancel. */
+export interface JobProgress {
+  job: number;
+  kind: JobKind;
   done: number;
   total: number;
+}
+
+/** The archive's site settings stored in the library (`SiteSettings`, src/export/views.rs). */
+export interface SiteSettings {
+  title: string;
+  description: string;
+  base_url: string | null;
+  lang: string;
+  author: string;
 }
 
 /** A file and the piece it created or updated. */
@@ -209,10 +224,48 @@ export interface ImportReport {
   refused: { path: string; reason: string }[];
 }
 
-/** The error shape every command rejects with (see src-tauri/src/error.rs). */
+/** Every code a command can reject with (`ErrorCode`, src-tauri/src/error.rs); the words for
+ * each are in ui/src/i18n/errors.ts, and a Rust test checks the three lists agree. */
+export type ErrorCode =
+  | "data_dir"
+  | "not_a_library"
+  | "damaged"
+  | "read_only"
+  | "too_new"
+  | "not_found"
+  | "revision_not_found"
+  | "tag_not_found"
+  | "conflict"
+  | "in_trash"
+  | "not_in_trash"
+  | "invalid"
+  | "busy"
+  | "disk_full"
+  | "backup"
+  | "bad_backup"
+  | "unreadable_revision"
+  | "bad_setting"
+  | "library"
+  | "template"
+  | "io"
+  | "no_slug"
+  | "unsafe_path"
+  | "cancelled"
+  | "bad_input"
+  | "bad_base_url"
+  | "bad_manifest"
+  | "dictionary_missing"
+  | "dictionary_unreadable"
+  | "word_list"
+  | "no_export_yet"
+  | "open_folder_failed"
+  | "internal";
+
+/** The error shape every command rejects with (see src-tauri/src/error.rs): a code and its
+ * parameters (`{ id }`, `{ field }`, `{ action, name, reason }`…), never words. */
 export interface UiError {
-  code: string;
-  message: string;
+  code: ErrorCode;
+  params?: Record<string, string | number | null>;
   /** For `conflict`: the piece as it is now in the library. */
   current?: Piece;
 }

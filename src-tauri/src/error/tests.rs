@@ -108,17 +108,23 @@ fn a_missing_piece_is_a_code_and_its_id_without_words() {
 fn a_conflict_carries_the_piece_as_it_is_now() {
     let (_dir, library) = temp_library();
     let piece = library.create_piece(&NewPiece::default()).expect("create");
-    let edit = PieceEdit {
+    // Two edits based on the same version, as from two windows: the second is refused.
+    let edit = |body: &str| PieceEdit {
         id: piece.id,
         base_version: piece.version,
         kind: Default::default(),
-        fields: piece.fields.clone(),
+        fields: edito::library::PieceFields {
+            body: body.into(),
+            ..piece.fields.clone()
+        },
         slug: None,
         tags: None,
         extra: None,
     };
-    let saved = library.save_piece(&edit).expect("first save");
-    let err = library.save_piece(&edit).expect_err("stale version");
+    let saved = library.save_piece(&edit("Un")).expect("first save");
+    let err = library
+        .save_piece(&edit("Deux"))
+        .expect_err("stale version");
     let value = wire(err.into());
     assert_eq!(value["code"], "conflict");
     assert_eq!(

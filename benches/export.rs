@@ -9,6 +9,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use edito::export::{
     library_articles, Article, ExportFormat, Exporter, SiteSelection, SiteSettings,
 };
+use edito::library::{Lang, PieceFields, Status};
 use edito::{Library, NewPiece};
 
 const PARAGRAPH: &str = "Le téléphone sonne, et **tout commence** : celui qui décroche porte la voix \
@@ -25,24 +26,27 @@ fn article(i: usize) -> Article {
     }
     body.push_str("> Un client écouté est un client qui revient.\n\n- former\n- mesurer\n");
     Article {
+        fields: PieceFields {
+            title: format!("Édito numéro {i} : l'écoute avant tout"),
+            kicker: "Édito".into(),
+            standfirst:
+                "Vingt ans après les premiers centres d'appels, la patience reste la règle.".into(),
+            body,
+            author: "Marie Durand".into(),
+            author_role: "Directrice de la rédaction".into(),
+            category: format!("Rubrique {}", i % 5),
+            lang: Lang::Fr,
+            publication_date: Some(format!(
+                "{}-{:02}-{:02}",
+                2000 + i % 25,
+                1 + i % 12,
+                1 + i % 28
+            )),
+            ..PieceFields::default()
+        },
         slug: format!("piece-{i}"),
-        title: format!("Édito numéro {i} : l'écoute avant tout"),
-        kicker: "Édito".into(),
-        standfirst: "Vingt ans après les premiers centres d'appels, la patience reste la règle."
-            .into(),
-        body,
-        author: "Marie Durand".into(),
-        author_role: "Directrice de la rédaction".into(),
-        category: format!("Rubrique {}", i % 5),
         tags: vec![format!("Tag {}", i % 30), format!("Thème {}", i % 7)],
-        lang: "fr".into(),
-        publication_date: Some(format!(
-            "{}-{:02}-{:02}",
-            2000 + i % 25,
-            1 + i % 12,
-            1 + i % 28
-        )),
-        status: "published".into(),
+        status: Status::Published,
         ..Article::default()
     }
 }
@@ -106,9 +110,7 @@ fn library_source(c: &mut Criterion) {
     let exporter = exporter();
     let data = tempfile::tempdir().expect("temp dir");
     let library = Library::open_in(data.path()).expect("library");
-    let new: Vec<NewPiece> = (0..1000)
-        .map(|i| NewPiece::try_from(&article(i)).expect("convert"))
-        .collect();
+    let new: Vec<NewPiece> = (0..1000).map(|i| NewPiece::from(&article(i))).collect();
     library.create_pieces(&new).expect("fill library");
     let cancel = AtomicBool::new(false);
     let mut group = c.benchmark_group("export");

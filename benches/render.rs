@@ -187,6 +187,7 @@ fn full_options() -> RenderOptions {
         lang: Lang::Fr,
         typography: true,
         source_map: true,
+        ..RenderOptions::default()
     }
 }
 

@@ -2,11 +2,13 @@
 //! and the data directory. No Tauri here: the desktop shell and the CLI are thin front ends.
 
 pub mod export;
+pub mod import;
 pub mod library;
 pub mod paths;
 pub mod preview;
 pub mod render;
 pub mod spelling;
+pub mod text;
 
 pub use library::{Library, LibraryError, NewPiece, Piece, PieceEdit};
 pub use render::{

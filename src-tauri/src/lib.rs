@@ -52,6 +52,7 @@ pub fn run() {
             commands::revisions::restore_revision,
             commands::render::render_preview,
             commands::render::typeset_head,
+            commands::export::export_formats,
             commands::export::export_piece,
             commands::export::export_fragment,
             commands::export::export_site,

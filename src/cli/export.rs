@@ -10,22 +10,36 @@ use std::sync::Arc;
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use edito::export::{
-    import_path, library_articles, parse_markdown, templates_dir, Article, ExportFormat, Exporter,
-    SiteSelection, SiteSettings,
+    library_articles, safe_name, templates_dir, Article, ExportFormat, Exporter, SiteSelection,
+    SiteSettings,
 };
+use edito::import::{import_path, parse_markdown};
 use edito::{paths, Library, LibraryError};
 
 use super::input::read_text;
 
-/// Output format of `edito export`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
-    /// Standalone HTML5 page.
-    Page,
-    /// HTML fragment for a CMS (header and body).
-    Fragment,
-    /// Markdown with YAML front matter.
-    Markdown,
+/// Output format of `edito export`: the core's [`ExportFormat`], whose list, names and help
+/// lines clap reads from [`ExportFormat::ALL`].
+#[derive(Debug, Clone, Copy)]
+pub struct FormatArg(pub ExportFormat);
+
+impl ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [FormatArg; ExportFormat::ALL.len()] = {
+            let mut all = [FormatArg(ExportFormat::Page); ExportFormat::ALL.len()];
+            let mut i = 0;
+            while i < all.len() {
+                all[i] = FormatArg(ExportFormat::ALL[i]);
+                i += 1;
+            }
+            all
+        };
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.help()))
+    }
 }
 
 /// Arguments of `edito export`.
@@ -35,11 +49,12 @@ pub struct ExportArgs {
     /// library (digits that are not the name of an existing file).
     #[arg(value_name = "FILE.md|ID")]
     source: PathBuf,
-    /// Output file (replaced atomically); standard output when absent.
+    /// Output file (replaced atomically), or a folder to write `<slug>.<extension>` into;
+    /// standard output when absent.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     /// What to produce.
-    #[arg(long, value_enum, default_value_t = FormatArg::Page)]
+    #[arg(long, value_enum, default_value = ExportFormat::Page.name())]
     format: FormatArg,
     /// Public address of the site, for the canonical link.
     #[arg(long, value_name = "URL")]
@@ -106,11 +121,26 @@ pub fn export(data_dir: Option<PathBuf>, args: &ExportArgs) -> anyhow::Result<()
         ..SiteSettings::default()
     };
     let exporter = exporter(data_dir, site)?;
-    if args.no_header && matches!(args.format, FormatArg::Fragment) {
+    let output = args
+        .output
+        .as_deref()
+        .map(|out| output_file(out, &article, args.format.0));
+    if args.no_header && args.format.0 == ExportFormat::Fragment {
         let text = exporter.fragment(&article, false)?;
-        return write_output(&text, args.output.as_deref());
+        return write_output(text.as_bytes(), output.as_deref());
     }
-    export_article(&exporter, &article, args.format, args.output.as_deref())
+    export_article(&exporter, &article, args.format, output.as_deref())
+}
+
+/// The file to write: `out` itself, or the piece's file name in the format when `out` is a
+/// folder.
+fn output_file(out: &Path, article: &Article, format: ExportFormat) -> PathBuf {
+    if out.is_dir() {
+        let stem = safe_name(&article.slug, &article.fields.title).unwrap_or_default();
+        out.join(format.file_name(&stem))
+    } else {
+        out.to_path_buf()
+    }
 }
 
 /// The piece id `source` names: all digits, and not an existing file (a file called `12`
@@ -148,10 +178,10 @@ pub fn open_existing(data_dir: Option<PathBuf>) -> anyhow::Result<Library> {
     Ok(Library::open_file(&file)?)
 }
 
-fn write_output(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
+fn write_output(bytes: &[u8], output: Option<&Path>) -> anyhow::Result<()> {
     match output {
-        Some(path) => Ok(edito::export::write_atomically(path, text.as_bytes())?),
-        None => Ok(std::io::stdout().lock().write_all(text.as_bytes())?),
+        Some(path) => Ok(edito::export::write_atomically(path, bytes)?),
+        None => Ok(std::io::stdout().lock().write_all(bytes)?),
     }
 }
 
@@ -163,12 +193,7 @@ pub fn export_article(
     format: FormatArg,
     output: Option<&Path>,
 ) -> anyhow::Result<()> {
-    let format = match format {
-        FormatArg::Page => ExportFormat::Page,
-        FormatArg::Fragment => ExportFormat::Fragment,
-        FormatArg::Markdown => ExportFormat::Markdown,
-    };
-    write_output(&exporter.export(article, format)?, output)
+    write_output(&exporter.export(article, format.0)?.bytes, output)
 }
 
 /// Builds the archive from the library, or from a folder of Markdown files with `--from`.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::bail;
 use clap::Args;
-use edito::export::{import_path, import_paths_into, ImportOutcome, ImportReport};
+use edito::import::{import_path, import_paths_into, ImportOutcome, ImportReport};
 use edito::Library;
 
 use super::output;
@@ -99,7 +99,7 @@ fn print_dry_run(report: &ImportReport, json: bool) -> anyhow::Result<()> {
             "imported\t{}\t{}\t{}",
             path.display(),
             article.slug,
-            article.title
+            article.fields.title
         )?;
     }
     for (path, reason) in &report.refused {

@@ -1,91 +1,83 @@
 //! The export and import input model: one editorial piece, independent of where it is stored
-//! (the library, or a Markdown file with front matter).
-
-use std::collections::BTreeMap;
+//! (the library, or a Markdown file with front matter), made of the library's own types so a
+//! field added to [`PieceFields`] reaches every export through the compiler.
 
 use serde::{Deserialize, Serialize};
 
-/// One piece as the exporter sees it. The library converts its pieces into this; import
-/// produces it from Markdown files. Unknown front-matter keys travel in `extra`, so a round
-/// trip through Markdown loses nothing.
+use crate::library::{Extra, Lang, Piece, PieceFields, Status};
+
+/// One piece as the exporter sees it. The library's pieces convert into this; import produces
+/// it from Markdown files. Unknown front-matter keys travel in `extra`, so a round trip
+/// through Markdown loses nothing. Serializes as one flat snake_case object, like a
+/// [`Piece`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "snake_case")]
 pub struct Article {
-    /// URL-safe identifier; output file names derive from it (see `export::fs::safe_name`).
+    /// The fields a writer edits (title, kicker, standfirst, body, signature, category,
+    /// language, date, issue, target length), flattened into the JSON object.
+    #[serde(flatten)]
+    pub fields: PieceFields,
+    /// URL-safe identifier; output file names derive from it (see `export::safe_name`).
     pub slug: String,
-    /// Title (plain text).
-    pub title: String,
-    /// *Surtitre*: the short line above the title (plain text).
-    pub kicker: String,
-    /// *Chapô*: the lead paragraph under the title (plain text).
-    pub standfirst: String,
-    /// The body, in Markdown.
-    pub body: String,
-    /// Author name for the signature.
-    pub author: String,
-    /// Author role for the signature, e.g. "Directeur de la rédaction".
-    pub author_role: String,
-    /// *Rubrique*, e.g. "Editos du magazine En-Contact"; empty when none.
-    pub category: String,
+    /// Workflow status.
+    pub status: Status,
     /// Tags as typed.
     pub tags: Vec<String>,
-    /// Language of the piece: `fr` or `en`.
-    pub lang: String,
-    /// Publication date, `YYYY-MM-DD`.
-    pub publication_date: Option<String>,
-    /// Magazine issue number, free text.
-    pub issue_number: Option<String>,
-    /// Target length in *signes*.
-    pub target_signs: Option<u32>,
-    /// Workflow status: `idea`, `draft`, `review`, `ready` or `published`.
-    pub status: String,
     /// Last modification, RFC 3339 (or `YYYY-MM-DD HH:MM:SS`, read as UTC).
     pub updated_at: Option<String>,
     /// Front-matter keys Edito does not know, kept as they were read.
-    pub extra: BTreeMap<String, serde_json::Value>,
+    pub extra: Extra,
 }
 
-/// The status whose pieces go into the static archive by default.
-pub const PUBLISHED: &str = "published";
-
 impl Article {
-    /// Language tag for output: `en` when the piece says so, `fr` otherwise (the magazine's
-    /// default), so an empty or unknown value never yields an invalid `lang` attribute.
-    pub fn lang_or_default(&self) -> &'static str {
-        if self.lang.trim().eq_ignore_ascii_case("en") {
-            "en"
-        } else {
-            "fr"
-        }
+    /// The piece's language.
+    pub fn lang(&self) -> Lang {
+        self.fields.lang
     }
 
-    /// Whether the piece is published (status compared case-insensitively).
+    /// Whether the piece is published.
     pub fn is_published(&self) -> bool {
-        self.status.trim().eq_ignore_ascii_case(PUBLISHED)
+        self.status == Status::Published
+    }
+}
+
+impl From<&Piece> for Article {
+    fn from(piece: &Piece) -> Self {
+        Article {
+            fields: piece.fields.clone(),
+            slug: piece.slug.clone(),
+            status: piece.status,
+            tags: piece.tags.clone(),
+            updated_at: Some(piece.updated_at.clone()),
+            extra: piece.extra.clone(),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Article;
+    use crate::library::{Lang, Status};
 
     #[test]
-    fn serde_shape_is_snake_case_with_defaults() {
+    fn serde_shape_is_flat_snake_case_with_defaults() {
         let a: Article =
             serde_json::from_str(r#"{"title":"T","target_signs":2500}"#).expect("test setup");
-        assert_eq!(a.title, "T");
-        assert_eq!(a.target_signs, Some(2500));
+        assert_eq!(a.fields.title, "T");
+        assert_eq!(a.fields.target_signs, Some(2500));
+        assert_eq!(a.status, Status::Draft);
         let json = serde_json::to_value(&a).expect("test setup");
         assert!(json.get("author_role").is_some() && json.get("publication_date").is_some());
+        assert_eq!(json["lang"], "fr");
+        assert_eq!(json["status"], "draft");
     }
 
     #[test]
-    fn unknown_lang_falls_back_to_french() {
-        let mut a = Article::default();
-        assert_eq!(a.lang_or_default(), "fr");
-        a.lang = "EN".into();
-        assert_eq!(a.lang_or_default(), "en");
-        a.lang = "de\"><script>".into();
-        assert_eq!(a.lang_or_default(), "fr");
+    fn lang_and_status_are_typed() {
+        let a: Article =
+            serde_json::from_str(r#"{"lang":"en","status":"published"}"#).expect("test setup");
+        assert_eq!(a.lang(), Lang::En);
+        assert!(a.is_published());
+        assert!(serde_json::from_str::<Article>(r#"{"lang":"de\"><script>"}"#).is_err());
     }
 }

@@ -6,28 +6,25 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::article::Article;
-use crate::render::{parser_options, render_fragment, typography_text, Lang, RenderOptions};
+use crate::render::{parser_options, render_fragment, typography_text, Links, RenderOptions};
 
 /// Longest `<meta name="description">` we derive from the body, in characters.
 const DESCRIPTION_MAX: usize = 300;
 
-/// The body as a safe HTML fragment.
-pub(crate) fn render_body(article: &Article) -> String {
+/// The body as a safe, valid HTML fragment whose link and image destinations went through
+/// `links`.
+pub(crate) fn render_body(article: &Article, links: &Links) -> String {
     let options = RenderOptions {
-        lang: lang_of(article),
+        lang: article.lang(),
         typography: true,
         source_map: false,
+        publish: true,
+        links: links.clone(),
     };
-    let html = render_fragment(&article.body, &options);
+    let html = render_fragment(&article.fields.body, &options);
     // Defence in depth: an exported page is published, so even if the pipeline let a
     // `javascript:` link or an event handler through, the allow-list below removes it.
-    let clean = SANITIZER.clean(&html).to_string();
-    let clean = if clean.contains("<img") {
-        mend_images(&clean)
-    } else {
-        clean
-    };
-    without_forbidden_chars(clean)
+    without_forbidden_chars(SANITIZER.clean(&html).to_string())
 }
 
 /// Control characters and noncharacters are forbidden in HTML and make the Atom feed
@@ -46,43 +43,10 @@ fn is_forbidden(c: char) -> bool {
         || (u32::from(c) & 0xfffe) == 0xfffe
 }
 
-/// Makes every `<img>` valid HTML: one whose unsafe URL the sanitizer removed carries nothing
-/// worth keeping, so it goes; one from raw HTML without `alt` gets an empty one (a published
-/// page must validate, and an unknown image is decorative as far as we can tell). The
-/// sanitizer's serializer escapes `>` in attribute values, so the first `>` closes the tag.
-fn mend_images(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<img") {
-        let Some(len) = rest[start..].find('>') else {
-            break;
-        };
-        let tag = &rest[start..start + len + 1];
-        out.push_str(&rest[..start]);
-        if tag.contains(" src=") {
-            if tag.contains(" alt=") {
-                out.push_str(tag);
-            } else {
-                out.push_str(&tag[..tag.len() - 1]);
-                out.push_str(" alt=\"\">");
-            }
-        }
-        rest = &rest[start + len + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A plain-text field (title, kicker, chapô) with the typography of the piece's language;
-/// templates escape the result.
+/// A plain-text field (title, kicker, chapô) with the typography of the piece's language
+/// (`fr` or `en`; another code reads as French); templates escape the result.
 pub(crate) fn typeset(text: &str, lang: &str) -> String {
     without_forbidden_chars(typography_text(text, lang.parse().unwrap_or_default()))
-}
-
-/// The piece's language for the pipeline; an unknown code falls back to French, the
-/// magazine's language, rather than failing the export.
-fn lang_of(article: &Article) -> Lang {
-    article.lang_or_default().parse().unwrap_or_default()
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -105,11 +69,11 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// The description for meta tags: the chapô, else the body's first sentence (cut at a word
 /// boundary past 300 characters).
 pub(crate) fn description(article: &Article) -> String {
-    let standfirst = article.standfirst.trim();
+    let standfirst = article.fields.standfirst.trim();
     if !standfirst.is_empty() {
         return standfirst.to_owned();
     }
-    shorten(&first_sentence(&article.body))
+    shorten(&first_sentence(&article.fields.body))
 }
 
 /// The text of the first paragraph, up to the end of its first sentence.
@@ -148,16 +112,19 @@ fn shorten(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn render_body_of(article: &Article) -> String {
+        render_body(article, &Links::default())
+    }
+
     fn article(body: &str) -> Article {
-        Article {
-            body: body.into(),
-            ..Article::default()
-        }
+        let mut article = Article::default();
+        article.fields.body = body.into();
+        article
     }
 
     #[test]
     fn hostile_links_and_handlers_are_removed() {
-        let html = render_body(&article(
+        let html = render_body_of(&article(
             "[x](javascript:alert(1)) [y](data:text/html,hi) [z](file:///etc/passwd) ![i](vbscript:x)\n\n<script>alert(1)</script>",
         ));
         for bad in ["javascript:", "data:", "file:", "vbscript:", "<script"] {
@@ -169,7 +136,7 @@ mod tests {
     // The pipeline shows an image with an unsafe URL as its alt text, so nothing is lost
     // and no sourceless `<img>` (invalid HTML) reaches the page.
     fn images_with_unsafe_sources_become_their_alt_text() {
-        let html = render_body(&article(
+        let html = render_body_of(&article(
             "![a](javascript:x) ![b](https://e.org/b.png) ![c](file:///c)",
         ));
         assert_eq!(
@@ -180,7 +147,7 @@ mod tests {
 
     #[test]
     fn footnotes_task_lists_and_safe_links_survive() {
-        let html = render_body(&article(
+        let html = render_body_of(&article(
             "Note[^1] [lien](https://example.org)\n\n- [x] fait\n\n[^1]: Texte.",
         ));
         assert!(html.contains("href=\"https://example.org\""), "{html}");
@@ -190,7 +157,7 @@ mod tests {
 
     #[test]
     fn raw_images_without_alt_get_an_empty_one() {
-        let html = render_body(&article(
+        let html = render_body_of(&article(
             "<img src=\"https://e.org/x.png\" onerror=\"alert(1)\">",
         ));
         assert_eq!(html, "<img src=\"https://e.org/x.png\" alt=\"\">");
@@ -198,7 +165,7 @@ mod tests {
 
     #[test]
     fn forbidden_characters_are_dropped() {
-        let html = render_body(&article("a\u{1}b\u{7f}c\u{fffe}d\te\u{10ffff}"));
+        let html = render_body_of(&article("a\u{1}b\u{7f}c\u{fffe}d\te\u{10ffff}"));
         assert_eq!(html, "<p>abcd\te</p>\n");
         assert_eq!(typeset("T\u{0}i\u{9f}tre", "fr"), "Titre");
     }
@@ -207,7 +174,7 @@ mod tests {
     fn description_prefers_the_standfirst() {
         let mut a = article("Première phrase. Seconde.");
         assert_eq!(description(&a), "Première phrase.");
-        a.standfirst = "Le chapô".into();
+        a.fields.standfirst = "Le chapô".into();
         assert_eq!(description(&a), "Le chapô");
     }
 

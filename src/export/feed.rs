@@ -3,9 +3,9 @@
 use minijinja::{context, Value};
 
 use super::error::ExportError;
-use super::fs::slugify;
 use super::site::Archive;
 use super::Exporter;
+use crate::text::slug_of;
 
 /// Entries in the feed: readers want recent pieces, not a 1,000-entry download.
 const FEED_ENTRIES: usize = 50;
@@ -26,7 +26,10 @@ impl Exporter {
             .unwrap_or(EPOCH);
         let feed_id = match &site.base_url {
             Some(base) => base.clone(),
-            None => format!("urn:edito:site:{}", slugify(&site.title)),
+            None => format!(
+                "urn:edito:site:{}",
+                slug_of(&site.title).unwrap_or_default()
+            ),
         };
         let pieces: Vec<Value> = archive.values.iter().take(FEED_ENTRIES).cloned().collect();
         self.templates

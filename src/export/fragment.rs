@@ -5,14 +5,14 @@ use minijinja::context;
 
 use super::article::Article;
 use super::error::ExportError;
-use super::views::{labels, PieceView};
+use super::views::labels;
 use super::Exporter;
 
 impl Exporter {
     /// The fragment for `article`; `with_header` adds kicker, title, chapô and information
     /// line before the body.
     pub fn fragment(&self, article: &Article, with_header: bool) -> Result<String, ExportError> {
-        let piece = PieceView::new(article, self.base.as_deref())?;
+        let piece = self.view(article)?;
         let site = self.site_view(false, "", None);
         self.templates.render(
             "fragment.html",

@@ -10,44 +10,21 @@ use std::path::{Component, Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::error::ExportError;
+use crate::text::slug_of;
 
 /// Name of the manifest kept in an archive folder.
 pub const MANIFEST: &str = ".edito-export.json";
 
 const TEMP_SUFFIX: &str = ".edito-tmp";
-const MAX_SLUG: usize = 80;
 
-/// A safe file-name stem: ASCII lower-case letters, digits and single hyphens, at most 80
-/// characters. Accents are transliterated ("Été" → "ete"); anything else becomes a hyphen, so
-/// `../x` or `/etc/passwd` cannot name a path.
-pub fn slugify(text: &str) -> String {
-    let ascii = deunicode::deunicode(text);
-    let mut slug = String::with_capacity(ascii.len().min(MAX_SLUG));
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() >= MAX_SLUG {
-            break;
-        }
-    }
-    slug.trim_end_matches('-').to_owned()
-}
-
-/// The file-name stem for a piece: its slug made safe, else its title's.
+/// The file-name stem for a piece: its slug put through the slug rule again (an imported
+/// slug is whatever the file said), else its title's; never empty, only `[a-z0-9-]`, so
+/// `../x` or `/etc/passwd` cannot name a path. Unlike a slug, a name is never made up: a
+/// piece with neither letters nor digits in slug and title is refused.
 pub fn safe_name(slug: &str, title: &str) -> Result<String, ExportError> {
-    let name = slugify(slug);
-    let name = if name.is_empty() {
-        slugify(title)
-    } else {
-        name
-    };
-    if name.is_empty() {
-        return Err(ExportError::NoSlug(title.to_owned()));
-    }
-    Ok(name)
+    slug_of(slug)
+        .or_else(|| slug_of(title))
+        .ok_or_else(|| ExportError::NoSlug(title.to_owned()))
 }
 
 /// Writes `bytes` to `path` atomically: a sibling temporary file, then a rename over the
@@ -269,13 +246,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_are_ascii_and_cannot_name_a_path() {
-        assert_eq!(slugify("L'Été à Paris !"), "l-ete-a-paris");
-        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slugify("/abs"), "abs");
-        assert_eq!(slugify("déjà-vu"), slugify(&slugify("déjà-vu")));
-        assert_eq!(slugify("???"), "");
-        assert!(slugify(&"a".repeat(500)).len() <= MAX_SLUG);
+    fn names_are_ascii_and_cannot_name_a_path() {
+        let name = |slug: &str| safe_name(slug, "titre").expect("a name");
+        assert_eq!(name("L'Été à Paris !"), "l-ete-a-paris");
+        assert_eq!(name("../../etc/passwd"), "etc-passwd");
+        assert_eq!(name("/abs"), "abs");
+        assert_eq!(name("C:\\Windows\\x"), "c-windows-x");
+        assert_eq!(name("déjà-vu"), name(&name("déjà-vu")));
+        assert_eq!(slug_of("???"), None);
+        assert_eq!(name("???"), "titre");
+        assert!(name(&"a".repeat(500)).len() <= crate::text::SLUG_MAX_LEN);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub fn to_markdown(article: &Article) -> String {
     }
     let yaml = serde_yaml_ng::to_string(&mapping).unwrap_or_default();
     let body = article
+        .fields
         .body
         .trim_start_matches(['\n', '\r'])
         .trim_end_matches(['\n', '\r']);

@@ -1,55 +1,42 @@
-//! Export and import: a standalone HTML page, a CMS fragment, Markdown with front matter, a
-//! static archive with tag and category pages and an Atom feed; and the way back, Markdown
-//! files with YAML or TOML front matter to [`Article`]s and into the library. Pure core: the
-//! app and the CLI call [`Exporter`], [`import_path`] and [`import_paths_into`]. This module
-//! depends on the library (pieces ↔ articles in `convert.rs`), never the reverse.
+//! Export: a standalone HTML page, a CMS fragment, Markdown with front matter, a static
+//! archive with tag and category pages and an Atom feed, each from [`Article`]s (the library's
+//! pieces, or files read by [`crate::import`]). Pure core: the app and the CLI call
+//! [`Exporter`]. This module depends on the library, never the reverse.
 
 mod article;
 mod body;
-mod convert;
-mod dates;
+pub(crate) mod dates;
 mod error;
 mod feed;
 mod fields;
+mod format;
 mod fragment;
 mod from_library;
-mod front_matter;
 mod fs;
-mod import;
 mod markdown;
 mod page;
 mod site;
 mod templates;
-mod to_library;
 mod views;
 
 use std::path::{Path, PathBuf};
 
-pub use article::{Article, PUBLISHED};
-pub use convert::{article_edit, article_status};
+pub use article::Article;
 pub use error::ExportError;
+pub use format::{ExportFormat, ExportFormatInfo, ExportedFile};
 pub use from_library::library_articles;
-pub use front_matter::FrontMatterError;
-pub use fs::{atomic_write as write_atomically, slugify, MANIFEST};
-pub use import::{import_path, parse_markdown, ImportReport};
+pub use fs::{atomic_write as write_atomically, safe_name, MANIFEST};
 pub use markdown::to_markdown;
 pub use site::{SiteReport, SiteSelection};
-pub use to_library::{import_into, import_paths_into, ImportOutcome, ImportedPiece, RefusedFile};
 pub use views::SiteSettings;
 
-use templates::Templates;
+#[cfg(test)]
+pub(crate) use fields::meta_from_article;
 
-/// Single-piece export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ExportFormat {
-    /// Standalone HTML5 page with embedded stylesheet.
-    Page,
-    /// HTML fragment for a CMS (body only).
-    Fragment,
-    /// Markdown with YAML front matter.
-    Markdown,
-}
+use templates::Templates;
+use views::PieceView;
+
+use crate::render::Links;
 
 /// Name of the user's template folder inside the data directory.
 pub const TEMPLATES_DIR: &str = "templates";
@@ -64,6 +51,8 @@ pub struct Exporter {
     templates: Templates,
     site: SiteSettings,
     base: Option<String>,
+    /// What the bodies' link and image destinations become (as typed by default).
+    links: Links,
 }
 
 impl Exporter {
@@ -75,7 +64,20 @@ impl Exporter {
             templates: Templates::load(templates_dir)?,
             site,
             base,
+            links: Links::default(),
         })
+    }
+
+    /// The same exporter, writing the bodies' link and image destinations as `links` says
+    /// (e.g. [`crate::render::UnderFolder`] for a page whose images are copied beside it).
+    pub fn with_links(mut self, links: Links) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// The template view of one piece.
+    fn view(&self, article: &Article) -> Result<PieceView, ExportError> {
+        PieceView::new(article, self.base.as_deref(), &self.links)
     }
 
     /// The site settings in use.
@@ -83,14 +85,20 @@ impl Exporter {
         &self.site
     }
 
-    /// One piece in `format`, as text. The fragment includes the header (kicker, title,
-    /// chapô, information line); use [`Exporter::fragment`] to choose.
-    pub fn export(&self, article: &Article, format: ExportFormat) -> Result<String, ExportError> {
-        match format {
-            ExportFormat::Page => self.page(article),
-            ExportFormat::Fragment => self.fragment(article, true),
-            ExportFormat::Markdown => Ok(to_markdown(article)),
-        }
+    /// One piece in `format`: the file's bytes with its extension and MIME type. The
+    /// fragment includes the header (kicker, title, chapô, information line); use
+    /// [`Exporter::fragment`] to choose.
+    pub fn export(
+        &self,
+        article: &Article,
+        format: ExportFormat,
+    ) -> Result<ExportedFile, ExportError> {
+        let text = match format {
+            ExportFormat::Page => self.page(article)?,
+            ExportFormat::Fragment => self.fragment(article, true)?,
+            ExportFormat::Markdown => to_markdown(article),
+        };
+        Ok(ExportedFile::text(text, format))
     }
 
     /// Exports one piece to `path`, replacing any existing file atomically.
@@ -100,7 +108,7 @@ impl Exporter {
         format: ExportFormat,
         path: &Path,
     ) -> Result<(), ExportError> {
-        let text = self.export(article, format)?;
-        fs::atomic_write(path, text.as_bytes())
+        let file = self.export(article, format)?;
+        fs::atomic_write(path, &file.bytes)
     }
 }

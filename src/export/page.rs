@@ -11,7 +11,7 @@ use super::Exporter;
 impl Exporter {
     /// The standalone page for `article`.
     pub fn page(&self, article: &Article) -> Result<String, ExportError> {
-        let piece = PieceView::new(article, self.base.as_deref())?;
+        let piece = self.view(article)?;
         let site = self.site_view(false, "", Some(self.templates.css().to_owned()));
         self.render_piece(&piece, &site)
     }

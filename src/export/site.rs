@@ -123,7 +123,7 @@ impl Exporter {
         let mut views = articles
             .iter()
             .filter(|a| selection == SiteSelection::All || a.is_published())
-            .map(|a| PieceView::new(a, self.base.as_deref()))
+            .map(|a| self.view(a))
             .collect::<Result<Vec<_>, _>>()?;
         // Newest first; undated pieces last; ties in title order so output is reproducible.
         views.sort_by(|a, b| {

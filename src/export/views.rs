@@ -9,7 +9,9 @@ use super::article::Article;
 use super::body::{description, render_body, typeset, without_forbidden_chars};
 use super::dates::{atom_timestamp, iso_date, long_date, parse_date};
 use super::error::ExportError;
-use super::fs::{safe_name, slugify};
+use super::fs::safe_name;
+use crate::render::Links;
+use crate::text::slug_of;
 
 /// Site settings for pages, the archive and the feed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, Serialize)]
@@ -108,12 +110,12 @@ pub struct PieceView {
     pub author_role: String,
     /// `fr` or `en`.
     pub lang: &'static str,
-    /// Workflow status.
-    pub status: String,
+    /// Workflow status code (`draft`, `published`…).
+    pub status: &'static str,
     /// Issue number.
     pub issue_number: Option<String>,
     /// Target length in signes.
-    pub target_signs: Option<u32>,
+    pub target_signs: Option<i64>,
     /// Publication date.
     pub date: Option<DateView>,
     /// RFC 3339 timestamp of the last change (falls back to the publication date).
@@ -138,32 +140,34 @@ pub struct PieceView {
 }
 
 impl PieceView {
-    /// Builds the view; `base` is the normalized base URL.
-    pub fn new(article: &Article, base: Option<&str>) -> Result<Self, ExportError> {
-        let slug = safe_name(&article.slug, &article.title)?;
-        let lang = article.lang_or_default();
-        let date = article.publication_date.as_deref().and_then(parse_date);
+    /// Builds the view; `base` is the normalized base URL, `links` what the body's link and
+    /// image destinations become.
+    pub fn new(article: &Article, base: Option<&str>, links: &Links) -> Result<Self, ExportError> {
+        let fields = &article.fields;
+        let slug = safe_name(&article.slug, &fields.title)?;
+        let lang = article.lang().as_str();
+        let date = fields.publication_date.as_deref().and_then(parse_date);
         let path = format!("articles/{slug}.html");
         let url = base.map(|b| format!("{b}{path}"));
         Ok(Self {
-            title: typeset(&article.title, lang),
-            kicker: typeset(&article.kicker, lang),
-            standfirst: typeset(&article.standfirst, lang),
+            title: typeset(&fields.title, lang),
+            kicker: typeset(&fields.kicker, lang),
+            standfirst: typeset(&fields.standfirst, lang),
             description: typeset(&description(article), lang),
-            author: typeset(article.author.trim(), lang),
-            author_role: typeset(article.author_role.trim(), lang),
+            author: typeset(fields.author.trim(), lang),
+            author_role: typeset(fields.author_role.trim(), lang),
             lang,
-            status: without_forbidden_chars(article.status.clone()),
-            issue_number: article.issue_number.clone().map(without_forbidden_chars),
-            target_signs: article.target_signs,
+            status: article.status.as_str(),
+            issue_number: fields.issue_number.map(|n| n.to_string()),
+            target_signs: fields.target_signs,
             updated: atom_timestamp(article.updated_at.as_deref(), date),
             date: date.map(|d| DateView {
                 iso: iso_date(d),
                 long: long_date(d, lang),
             }),
-            category: term(&article.category, "categories"),
+            category: term(&fields.category, "categories"),
             tags: tags(&article.tags),
-            body: render_body(article),
+            body: render_body(article, links),
             atom_id: url.clone().unwrap_or_else(|| format!("urn:edito:{slug}")),
             url,
             path,
@@ -176,8 +180,7 @@ impl PieceView {
 
 fn term(name: &str, folder: &str) -> Option<TermView> {
     let name = without_forbidden_chars(name.trim().to_owned());
-    let slug = slugify(&name);
-    (!slug.is_empty()).then(|| TermView {
+    slug_of(&name).map(|slug| TermView {
         name,
         path: format!("{folder}/{slug}.html"),
         slug,

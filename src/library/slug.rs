@@ -1,46 +1,11 @@
-//! Slugs: the ASCII name of a piece in URLs and exported file names. Only `[a-z0-9-]` ever
-//! comes out of here, so a slug can never climb out of a folder (`../`, `/`, `\`).
+//! Unique slugs in the library: the rule itself is [`crate::text::slugify`]; here a slug is
+//! made unique among the pieces, and upgraded drafts get theirs.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::LibraryError;
 
-/// Longest slug kept: long enough to read, short enough for any file system.
-const MAX_LEN: usize = 80;
-
-/// Slug of a piece whose title has no letter or digit at all.
-const FALLBACK: &str = "sans-titre";
-
-/// ASCII slug of `text`: accents folded (`é` → `e`, `œ` → `oe`), lower case, every other run
-/// of characters turned into one `-`, at most 80 characters cut at a word boundary.
-/// Returns `sans-titre` when nothing is left.
-pub fn slugify(text: &str) -> String {
-    let folded = deunicode::deunicode(text).to_ascii_lowercase();
-    let mut slug = String::with_capacity(folded.len().min(MAX_LEN + 1));
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() > MAX_LEN {
-            break;
-        }
-    }
-    if slug.len() > MAX_LEN {
-        let cut = slug[..MAX_LEN]
-            .rfind('-')
-            .filter(|&i| i > 0)
-            .unwrap_or(MAX_LEN);
-        slug.truncate(cut);
-    }
-    let slug = slug.trim_matches('-');
-    if slug.is_empty() {
-        FALLBACK.to_string()
-    } else {
-        slug.to_string()
-    }
-}
+pub use crate::text::slugify;
 
 /// `slugify(wanted)`, suffixed `-2`, `-3`… until no other piece than `except` uses it.
 pub(crate) fn unique(

@@ -58,7 +58,7 @@ impl std::str::FromStr for Status {
     /// Accepts the English codes and their French names (`idée`, `brouillon`, `relecture`,
     /// `prêt`, `publié`), without accents or case mattering.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let folded = deunicode::deunicode(text.trim()).to_lowercase();
+        let folded = crate::text::fold(text.trim());
         let status = match folded.as_str() {
             "idea" | "idee" => Status::Idea,
             "draft" | "brouillon" => Status::Draft,

@@ -38,9 +38,10 @@ pub(crate) fn clean(name: &str) -> Result<String, LibraryError> {
     Ok(cleaned)
 }
 
-/// The matching key of a tag: no accents, lower case.
+/// The matching key of a tag: the folded name (no accents, lower case), see
+/// [`crate::text::fold`].
 pub(crate) fn key(name: &str) -> String {
-    deunicode::deunicode(name).to_lowercase()
+    crate::text::fold(name)
 }
 
 /// True when both lists name the same tags in the same order, spelling aside.

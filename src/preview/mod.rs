@@ -79,7 +79,7 @@ impl PreviewSession {
     ) -> PreviewUpdate {
         let options = RenderOptions {
             source_map: true,
-            ..*options
+            ..options.clone()
         };
         let render = render_blocks(markdown, &options);
         let next = Shown {
@@ -90,7 +90,7 @@ impl PreviewSession {
         let previous = self
             .last
             .take()
-            .filter(|last| shown == Some(self.generation) && last.options == options);
+            .filter(|last| shown == Some(self.generation) && last.options == next.options);
         let base = previous.as_ref().map(|_| self.generation);
         let change = previous
             .as_ref()

@@ -28,34 +28,14 @@ use serde::Serialize;
 pub use counts::{count_text, Counts, SIGNS_PER_FEUILLET, WORDS_PER_MINUTE};
 pub use front_matter::{split_front_matter, FrontMatter, FrontMatterFormat};
 pub use lang::{Lang, UnknownLang};
-pub use options::parser_options;
+pub use options::{
+    is_relative_path, parser_options, AssetResolver, LinkKind, Links, RenderOptions, UnderFolder,
+};
 pub use typography::typography_text;
 
 use pipeline::Pipeline;
 use source_map::LineIndex;
 use typography::Typographer;
-
-/// How to render. Safety is not an option: every output is safe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct RenderOptions {
-    /// Language of the piece, which picks the typography rules.
-    pub lang: Lang,
-    /// Apply micro-typography (quotes, spaces, dashes…) to the text.
-    pub typography: bool,
-    /// Add `data-line="N"` (1-based source line) to block elements, for scroll sync.
-    pub source_map: bool,
-}
-
-impl Default for RenderOptions {
-    fn default() -> Self {
-        Self {
-            lang: Lang::Fr,
-            typography: true,
-            source_map: false,
-        }
-    }
-}
 
 /// A rendered piece: the HTML fragment and the counts of its visible text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -127,7 +107,10 @@ pub fn render_document(
         .or_else(|| front_matter.as_ref().and_then(FrontMatter::lang))
         .unwrap_or(options.lang);
     let offset = front_matter.as_ref().map_or(0, |front| front.lines);
-    let options = RenderOptions { lang, ..*options };
+    let options = RenderOptions {
+        lang,
+        ..options.clone()
+    };
     RenderedDocument {
         front_matter,
         lang,
@@ -181,7 +164,14 @@ fn render_pass(
     let lines = options
         .source_map
         .then(|| LineIndex::new(markdown, line_offset));
-    let mut pipeline = Pipeline::new(markdown.len(), typography, safe, lines);
+    let mut pipeline = Pipeline::new(
+        markdown.len(),
+        typography,
+        safe,
+        lines,
+        options.links.clone(),
+        options.publish,
+    );
     if extras.block_ends {
         pipeline = pipeline.with_block_ends();
     }

@@ -7,7 +7,8 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::counts::Counter;
-use super::sanitize::{clean_block, is_safe_url, InlineTags};
+use super::options::{LinkKind, Links};
+use super::sanitize::{is_safe_url, Cleaner, InlineTags};
 use super::source_map::LineIndex;
 use super::typography::Typographer;
 use super::writer::HtmlWriter;
@@ -28,6 +29,10 @@ pub(crate) struct Pipeline<'a> {
     typography: Option<Typographer>,
     /// `None` in the conformance test's pass-through mode only.
     inline_tags: Option<InlineTags>,
+    /// What link and image destinations become.
+    destinations: Links,
+    /// The sanitizer of raw HTML, which resolves its `href`s and `src`s the same way.
+    cleaner: Cleaner,
     lines: Option<LineIndex<'a>>,
     counter: Counter,
     writer: HtmlWriter<'a>,
@@ -53,16 +58,22 @@ pub(crate) struct Pipeline<'a> {
 }
 
 impl<'a> Pipeline<'a> {
-    /// A pass over a document of `len` bytes; `safe` is false only for the conformance test.
+    /// A pass over a document of `len` bytes whose destinations go through `destinations`
+    /// (`publish`: see [`super::RenderOptions::publish`]); `safe` is false only for the
+    /// conformance test.
     pub(crate) fn new(
         len: usize,
         typography: Option<Typographer>,
         safe: bool,
         lines: Option<LineIndex<'a>>,
+        destinations: Links,
+        publish: bool,
     ) -> Self {
         Self {
             typography,
             inline_tags: safe.then(InlineTags::default),
+            cleaner: Cleaner::new(&destinations, publish),
+            destinations,
             lines,
             counter: Counter::default(),
             writer: HtmlWriter::with_capacity(len + len / 2),
@@ -192,14 +203,14 @@ impl<'a> Pipeline<'a> {
                 (Some(block), _) => block.push_str(&html),
                 // pulldown-cmark only emits block HTML inside an HTML block; should that
                 // change, the fragment is still sanitized on its own.
-                (None, Some(_)) => self.writer.html(&clean_block(&html), false),
+                (None, Some(_)) => self.writer.html(&self.cleaner.clean(&html), false),
                 (None, None) => self.writer.html(&html, false),
             },
             Event::InlineHtml(html) => match &mut self.inline_tags {
                 // In an image's alt text a tag is only text, escaped by the writer.
                 Some(_) if self.writer.in_alt() => self.writer.html(&html, true),
                 Some(tags) => {
-                    let safe = tags.fragment(&html);
+                    let safe = tags.fragment(&html, &self.cleaner);
                     self.writer.html(&safe, true);
                 }
                 None => self.writer.html(&html, true),
@@ -226,36 +237,64 @@ impl<'a> Pipeline<'a> {
             self.block_boundary();
             self.block_depth += 1;
         }
-        match &tag {
+        let tag = match tag {
             Tag::HtmlBlock if self.inline_tags.is_some() => {
                 self.html_block = Some(String::new());
                 return;
             }
-            Tag::CodeBlock(_) => self.in_code_block = true,
+            Tag::CodeBlock(_) => {
+                self.in_code_block = true;
+                tag
+            }
             Tag::Link {
                 link_type,
                 dest_url,
-                ..
+                title,
+                id,
             } => {
                 let verbatim = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                let kept = self.check_url(dest_url, verbatim);
+                // An e-mail autolink's destination is an address, not a place to resolve.
+                let dest_url = if link_type == LinkType::Email {
+                    dest_url
+                } else {
+                    self.resolve(LinkKind::Link, dest_url)
+                };
+                let kept = self.check_url(&dest_url, verbatim);
                 self.links.push(kept);
                 match kept {
                     Kept::Dropped => return,
                     Kept::Verbatim => self.verbatim_depth += 1,
                     Kept::Plain => {}
                 }
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }
             }
-            Tag::Image { dest_url, .. } => {
-                let kept = self.check_url(dest_url, false);
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => {
+                let dest_url = self.resolve(LinkKind::Image, dest_url);
+                let kept = self.check_url(&dest_url, false);
                 self.links.push(kept);
                 if kept == Kept::Dropped {
                     return;
                 }
                 self.typography_mut(Typographer::saw_word);
+                Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }
             }
-            _ => {}
-        }
+            tag => tag,
+        };
         let line = if has_data_line(&tag) {
             self.line(&range)
         } else {
@@ -288,7 +327,7 @@ impl<'a> Pipeline<'a> {
         match tag {
             TagEnd::HtmlBlock => {
                 if let Some(block) = self.html_block.take() {
-                    self.writer.html(&clean_block(&block), false);
+                    self.writer.html(&self.cleaner.clean(&block), false);
                     return;
                 }
             }
@@ -301,6 +340,19 @@ impl<'a> Pipeline<'a> {
             _ => {}
         }
         self.writer.end(tag);
+    }
+
+    /// The destination the resolver gives, checked afterwards like any other.
+    fn resolve(&self, kind: LinkKind, dest: CowStr<'a>) -> CowStr<'a> {
+        if self.destinations.resolver().is_none() {
+            return dest;
+        }
+        match self.destinations.resolve(kind, &dest) {
+            // A resolver may answer with another borrowed string (a constant): only the
+            // destination itself counts as unchanged.
+            std::borrow::Cow::Borrowed(same) if same == &*dest => dest,
+            resolved => CowStr::from(resolved.into_owned()),
+        }
     }
 
     fn check_url(&self, url: &str, verbatim: bool) -> Kept {

@@ -2,8 +2,11 @@
 //! URLs of Markdown links and images are checked against a scheme allow-list. Only raw HTML
 //! pays for the HTML parser; ordinary Markdown never reaches it.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+
+use super::options::{AssetResolver, LinkKind, Links};
 
 /// Raw HTML elements a writer may use: text-level semantics and simple structure, nothing
 /// that loads active content, submits, styles or navigates the page.
@@ -88,7 +91,10 @@ const VOID_TAGS: &[&str] = &["br", "col", "hr", "img", "wbr"];
 /// `vbscript:`, app-internal schemes) is refused. Relative and fragment URLs are allowed.
 const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
 
-static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(allow_list);
+
+/// The raw-HTML allow-list.
+fn allow_list() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::empty();
     let tag_attributes = HashMap::from([
         ("a", HashSet::from(["href", "hreflang"])),
@@ -110,7 +116,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .link_rel(Some("noopener noreferrer"))
         .strip_comments(true);
     builder
-});
+}
 
 /// Whether a link or image URL may be kept: relative, fragment, or an allowed scheme. The
 /// scheme is read as a browser reads it (surrounding controls and spaces ignored, tabs and
@@ -157,6 +163,88 @@ pub(crate) fn clean_block(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 
+/// The raw-HTML sanitizer of one render. Without a resolver it is the shared allow-list;
+/// with one, the same allow-list whose `<a href>` and `<img src>` go through the resolver
+/// and then through [`is_safe_url`] again, built on the first raw HTML met (most pieces
+/// have none).
+pub(crate) struct Cleaner {
+    /// Raw images made valid HTML (see [`super::RenderOptions::publish`]).
+    publish: bool,
+    resolver: Option<Arc<dyn AssetResolver>>,
+    resolving: OnceCell<ammonia::Builder<'static>>,
+}
+
+impl Cleaner {
+    /// The sanitizer for a render whose destinations go through `links`; `publish`: see
+    /// [`super::RenderOptions::publish`].
+    pub(crate) fn new(links: &Links, publish: bool) -> Self {
+        Self {
+            publish,
+            resolver: links.resolver().cloned(),
+            resolving: OnceCell::new(),
+        }
+    }
+
+    /// Sanitizes a raw HTML block as a whole, like [`clean_block`], resolving destinations.
+    pub(crate) fn clean(&self, html: &str) -> String {
+        let clean = match &self.resolver {
+            None => clean_block(html),
+            Some(resolver) => self
+                .resolving
+                .get_or_init(|| resolving(Arc::clone(resolver)))
+                .clean(html)
+                .to_string(),
+        };
+        if self.publish && clean.contains("<img") {
+            valid_images(&clean)
+        } else {
+            clean
+        }
+    }
+}
+
+/// Makes every `<img>` of sanitized HTML valid: one whose unsafe URL the sanitizer removed
+/// carries nothing worth keeping, so it goes; one without `alt` gets an empty one. The input
+/// is ammonia's serialization, which quotes every attribute and escapes `>` in values, so the
+/// first `>` closes the tag.
+fn valid_images(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 8);
+    let mut rest = html;
+    while let Some(start) = rest.find("<img") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + len + 1];
+        out.push_str(&rest[..start]);
+        if tag.contains(" src=") {
+            if tag.contains(" alt=") {
+                out.push_str(tag);
+            } else {
+                out.push_str(&tag[..tag.len() - 1]);
+                out.push_str(" alt=\"\">");
+            }
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The allow-list with destinations resolved. ammonia checks URL schemes before this filter
+/// runs, so what the resolver returns is checked here.
+fn resolving(resolver: Arc<dyn AssetResolver>) -> ammonia::Builder<'static> {
+    let mut builder = allow_list();
+    builder.attribute_filter(move |element, attribute, value| {
+        let kind = match (element, attribute) {
+            ("a", "href") => LinkKind::Link,
+            ("img", "src") => LinkKind::Image,
+            _ => return Some(value.into()),
+        };
+        Some(resolver.resolve(kind, value)).filter(|url| is_safe_url(url))
+    });
+    builder
+}
+
 /// Inline raw HTML arrives one tag at a time (`<abbr title="…">`, text, `</abbr>`), which a
 /// fragment sanitizer would close on the spot. This keeps the stack of allowed tags opened
 /// in the current block so closing tags are matched and the block always ends balanced.
@@ -167,7 +255,7 @@ pub(crate) struct InlineTags {
 
 impl InlineTags {
     /// The safe replacement for one inline HTML fragment (often empty).
-    pub(crate) fn fragment(&mut self, raw: &str) -> String {
+    pub(crate) fn fragment(&mut self, raw: &str, cleaner: &Cleaner) -> String {
         let raw = raw.trim();
         if let Some(rest) = raw.strip_prefix("</") {
             return self.close(tag_name(rest));
@@ -178,7 +266,7 @@ impl InlineTags {
         else {
             return String::new();
         };
-        let cleaned = clean_block(raw);
+        let cleaned = cleaner.clean(raw);
         if VOID_TAGS.contains(&name) {
             return cleaned;
         }
@@ -244,7 +332,8 @@ fn allowed(name: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_safe_url, InlineTags};
+    use super::{is_safe_url, Cleaner, InlineTags};
+    use crate::render::Links;
 
     #[test]
     fn scheme_check_reads_like_a_browser() {
@@ -282,14 +371,15 @@ mod tests {
     #[test]
     fn inline_tags_balance_within_a_block() {
         let mut tags = InlineTags::default();
+        let cleaner = Cleaner::new(&Links::default(), false);
         assert_eq!(
-            tags.fragment("<abbr title=\"x\" onclick=\"y\">"),
+            tags.fragment("<abbr title=\"x\" onclick=\"y\">", &cleaner),
             "<abbr title=\"x\">"
         );
-        assert_eq!(tags.fragment("<sup>"), "<sup>");
-        assert_eq!(tags.fragment("</abbr>"), "</sup></abbr>");
-        assert_eq!(tags.fragment("</abbr>"), "");
-        assert_eq!(tags.fragment("<mark>"), "<mark>");
+        assert_eq!(tags.fragment("<sup>", &cleaner), "<sup>");
+        assert_eq!(tags.fragment("</abbr>", &cleaner), "</sup></abbr>");
+        assert_eq!(tags.fragment("</abbr>", &cleaner), "");
+        assert_eq!(tags.fragment("<mark>", &cleaner), "<mark>");
         assert_eq!(tags.close_all().as_deref(), Some("</mark>"));
     }
 }

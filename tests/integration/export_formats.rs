@@ -12,7 +12,10 @@ fn snapshot(name: &str, text: &str) {
 }
 
 fn export(exporter: &Exporter, file: &str, format: ExportFormat) -> String {
-    exporter.export(&piece(file), format).expect("export")
+    let file = exporter.export(&piece(file), format).expect("export");
+    assert_eq!(file.extension, format.extension());
+    assert_eq!(file.mime, format.mime());
+    String::from_utf8(file.bytes).expect("text formats are UTF-8")
 }
 
 #[test]

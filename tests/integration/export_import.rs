@@ -1,6 +1,8 @@
 //! Import: the report, unknown keys kept, and the import → export Markdown → import round trip.
 
-use edito::export::{import_path, parse_markdown, to_markdown, Article};
+use edito::export::{to_markdown, Article};
+use edito::import::{import_path, parse_markdown};
+use edito::library::{Lang, PieceFields, Status};
 
 use crate::export_support::{all_pieces, fixture};
 
@@ -19,18 +21,19 @@ fn every_field_is_read_from_the_full_fixture() {
     let report = import_path(&fixture("pieces/edito-avril-2002.md"));
     let (_, a) = &report.imported[0];
     assert_eq!(a.slug, "edito-avril-2002");
-    assert_eq!(a.kicker, "Édito");
-    assert_eq!(a.author, "Marie Durand");
-    assert_eq!(a.author_role, "Directrice de la rédaction");
-    assert_eq!(a.category, "Editos du magazine En-Contact");
+    let f = &a.fields;
+    assert_eq!(f.kicker, "Édito");
+    assert_eq!(f.author, "Marie Durand");
+    assert_eq!(f.author_role, "Directrice de la rédaction");
+    assert_eq!(f.category, "Editos du magazine En-Contact");
     assert_eq!(a.tags, ["Relation client", "Centres d'appels", "Qualité"]);
-    assert_eq!(a.lang, "fr");
-    assert_eq!(a.publication_date.as_deref(), Some("2002-04-12"));
-    assert_eq!(a.issue_number.as_deref(), Some("42"));
-    assert_eq!(a.target_signs, Some(2500));
-    assert_eq!(a.status, "published");
+    assert_eq!(f.lang, Lang::Fr);
+    assert_eq!(f.publication_date.as_deref(), Some("2002-04-12"));
+    assert_eq!(f.issue_number, Some(42));
+    assert_eq!(f.target_signs, Some(2500));
+    assert_eq!(a.status, Status::Published);
     assert_eq!(a.updated_at.as_deref(), Some("2002-04-13T09:30:00+02:00"));
-    assert!(a.body.starts_with("Le téléphone sonne"));
+    assert!(f.body.starts_with("Le téléphone sonne"));
     assert_eq!(a.extra["layout"], "editorial");
     assert_eq!(a.extra["weight"], 3);
     assert_eq!(a.extra["aliases"][0], "/2002/04/edito");
@@ -40,22 +43,24 @@ fn every_field_is_read_from_the_full_fixture() {
 fn round_trip_of_an_article_built_in_memory() {
     // What the library will hand over: odd characters, empty optional fields, nested extras.
     let mut original = Article {
+        fields: PieceFields {
+            title: "Titre : « guillemets » et \"apostrophes\" l'été\n"
+                .trim()
+                .into(),
+            kicker: "---".into(),
+            standfirst: "Chapô sur\ndeux lignes".into(),
+            body: "# Corps\n\n---\n\nAprès une règle.\n".into(),
+            author: "Ana Ñúñez".into(),
+            author_role: "".into(),
+            category: "".into(),
+            lang: Lang::En,
+            publication_date: None,
+            issue_number: Some(7),
+            target_signs: Some(0),
+        },
         slug: "deux-points".into(),
-        title: "Titre : « guillemets » et \"apostrophes\" l'été\n"
-            .trim()
-            .into(),
-        kicker: "---".into(),
-        standfirst: "Chapô sur\ndeux lignes".into(),
-        body: "# Corps\n\n---\n\nAprès une règle.\n".into(),
-        author: "Ana Ñúñez".into(),
-        author_role: "".into(),
-        category: "".into(),
         tags: vec!["yes".into(), "123".into(), "null".into()],
-        lang: "en".into(),
-        publication_date: None,
-        issue_number: Some("007".into()),
-        target_signs: Some(0),
-        status: "review".into(),
+        status: Status::Review,
         updated_at: None,
         extra: Default::default(),
     };

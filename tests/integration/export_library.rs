@@ -5,10 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use edito::export::{
-    import_paths_into, parse_markdown, to_markdown, Article, ExportError, ExportFormat,
-    ImportOutcome, SiteSelection,
-};
+use edito::export::{to_markdown, Article, ExportError, ExportFormat, SiteSelection};
+use edito::import::{import_paths_into, parse_markdown, ImportOutcome};
 use edito::library::{Piece, PieceFilter, RevisionReason, Status};
 use edito::Library;
 

@@ -75,6 +75,7 @@ fn hostile_piece_page_and_fragment_are_inert() {
     let ex = exporter(Some("https://example.org/"));
     let article = piece("hostile.md");
     let page = ex.export(&article, ExportFormat::Page).expect("page");
+    let page = String::from_utf8(page.bytes).expect("UTF-8");
     assert_safe(&page);
     assert_safe(&ex.fragment(&article, true).expect("fragment"));
     // The fields are shown as text, escaped, not dropped.

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use edito::export::{Article, ExportError, Exporter, SiteSelection, MANIFEST};
+use edito::library::{Lang, PieceFields, Status};
 
 use crate::export_support::{all_pieces, build_site, exporter, files_under, settings};
 
@@ -105,8 +106,11 @@ fn re_export_removes_stale_pages_and_keeps_user_files() {
     std::fs::create_dir(dir.path().join("tags/extra")).expect("mkdir");
     std::fs::write(dir.path().join("tags/mine.html"), "mine").expect("write");
     // Unpublish the London letter: its page, its category and its own tags must go.
-    let london = pieces.iter_mut().find(|a| a.lang == "en").expect("london");
-    london.status = "draft".into();
+    let london = pieces
+        .iter_mut()
+        .find(|a| a.lang() == Lang::En)
+        .expect("london");
+    london.status = Status::Draft;
     let report = build_site(&ex, &pieces, dir.path());
     let files = files_under(dir.path());
     for gone in [
@@ -137,7 +141,7 @@ fn cancel_leaves_the_folder_as_it_was() {
     let before = snapshot_of(dir.path());
     let mut renamed = pieces.clone();
     for piece in &mut renamed {
-        piece.title.push_str(" (v2)");
+        piece.fields.title.push_str(" (v2)");
     }
     let cancel = AtomicBool::new(false);
     let mut calls = 0;
@@ -284,9 +288,12 @@ fn user_override_replaces_the_built_in_theme() {
 fn duplicate_slugs_do_not_overwrite_each_other() {
     let dir = tempfile::tempdir().expect("temp dir");
     let piece = |title: &str| Article {
+        fields: PieceFields {
+            title: title.into(),
+            ..PieceFields::default()
+        },
         slug: "meme".into(),
-        title: title.into(),
-        status: "published".into(),
+        status: Status::Published,
         ..Article::default()
     };
     let report = build_site(&exporter(None), &[piece("Un"), piece("Deux")], dir.path());
@@ -326,10 +333,13 @@ fn exporter_can_move_to_a_worker_thread() {
 fn control_characters_do_not_break_the_feed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let piece = Article {
-        title: "Bip\u{7}\u{1b}[0m titre".into(),
-        body: "Texte\u{0}\u{c} ici".into(),
+        fields: PieceFields {
+            title: "Bip\u{7}\u{1b}[0m titre".into(),
+            body: "Texte\u{0}\u{c} ici".into(),
+            ..PieceFields::default()
+        },
         tags: vec!["é\u{1}t\u{fffe}é".into()],
-        status: "published".into(),
+        status: Status::Published,
         ..Article::default()
     };
     build_site(&exporter(None), &[piece], dir.path());

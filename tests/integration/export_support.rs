@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use edito::export::{parse_markdown, Article, Exporter, SiteReport, SiteSelection, SiteSettings};
+use edito::export::{Article, Exporter, SiteReport, SiteSelection, SiteSettings};
+use edito::import::parse_markdown;
 
 /// `tests/fixtures/export/<name>`.
 pub fn fixture(name: &str) -> PathBuf {
@@ -20,7 +21,7 @@ pub fn piece(name: &str) -> Article {
 
 /// All pieces of `tests/fixtures/export/pieces/`.
 pub fn all_pieces() -> Vec<Article> {
-    let report = edito::export::import_path(&fixture("pieces"));
+    let report = edito::import::import_path(&fixture("pieces"));
     assert!(report.refused.is_empty(), "{:?}", report.refused);
     report.imported.into_iter().map(|(_, a)| a).collect()
 }

@@ -8,7 +8,8 @@ use std::process::Command;
 
 use std::sync::atomic::AtomicBool;
 
-use edito::export::{import_paths_into, ExportFormat, SiteSelection};
+use edito::export::{ExportFormat, SiteSelection};
+use edito::import::import_paths_into;
 
 use crate::export_library::fixture_library;
 use crate::export_support::{all_pieces, build_site, exporter, files_under, fixture, piece};
@@ -49,7 +50,7 @@ fn write_documents(dir: &Path) -> Vec<PathBuf> {
             let fragment = ex.fragment(&article, header).expect("fragment");
             let wrapped = format!(
                 "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>fragment</title>\n</head>\n<body>\n{fragment}</body>\n</html>\n",
-                article.lang_or_default()
+                article.lang()
             );
             let path = dir.join(format!("fragment-{header}-{name}.html"));
             std::fs::write(&path, wrapped).expect("write");

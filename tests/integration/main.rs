@@ -14,6 +14,7 @@ mod export_validate;
 mod kill;
 mod library_cli;
 mod render_cli;
+mod render_links;
 mod render_props;
 mod render_safety;
 mod render_source_map;

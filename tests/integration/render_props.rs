@@ -157,6 +157,7 @@ proptest! {
             lang: if en { Lang::En } else { Lang::Fr },
             typography: true,
             source_map: map,
+            ..RenderOptions::default()
         };
         let rendered = render(&markdown, &options);
         assert_safe(&rendered.html);

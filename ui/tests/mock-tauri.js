@@ -214,6 +214,11 @@
       [...markdown.matchAll(/\b(gouvernment|lannée)(?![\p{L}])/gu)].map((m) => ({ from: m.index, to: m.index + m[0].length, word: m[0] })),
     spelling_suggestions: ({ word }) => (word === "gouvernment" ? ["gouvernement", "gouvernent"] : []),
     add_spelling_word: () => null,
+    export_formats: () => [
+      { format: "page", extension: "html", suffix: ".html", mime: "text/html; charset=utf-8", label_key: "export.page" },
+      { format: "fragment", extension: "html", suffix: ".fragment.html", mime: "text/html; charset=utf-8", label_key: "export.fragment" },
+      { format: "markdown", extension: "md", suffix: ".md", mime: "text/markdown; charset=utf-8", label_key: "export.markdown" },
+    ],
     export_piece: ({ id, format, path }) => {
       find(id);
       if (path.startsWith("/nope")) throw { code: "io", params: { action: "write", name: path.split("/").pop(), reason: "not_found" } };

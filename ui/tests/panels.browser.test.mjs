@@ -223,6 +223,8 @@ describe("export and import", () => {
     await page.waitForFunction(() => document.getElementById("export-status").dataset.kind === "error");
     assert.equal(await text(page, "#export-status"), "L'export n'a pas pu se faire : impossible d'écrire « a.html » (introuvable : le dossier n'existe pas ?)");
     await page.check('input[name="export-format"][value="markdown"]');
+    // The typed file name follows the chosen format's extension.
+    await page.waitForFunction(() => document.getElementById("export-path").value === "/nope/a.md");
     await page.fill("#export-path", "/tmp/edito.md");
     await page.click("#export-piece");
     await page.waitForFunction(() => window.__mockFiles["/tmp/edito.md"] === "markdown");

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use edito::export::{ExportFormat, ImportOutcome, SiteReport, SiteSelection};
+use edito::export::{ExportFormat, ExportFormatInfo, SiteReport, SiteSelection};
+use edito::import::ImportOutcome;
 use tauri::{AppHandle, Emitter, State};
 
 use crate::commands::settings::SITE_SETTINGS;
@@ -11,7 +12,14 @@ use crate::error::{name_of, Problem};
 use crate::jobs::{JobId, JobKind, PROGRESS_EVENT};
 use crate::{AppState, UiError};
 
-/// Writes the piece to `path` as a standalone page, a CMS fragment or Markdown.
+/// The single-piece formats the export dialog offers, in order, with each one's extension,
+/// MIME type and label key.
+#[tauri::command]
+pub fn export_formats() -> Vec<ExportFormatInfo> {
+    ExportFormat::ALL.map(ExportFormat::info).to_vec()
+}
+
+/// Writes the piece to `path` in `format` (one of [`export_formats`]).
 #[tauri::command]
 pub async fn export_piece(
     state: State<'_, AppState>,
@@ -100,6 +108,6 @@ pub async fn import_paths(
     paths: Vec<PathBuf>,
 ) -> Result<ImportOutcome, UiError> {
     state
-        .with_library(move |lib| edito::export::import_paths_into(lib, &paths))
+        .with_library(move |lib| edito::import::import_paths_into(lib, &paths))
         .await
 }

@@ -22,6 +22,7 @@ pub async fn render_preview(
         lang: lang.unwrap_or_default(),
         typography: typography.unwrap_or(true),
         source_map: true,
+        ..RenderOptions::default()
     };
     state.preview_update(markdown, options, shown).await
 }

@@ -37,6 +37,7 @@ export const api = {
   typesetHead: (head: T.PreviewHead, lang: T.Lang) => invoke<T.PreviewHead>("typeset_head", { head, lang }),
   renderPreview: (markdown: string, lang: T.Lang, shown: number | null) =>
     invoke<T.PreviewUpdate>("render_preview", { markdown, lang, shown }),
+  exportFormats: () => invoke<T.ExportFormatInfo[]>("export_formats"),
   exportPiece: (id: number, format: T.ExportFormat, path: string) => invoke<void>("export_piece", { id, format, path }),
   exportFragment: (id: number) => invoke<string>("export_fragment", { id }),
   exportSite: (outDir: string, status: "published" | "all", baseUrl?: string) =>

@@ -176,6 +176,18 @@ export interface PreviewUpdate {
 
 export type ExportFormat = "page" | "fragment" | "markdown";
 
+/** A single-piece format as `export_formats` lists it (Rust: `ExportFormatInfo`). */
+export interface ExportFormatInfo {
+  format: ExportFormat;
+  /** Extension without the dot, for the save dialog's filter. */
+  extension: string;
+  /** End of the suggested file name, e.g. `.fragment.html`. */
+  suffix: string;
+  mime: string;
+  /** Key of the format's name in the catalogue. */
+  label_key: string;
+}
+
 /** What `export_site` reports at the end. */
 export interface SiteReport {
   out_dir: string;

@@ -1,13 +1,14 @@
-// The export and import dialog (#export-dialog, Ctrl+E): the open piece to a file (page,
-// fragment, Markdown) or to the clipboard, the whole archive to a folder with a progress bar
-// and a cancel button, and Markdown files brought into the library. The shell opens the
-// exported folder itself (`open_last_export`): the web side gets no path-opening access. Every path can be typed
-// as well as picked, which also lets the E2E tests drive it without a native dialog. The site's
-// address is kept with the library's site settings (`site_settings`), not in localStorage.
-import { api, desktop, type ExportFormat, type SiteSettings } from "../api/ipc";
+// The export and import dialog (#export-dialog, Ctrl+E): the open piece to a file in one of
+// the core's formats (`export_formats`: page, fragment, Markdown…) or to the clipboard, the
+// whole archive to a folder with a progress bar and a cancel button, and Markdown files
+// brought into the library. The shell opens the exported folder itself (`open_last_export`):
+// the web side gets no path-opening access. Every path can be typed as well as picked, which
+// also lets the E2E tests drive it without a native dialog. The site's address is kept with
+// the library's site settings (`site_settings`), not in localStorage.
+import { api, desktop, type ExportFormatInfo, type SiteSettings } from "../api/ipc";
 import type { Desk } from "../app/desk";
-import { t } from "../i18n";
-import { EXTENSIONS, failureText, importSummary, progressText, siteSummary, suggestedName } from "./words";
+import { t, type MessageKey } from "../i18n";
+import { failureText, importSummary, progressText, siteSummary, suggestedName, withSuffix } from "./words";
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -26,11 +27,14 @@ export class ExportDialog {
   /** Cancel was asked before the job's id arrived: cancel it as soon as it does. */
   private cancelWanted = false;
   private site: SiteSettings | null = null;
+  /** The core's formats, once `export_formats` answered. */
+  private readonly formats: Promise<ExportFormatInfo[]>;
 
   constructor(
     private readonly desk: Desk,
     private readonly afterImport: () => Promise<void>,
   ) {
+    this.formats = this.listFormats();
     byId("export-choose").addEventListener("click", () => void this.choosePieceFile());
     byId("export-piece").addEventListener("click", () => void this.exportPiece());
     byId("export-copy").addEventListener("click", () => void this.copyFragment());
@@ -48,9 +52,7 @@ export class ExportDialog {
   }
 
   open(): void {
-    const piece = this.desk.current();
-    const path = byId<HTMLInputElement>("export-path");
-    if (piece && path.value.trim() === "") path.placeholder = suggestedName(piece.slug, this.format());
+    void this.suggestName();
     this.say("");
     void this.loadSiteSettings();
     if (!this.dialog.open) this.dialog.showModal();
@@ -67,15 +69,50 @@ export class ExportDialog {
     if (field.value.trim() === "" && this.site.base_url) field.value = this.site.base_url;
   }
 
-  private format(): ExportFormat {
+  /** One radio per format, the first checked; the file name follows the chosen format. */
+  private async listFormats(): Promise<ExportFormatInfo[]> {
+    const formats = await api.exportFormats().catch((err) => {
+      this.fail(err);
+      return [] as ExportFormatInfo[];
+    });
+    const group = byId("export-formats");
+    group.replaceChildren(
+      ...formats.map((info, i) => {
+        const input = Object.assign(document.createElement("input"), { type: "radio", name: "export-format", value: info.format, checked: i === 0 });
+        input.addEventListener("change", () => void this.suggestName());
+        const label = Object.assign(document.createElement("span"), { textContent: t(info.label_key as MessageKey) });
+        label.dataset.i18n = info.label_key;
+        const row = document.createElement("label");
+        row.append(input, " ", label);
+        return row;
+      }),
+    );
+    return formats;
+  }
+
+  private async format(): Promise<ExportFormatInfo | undefined> {
+    const formats = await this.formats;
     const checked = document.querySelector<HTMLInputElement>('input[name="export-format"]:checked');
-    return (checked?.value as ExportFormat) ?? "page";
+    return formats.find((info) => info.format === checked?.value) ?? formats[0];
+  }
+
+  /** The piece's file name in the chosen format, as the path field's hint; a typed path keeps
+   * its name but takes the format's extension. */
+  private async suggestName(): Promise<void> {
+    const piece = this.desk.current();
+    const format = await this.format();
+    if (!piece || !format) return;
+    const path = byId<HTMLInputElement>("export-path");
+    path.placeholder = suggestedName(piece.slug, format);
+    const typed = path.value.trim();
+    if (typed) path.value = withSuffix(typed, format, await this.formats);
   }
 
   private async choosePieceFile(): Promise<void> {
     const piece = this.desk.current();
-    const format = this.format();
-    await this.pickInto("export-path", desktop.pickSaveFile(suggestedName(piece?.slug ?? "", format), EXTENSIONS[format]));
+    const format = await this.format();
+    if (!format) return;
+    await this.pickInto("export-path", desktop.pickSaveFile(suggestedName(piece?.slug ?? "", format), format.extension));
   }
 
   /** Puts what a native picker returned into the path field (several paths, one a line). */
@@ -94,9 +131,11 @@ export class ExportDialog {
     const path = byId<HTMLInputElement>("export-path").value.trim();
     if (!piece) return;
     if (!path) return this.say(t("export.needPath"), true);
+    const format = await this.format();
+    if (!format) return;
     try {
       await this.desk.flush();
-      await api.exportPiece(piece.id, this.format(), path);
+      await api.exportPiece(piece.id, format.format, path);
       this.say(t("export.pieceDone", { path }));
     } catch (err) {
       this.fail(err);

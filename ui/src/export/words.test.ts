@@ -1,11 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { failureText, importSummary, progressText, suggestedName } from "./words";
+import type { ExportFormatInfo } from "../api/ipc";
+import { failureText, importSummary, progressText, suggestedName, withSuffix } from "./words";
+
+// As `export_formats` lists them (the core's `ExportFormat::ALL`).
+const info = (format: ExportFormatInfo["format"], extension: string, suffix: string): ExportFormatInfo => ({
+  format,
+  extension,
+  suffix,
+  mime: "",
+  label_key: `export.${format}`,
+});
+const formats = {
+  page: info("page", "html", ".html"),
+  fragment: info("fragment", "html", ".fragment.html"),
+  markdown: info("markdown", "md", ".md"),
+};
+const all = Object.values(formats);
 
 describe("export words", () => {
   it("offers the slug with the format's extension", () => {
-    expect(suggestedName("mon-edito", "page")).toBe("mon-edito.html");
-    expect(suggestedName("mon-edito", "fragment")).toBe("mon-edito.fragment.html");
-    expect(suggestedName("", "markdown")).toBe("article.md");
+    expect(suggestedName("mon-edito", formats.page)).toBe("mon-edito.html");
+    expect(suggestedName("mon-edito", formats.fragment)).toBe("mon-edito.fragment.html");
+    expect(suggestedName("", formats.markdown)).toBe("article.md");
+  });
+
+  it("a typed path takes the chosen format's suffix", () => {
+    expect(withSuffix("/tmp/a.html", formats.markdown, all)).toBe("/tmp/a.md");
+    expect(withSuffix("/tmp/a.fragment.html", formats.page, all)).toBe("/tmp/a.html");
+    expect(withSuffix("/tmp/a.md", formats.fragment, all)).toBe("/tmp/a.fragment.html");
+    expect(withSuffix("/tmp/notes.txt", formats.page, all)).toBe("/tmp/notes.txt");
   });
 
   it("progress reads n / N", () => {

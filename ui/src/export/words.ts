@@ -1,13 +1,21 @@
 // Export and import results in words a journalist reads: summaries and errors.
-import type { ExportFormat, ImportReport, SiteReport } from "../api/ipc";
+import type { ExportFormatInfo, ImportReport, SiteReport } from "../api/ipc";
 import { errorCode, errorMessage } from "../api/ipc";
 import { formatNumber, t } from "../i18n";
 
-export const EXTENSIONS: Record<ExportFormat, string> = { page: "html", fragment: "html", markdown: "md" };
+/** The file name offered for a piece: its slug and the format's suffix (the core's
+ * `ExportFormat::file_name`). */
+export function suggestedName(slug: string, format: Pick<ExportFormatInfo, "suffix">): string {
+  return `${slug || "article"}${format.suffix}`;
+}
 
-/** The file name offered for a piece: its slug and the format's extension. */
-export function suggestedName(slug: string, format: ExportFormat): string {
-  return `${slug || "article"}${format === "fragment" ? ".fragment" : ""}.${EXTENSIONS[format]}`;
+/** `path` with its format suffix replaced by `format`'s (`a.html` → `a.md`); a path that ends
+ * with no known suffix is left as typed. */
+export function withSuffix(path: string, format: ExportFormatInfo, formats: ExportFormatInfo[]): string {
+  // Longest first: `.fragment.html` before `.html`.
+  const known = formats.map((info) => info.suffix).sort((a, b) => b.length - a.length);
+  const suffix = known.find((s) => path.toLowerCase().endsWith(s));
+  return suffix === undefined ? path : path.slice(0, path.length - suffix.length) + format.suffix;
 }
 
 export function progressText(done: number, total: number): string {

@@ -3,13 +3,14 @@
 // is a merge, and the writer is asked first, told how many pieces it touches.
 import { errorCode, errorMessage, type TagCount } from "../api/ipc";
 import { formatNumber, t } from "../i18n";
+import { fold } from "../text/fold";
 
 /** Longest tag the library accepts, in characters (src/library/tags.rs). */
 export const MAX_TAG_CHARS = 100;
 
-/** The library's matching key, near enough: no accents, lower case. */
+/** The library's matching key: the folded name (src/library/tags.rs `key`). */
 export function tagKey(name: string): string {
-  return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return fold(name);
 }
 
 /** The name as the library will store it: trimmed, inner spaces collapsed. */

@@ -2,9 +2,7 @@
 // matches at word starts and in runs score higher. Accents and case are ignored, so "edito"
 // finds "Éditorial".
 
-export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
+import { fold } from "../text/fold";
 
 /** A score (higher is better) or null when `query` does not match `title`. */
 export function fuzzyScore(query: string, title: string): number | null {
@@ -19,7 +17,8 @@ export function fuzzyScore(query: string, title: string): number | null {
     if (at < 0) return null;
     score += 1;
     if (at === prev + 1) score += 3; // a run of letters
-    if (at === 0 || /[\s\-'’«(]/.test(s[at - 1])) score += 5; // a word start
+    // A word start; the title is folded, so « is << and ’ is '.
+    if (at === 0 || /[\s\-'"<(]/.test(s[at - 1])) score += 5;
     score -= Math.min(3, at - from) * 0.1; // gaps cost a little
     prev = at;
     from = at + 1;

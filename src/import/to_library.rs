@@ -7,12 +7,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Serialize, Serializer};
 
+use crate::export::Article;
 use crate::library::{slugify, Library, LibraryError, NewPiece, Piece, PieceFilter};
 
-use super::article::Article;
 use super::convert::article_edit;
-use super::error::ExportError;
-use super::import::{import_path, ImportReport};
+use super::files::{import_path, ImportReport};
 
 /// What an import into the library did, file by file, in the order the files were read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -63,7 +62,7 @@ impl ImportOutcome {
 pub fn import_paths_into<P: AsRef<Path>>(
     library: &Library,
     paths: &[P],
-) -> Result<ImportOutcome, ExportError> {
+) -> Result<ImportOutcome, LibraryError> {
     let mut report = ImportReport::default();
     for path in paths {
         let one = import_path(path.as_ref());
@@ -76,7 +75,10 @@ pub fn import_paths_into<P: AsRef<Path>>(
 /// Writes the articles of `report` into `library`, matching existing pieces by slug (the
 /// library's form of the article's slug, or of its title when it has none), and carries the
 /// report's refusals over. Fails as a whole only when the library cannot be read at all.
-pub fn import_into(library: &Library, report: &ImportReport) -> Result<ImportOutcome, ExportError> {
+pub fn import_into(
+    library: &Library,
+    report: &ImportReport,
+) -> Result<ImportOutcome, LibraryError> {
     let mut slugs = SlugIndex::load(library)?;
     let mut outcome = ImportOutcome::default();
     for (path, article) in &report.imported {
@@ -140,8 +142,8 @@ fn import_one(
     slugs: &mut SlugIndex,
     article: &Article,
 ) -> Result<(Written, Piece), String> {
-    let new = NewPiece::try_from(article).map_err(|e| e.to_string())?;
-    let key = slugify(new.slug.as_deref().unwrap_or(&article.title));
+    let new = NewPiece::from(article);
+    let key = slugify(new.slug.as_deref().unwrap_or(&article.fields.title));
     match slugs.0.get(&key) {
         None => {
             let piece = library.create_piece(&new).map_err(|e| e.to_string())?;
@@ -164,7 +166,7 @@ fn update(
     new: &NewPiece,
 ) -> Result<(Written, Piece), String> {
     let current = library.get_piece(id).map_err(|e| e.to_string())?;
-    let edit = article_edit(article, &current).map_err(|e| e.to_string())?;
+    let edit = article_edit(article, &current);
     let mut piece = library.save_piece(&edit).map_err(|e| e.to_string())?;
     if let Some(status) = new.status.filter(|s| *s != piece.status) {
         piece = library

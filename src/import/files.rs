@@ -1,14 +1,14 @@
-//! Import: Markdown files with YAML or TOML front matter, one file or a folder (recursively),
-//! to [`Article`]s, with a report of what was refused and why. Writing to the library (create,
+//! Reading Markdown files with YAML or TOML front matter, one file or a folder (recursively),
+//! into [`Article`]s, with a report of what was refused and why. Writing to the library (create,
 //! or update by slug) is the caller's loop over [`ImportReport::imported`].
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::article::Article;
 use super::fields::article_from_meta;
 use super::front_matter::{split, FrontMatterError};
+use crate::export::Article;
 
 /// What an import read: pieces, in path order, and refused files with the reason.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -107,10 +107,10 @@ mod tests {
         let titles: Vec<_> = report
             .imported
             .iter()
-            .map(|(_, a)| a.title.as_str())
+            .map(|(_, a)| a.fields.title.as_str())
             .collect();
         assert_eq!(titles, ["A", "B"]);
-        assert_eq!(report.imported[0].1.body, "Corps\n");
+        assert_eq!(report.imported[0].1.fields.body, "Corps\n");
         assert_eq!(report.refused.len(), 2);
         assert!(report.refused[0].1.contains("no front matter"));
         assert!(report.refused[1].1.contains("UTF-8"));

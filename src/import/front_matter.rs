@@ -1,8 +1,10 @@
-//! Front matter: splitting a Markdown file into its metadata block (YAML between `---` lines,
-//! or TOML between `+++` lines, as Hugo, Jekyll and Zola write them) and its body, and parsing
-//! the block into a JSON-like map the field mapping (`fields.rs`) reads.
+//! Front matter of an imported file: the block split off by the one splitter
+//! ([`crate::render::split_front_matter`], which the preview uses too) parsed as YAML or
+//! TOML into a JSON-like map the field mapping (`fields.rs`) reads.
 
 use serde_json::{Map, Value};
+
+use crate::render::{split_front_matter, FrontMatterFormat};
 
 /// Why a file's front matter cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -47,54 +49,25 @@ pub struct Split<'a> {
 
 /// Splits and parses `text`. A UTF-8 byte-order mark and CRLF line ends are accepted.
 pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
+    let (front, body) = split_front_matter(text);
+    let Some(front) = front else {
+        return Err(missing_or_unclosed(text));
+    };
+    let meta = match front.format {
+        FrontMatterFormat::Yaml => parse_yaml(&front.raw)?,
+        FrontMatterFormat::Toml => parse_toml(&front.raw)?,
+    };
+    Ok(Split { meta, body })
+}
+
+/// Why `text` has no front matter block: it does not open one, or never closes it.
+fn missing_or_unclosed(text: &str) -> FrontMatterError {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (fence, format) = if text.starts_with("---") {
-        ("---", Format::Yaml)
-    } else if text.starts_with("+++") {
-        ("+++", Format::Toml)
-    } else {
-        return Err(FrontMatterError::Missing);
-    };
-    let first_end = text.find('\n').ok_or(FrontMatterError::Unclosed(fence))?;
-    if text[..first_end].trim_end() != fence {
-        return Err(FrontMatterError::Missing);
+    match text.split('\n').next().unwrap_or("").trim_end() {
+        "---" => FrontMatterError::Unclosed("---"),
+        "+++" => FrontMatterError::Unclosed("+++"),
+        _ => FrontMatterError::Missing,
     }
-    let block_start = first_end + 1;
-    let (block_end, body_start) =
-        closing_fence(text, block_start, fence).ok_or(FrontMatterError::Unclosed(fence))?;
-    let block = &text[block_start..block_end];
-    let meta = match format {
-        Format::Yaml => parse_yaml(block)?,
-        Format::Toml => parse_toml(block)?,
-    };
-    Ok(Split {
-        meta,
-        body: &text[body_start..],
-    })
-}
-
-#[derive(Clone, Copy)]
-enum Format {
-    Yaml,
-    Toml,
-}
-
-/// Finds the line that is exactly `fence` (YAML also allows `...`): returns where the block
-/// ends and where the body starts.
-fn closing_fence(text: &str, from: usize, fence: &str) -> Option<(usize, usize)> {
-    let mut pos = from;
-    while pos <= text.len() {
-        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        let line = text[pos..line_end].trim_end();
-        if line == fence || (fence == "---" && line == "...") {
-            return Some((pos, (line_end + 1).min(text.len())));
-        }
-        if line_end == text.len() {
-            return None;
-        }
-        pos = line_end + 1;
-    }
-    None
 }
 
 fn parse_yaml(block: &str) -> Result<Map<String, Value>, FrontMatterError> {

@@ -1,0 +1,163 @@
+//! The single-piece export formats, listed once: each one's file extension, MIME type and
+//! label key. The CLI's `--format`, the app's `export_formats` command and the window's export
+//! dialog all read [`ExportFormat::ALL`], so a new format (DOCX, PDF) is added here and
+//! nowhere else.
+
+use serde::{Deserialize, Serialize};
+
+/// Single-piece export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// Standalone HTML5 page with embedded stylesheet.
+    Page,
+    /// HTML fragment for a CMS (body only).
+    Fragment,
+    /// Markdown with YAML front matter.
+    Markdown,
+}
+
+impl ExportFormat {
+    /// Every format, in the order the CLI's help and the export dialog list them.
+    pub const ALL: [ExportFormat; 3] = [Self::Page, Self::Fragment, Self::Markdown];
+
+    /// The name in JSON, on the command line and in the UI: `page`, `fragment`, `markdown`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Page => "page",
+            Self::Fragment => "fragment",
+            Self::Markdown => "markdown",
+        }
+    }
+
+    /// The file extension, without the dot: `html` or `md`.
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Page | Self::Fragment => "html",
+            Self::Markdown => "md",
+        }
+    }
+
+    /// The end of a file name in this format: a fragment is `<slug>.fragment.html`, so it is
+    /// not mistaken for the page of the same piece.
+    pub const fn suffix(self) -> &'static str {
+        match self {
+            Self::Page => ".html",
+            Self::Fragment => ".fragment.html",
+            Self::Markdown => ".md",
+        }
+    }
+
+    /// The MIME type of the bytes, charset included.
+    pub const fn mime(self) -> &'static str {
+        match self {
+            Self::Page | Self::Fragment => "text/html; charset=utf-8",
+            Self::Markdown => "text/markdown; charset=utf-8",
+        }
+    }
+
+    /// Key of the format's name in the window's catalogue (`ui/src/i18n`).
+    pub const fn label_key(self) -> &'static str {
+        match self {
+            Self::Page => "export.page",
+            Self::Fragment => "export.fragment",
+            Self::Markdown => "export.markdown",
+        }
+    }
+
+    /// One line for the CLI's help (English, as the CLI speaks).
+    pub const fn help(self) -> &'static str {
+        match self {
+            Self::Page => "Standalone HTML5 page",
+            Self::Fragment => "HTML fragment for a CMS (header and body)",
+            Self::Markdown => "Markdown with YAML front matter",
+        }
+    }
+
+    /// The file name offered for a piece: `slug` (or `article` when empty) and the suffix.
+    pub fn file_name(self, slug: &str) -> String {
+        let stem = if slug.is_empty() { "article" } else { slug };
+        format!("{stem}{}", self.suffix())
+    }
+
+    /// The format named `name` (see [`ExportFormat::name`]).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|format| format.name() == name)
+    }
+
+    /// What the window needs to offer this format.
+    pub fn info(self) -> ExportFormatInfo {
+        ExportFormatInfo {
+            format: self,
+            extension: self.extension(),
+            suffix: self.suffix(),
+            mime: self.mime(),
+            label_key: self.label_key(),
+        }
+    }
+}
+
+/// A format as the export dialog lists it (the `export_formats` command's items).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ExportFormatInfo {
+    /// The format, as `export_piece` takes it.
+    pub format: ExportFormat,
+    /// File extension without the dot, for the save dialog's filter.
+    pub extension: &'static str,
+    /// End of the suggested file name (`.fragment.html`).
+    pub suffix: &'static str,
+    /// MIME type.
+    pub mime: &'static str,
+    /// Key of the format's name in the window's catalogue.
+    pub label_key: &'static str,
+}
+
+/// One exported piece: the file's bytes, and what they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedFile {
+    /// The file's content (UTF-8 text for the HTML and Markdown formats).
+    pub bytes: Vec<u8>,
+    /// File extension without the dot.
+    pub extension: &'static str,
+    /// MIME type.
+    pub mime: &'static str,
+}
+
+impl ExportedFile {
+    /// Text in `format`.
+    pub(crate) fn text(text: String, format: ExportFormat) -> Self {
+        Self {
+            bytes: text.into_bytes(),
+            extension: format.extension(),
+            mime: format.mime(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serde_names() {
+        for format in ExportFormat::ALL {
+            let json = serde_json::to_value(format).expect("serialize");
+            assert_eq!(json, format.name());
+            assert_eq!(ExportFormat::from_name(format.name()), Some(format));
+        }
+        assert_eq!(ExportFormat::from_name("docx"), None);
+    }
+
+    #[test]
+    fn file_names_follow_the_format() {
+        assert_eq!(ExportFormat::Page.file_name("mon-edito"), "mon-edito.html");
+        assert_eq!(
+            ExportFormat::Fragment.file_name("mon-edito"),
+            "mon-edito.fragment.html"
+        );
+        assert_eq!(ExportFormat::Markdown.file_name(""), "article.md");
+        for format in ExportFormat::ALL {
+            assert!(format.suffix().ends_with(format.extension()));
+        }
+    }
+}

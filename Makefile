@@ -1,5 +1,6 @@
 # Edito: two commands. `make run` installs what is missing, builds and opens the window;
-# `make test` installs what is missing and runs every check CI runs.
+# `make test` installs what is missing and runs every check CI runs. `make check` is the quick
+# inner loop: formatting, clippy, Rust unit and integration tests, UI unit tests (no window).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -12,11 +13,21 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(HOME)/.cargo/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 
-.PHONY: run test bench types deps-build deps-test ui lint rust-tests e2e-deps clean-data
+# `ui` names a folder too: without .PHONY make would find it up to date and never build.
+.PHONY: run test check bench types deps-build deps-test ui lint
 
+# Only the binaries (the window and the `edito` CLI): tests and benches are `make test`'s job.
 run: deps-build ui
-	cargo build --workspace --all-targets
+	cargo build --workspace --bins
 	./target/debug/edito-desktop
+
+# No Xvfb, no E2E, no UI build: what an edit can break, in a few minutes on a warm cache.
+check: ui/node_modules/.package-lock.json
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo test --workspace --lib --bins
+	cargo test -p edito --test integration
+	cd ui && npm test
 
 # Benches are built (so they keep compiling) but not run here: the library bench generates a
 # 100,000-piece library, which is `make bench`'s job, not CI's.

@@ -3,7 +3,7 @@
 //! checked-in `ui/src/api/generated.ts`. A test fails when that file is stale; regenerate it
 //! with `make types` (`EDITO_UPDATE_TYPES=1 cargo test -p edito-desktop generated_types`).
 
-use edito::export::{ExportFormat, ExportFormatInfo, SiteReport, SiteSelection};
+use edito::export::{ExportFormat, ExportFormatInfo, SiteReport, SiteSelection, SiteSettings};
 use edito::import::{ImportOutcome, ImportedPiece, RefusedFile};
 use edito::library::{
     DiffOp, DiffSegment, FieldDiff, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceFilter,
@@ -15,7 +15,8 @@ use edito::render::Counts;
 use edito::spelling::Misspelling;
 use ts_rs::{Config, TS};
 
-use crate::commands::export::ExportProgress;
+use crate::error::ErrorCode;
+use crate::jobs::{JobKind, JobProgress};
 
 /// Where the generated file lives, from the `src-tauri` folder.
 pub const GENERATED_FILE: &str = "../ui/src/api/generated.ts";
@@ -82,13 +83,15 @@ pub fn typescript() -> String {
         declaration::<ExportFormatInfo>(&cfg),
         declaration::<SiteSelection>(&cfg),
         declaration::<SiteReport>(&cfg),
+        declaration::<SiteSettings>(&cfg),
         declaration::<ImportedPiece>(&cfg),
         declaration::<RefusedFile>(&cfg),
         declaration::<ImportOutcome>(&cfg),
-        // The shell's own (src-tauri/src/commands/).
-        declaration::<ExportProgress>(&cfg),
-        // `UiError` (src-tauri/src/error.rs) goes here once it carries typed codes and
-        // parameters; until then ui/src/api/types.ts writes its shape by hand.
+        // The shell's own (src-tauri/src/jobs.rs, error.rs). `UiError`'s parameters differ by
+        // code (`Problem`); ui/src/api/types.ts gives it as `{ code: ErrorCode, params?, current? }`.
+        declaration::<JobKind>(&cfg),
+        declaration::<JobProgress>(&cfg),
+        declaration::<ErrorCode>(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

@@ -1,20 +1,220 @@
-//! The error the UI receives: a stable code to branch on, a message for the writer, and for a
-//! save conflict the piece as it is now, so both versions can be shown. No SQL and no internal
-//! paths cross this boundary.
+//! The error the UI receives: a stable code, the typed parameters its message needs, and for a
+//! save conflict the piece as it is now. The words are the UI's (`ui/src/i18n/errors.ts`, in
+//! French and English): no prose, no SQL and no internal path crosses this boundary; a file is
+//! named by its last component only. The CLI keeps the core's own messages (their `Display`).
+
+use std::fmt::Display;
+use std::path::Path;
 
 use edito::export::ExportError;
+use edito::render::Lang;
+use edito::spelling::SpellingError;
 use edito::{LibraryError, Piece};
 use serde::Serialize;
 
+/// Declares [`Problem`] (code + parameters) and [`ErrorCode`] (the bare codes, with
+/// [`ErrorCode::ALL`]) from one list, so a code cannot exist in one and not the other.
+macro_rules! problems {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident $({ $($(#[$field_doc:meta])* $field:ident : $ty:ty),* $(,)? })?
+    ),* $(,)?) => {
+        /// What went wrong, with what the message needs. Serialized as
+        /// `{ "code": "not_found", "params": { "id": 3 } }` (no `params` for a bare code).
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(tag = "code", content = "params", rename_all = "snake_case")]
+        pub enum Problem {
+            $($(#[$doc])* $variant $({ $($(#[$field_doc])* $field: $ty),* })?),*
+        }
+
+        /// The stable codes the UI branches on and words, one per [`Problem`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[cfg_attr(test, derive(ts_rs::TS))]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($(#[$doc])* $variant),*
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order: the keys each language's catalogue must have.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
+        }
+
+        impl Problem {
+            /// This problem's code.
+            pub fn code(&self) -> ErrorCode {
+                match self {
+                    $(Problem::$variant { .. } => ErrorCode::$variant),*
+                }
+            }
+        }
+    };
+}
+
+problems! {
+    /// The data directory cannot be created or written.
+    DataDir {
+        /// The directory's name.
+        name: String,
+    },
+    /// The library file is not an Edito library.
+    NotALibrary {
+        /// The file's name.
+        name: String,
+    },
+    /// The library file is damaged (a backup should be restored).
+    Damaged {
+        /// The file's name.
+        name: String,
+    },
+    /// The library file or its folder cannot be written.
+    ReadOnly {
+        /// The file's name.
+        name: String,
+    },
+    /// The library was written by a newer Edito.
+    TooNew {
+        /// Schema version in the file.
+        found: u32,
+        /// Schema version this build knows.
+        supported: u32,
+    },
+    /// No piece has this id.
+    NotFound {
+        /// The piece asked for.
+        id: i64,
+    },
+    /// The piece has no revision with this number.
+    RevisionNotFound {
+        /// The piece.
+        piece: i64,
+        /// The revision asked for.
+        number: i64,
+    },
+    /// No tag has this name.
+    TagNotFound {
+        /// The tag asked for.
+        tag: String,
+    },
+    /// The save was based on an older version; [`UiError::current`] holds the piece as it is.
+    Conflict {
+        /// The piece.
+        id: i64,
+        /// Its version now.
+        version: i64,
+    },
+    /// The piece is in the trash: restore it before editing.
+    InTrash {
+        /// The piece.
+        id: i64,
+    },
+    /// The piece is not in the trash.
+    NotInTrash {
+        /// The piece.
+        id: i64,
+    },
+    /// A field's value is refused (`title`, `body`, `publication_date`, `tag`, `status`…).
+    Invalid {
+        /// The field, as the core names it.
+        field: String,
+    },
+    /// Another window or command holds the library.
+    Busy,
+    /// The disk is full; nothing was written.
+    DiskFull,
+    /// A backup could not be written, read or restored.
+    Backup {
+        /// The backup's file or folder name.
+        name: String,
+    },
+    /// The file given as a backup is not a sound Edito library.
+    BadBackup {
+        /// The file's name.
+        name: String,
+    },
+    /// A revision of the piece cannot be read back.
+    UnreadableRevision,
+    /// A setting stored in the library cannot be read as what it should be.
+    BadSetting {
+        /// The setting's key.
+        key: String,
+    },
+    /// Any other database failure (details in the log).
+    Library,
+    /// A template failed to parse or render.
+    Template {
+        /// The template's file name.
+        file: String,
+        /// Its line (0 when unknown).
+        line: usize,
+    },
+    /// Reading or writing a file failed.
+    Io {
+        /// What was being done, as the core says it: `read`, `write`, `create`, `create folder`,
+        /// `open folder`, `replace`.
+        action: String,
+        /// The file or folder's name.
+        name: String,
+        /// Why, as a [`std::io::ErrorKind`] in snake case: `not_found`, `permission_denied`,
+        /// `already_exists`, `storage_full`, `read_only` or `other`.
+        reason: &'static str,
+    },
+    /// A piece has neither a usable slug nor a title to derive one from.
+    NoSlug {
+        /// The piece's title.
+        title: String,
+    },
+    /// The output folder (or one inside it) is a symbolic link or not a folder.
+    UnsafePath {
+        /// Its name.
+        name: String,
+    },
+    /// The writer cancelled a long export; the folder is as it was.
+    Cancelled,
+    /// A file given to import or export cannot be read as a piece.
+    BadInput {
+        /// The file's name.
+        name: String,
+    },
+    /// The site address is not an `http(s)://` address.
+    BadBaseUrl {
+        /// The address as typed.
+        url: String,
+    },
+    /// The manifest of an earlier export is damaged.
+    BadManifest {
+        /// Its file name.
+        name: String,
+    },
+    /// No dictionary is installed for the language.
+    DictionaryMissing {
+        /// The piece's language.
+        lang: Lang,
+    },
+    /// The language's dictionary cannot be read.
+    DictionaryUnreadable {
+        /// The piece's language.
+        lang: Lang,
+    },
+    /// The writer's own word list cannot be saved.
+    WordList,
+    /// "Open the folder" before any archive export.
+    NoExportYet,
+    /// The file manager could not open the exported folder.
+    OpenFolderFailed {
+        /// The folder's name.
+        name: String,
+    },
+    /// The shell itself failed (a worker thread died): nothing the writer can fix.
+    Internal,
+}
+
 /// What a failed command returns to the web side.
-#[derive(Debug, Serialize, thiserror::Error)]
-#[error("{message}")]
+#[derive(Debug, Serialize)]
 pub struct UiError {
-    /// Stable machine-readable code (`not_found`, `conflict`, `busy`, `disk_full`, `invalid`,
-    /// `in_trash`, `library`, `export`, `internal`).
-    pub code: &'static str,
-    /// Human message, safe to show as is.
-    pub message: String,
+    /// The code and its parameters, flattened: `{ code, params?, current? }`.
+    #[serde(flatten)]
+    pub problem: Problem,
     /// For `conflict`: the piece as another window or the CLI saved it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<Box<Piece>>,
@@ -23,47 +223,157 @@ pub struct UiError {
 impl UiError {
     /// A failure of the shell itself (a worker thread died): nothing the writer can fix.
     pub fn internal() -> Self {
-        UiError::new(
-            "internal",
-            "Edito a rencontré une erreur interne ; votre texte n'a pas été modifié. Réessayez.",
-        )
+        Problem::Internal.into()
     }
 
-    /// An error with a code and a message.
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+    /// This error's code.
+    pub fn code(&self) -> ErrorCode {
+        self.problem.code()
+    }
+}
+
+impl From<Problem> for UiError {
+    fn from(problem: Problem) -> Self {
         UiError {
-            code,
-            message: message.into(),
+            problem,
             current: None,
         }
     }
 }
 
+/// The last component of `path`: enough for the writer to recognise a file, without the
+/// home folder or the layout of the data directory.
+pub(crate) fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The operating system's reason, as one of the few kinds the UI words.
+fn io_reason(err: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "not_found",
+        ErrorKind::PermissionDenied => "permission_denied",
+        ErrorKind::AlreadyExists => "already_exists",
+        ErrorKind::StorageFull => "storage_full",
+        ErrorKind::ReadOnlyFilesystem => "read_only",
+        _ => "other",
+    }
+}
+
+/// A core error as the window gets it. The details it does not show (SQLite's text, the OS
+/// error, full paths) go to the log, except for the everyday refusals the writer acts on.
+fn reported(err: &impl Display, problem: Problem) -> UiError {
+    let everyday = matches!(
+        problem.code(),
+        ErrorCode::NotFound
+            | ErrorCode::RevisionNotFound
+            | ErrorCode::TagNotFound
+            | ErrorCode::Conflict
+            | ErrorCode::InTrash
+            | ErrorCode::NotInTrash
+            | ErrorCode::Invalid
+            | ErrorCode::Busy
+            | ErrorCode::Cancelled
+    );
+    if !everyday {
+        eprintln!("edito: {err}");
+    }
+    problem.into()
+}
+
+/// The code and parameters of a library error.
+fn library_problem(err: &LibraryError) -> Problem {
+    match err {
+        LibraryError::DataDir { path, .. } => Problem::DataDir {
+            name: name_of(path),
+        },
+        LibraryError::NotALibrary { path, .. } => Problem::NotALibrary {
+            name: name_of(path),
+        },
+        LibraryError::Corrupt { path, .. } => Problem::Damaged {
+            name: name_of(path),
+        },
+        LibraryError::ReadOnly { path } => Problem::ReadOnly {
+            name: name_of(path),
+        },
+        LibraryError::TooNew { found, supported } => Problem::TooNew {
+            found: *found,
+            supported: *supported,
+        },
+        LibraryError::NotFound(id) => Problem::NotFound { id: *id },
+        LibraryError::RevisionNotFound { piece, number } => Problem::RevisionNotFound {
+            piece: *piece,
+            number: *number,
+        },
+        LibraryError::TagNotFound(tag) => Problem::TagNotFound { tag: tag.clone() },
+        LibraryError::Conflict { current } => Problem::Conflict {
+            id: current.id,
+            version: current.version,
+        },
+        LibraryError::InTrash(id) => Problem::InTrash { id: *id },
+        LibraryError::NotInTrash(id) => Problem::NotInTrash { id: *id },
+        LibraryError::Invalid { field, .. } => Problem::Invalid {
+            field: (*field).to_owned(),
+        },
+        LibraryError::Busy => Problem::Busy,
+        LibraryError::DiskFull => Problem::DiskFull,
+        LibraryError::Backup { path, .. } => Problem::Backup {
+            name: name_of(path),
+        },
+        LibraryError::BadBackup { path, .. } => Problem::BadBackup {
+            name: name_of(path),
+        },
+        LibraryError::Snapshot(_) => Problem::UnreadableRevision,
+        LibraryError::BadSetting { key, .. } => Problem::BadSetting { key: key.clone() },
+        LibraryError::Sqlite(_) => Problem::Library,
+    }
+}
+
+/// The code and parameters of an export or import error.
+fn export_problem(err: &ExportError) -> Problem {
+    match err {
+        ExportError::Library(inner) => library_problem(inner),
+        ExportError::Cancelled => Problem::Cancelled,
+        ExportError::Template { file, line, .. } => Problem::Template {
+            file: name_of(Path::new(file)),
+            line: *line,
+        },
+        ExportError::Io {
+            action,
+            path,
+            source,
+        } => Problem::Io {
+            action: (*action).to_owned(),
+            name: name_of(path),
+            reason: io_reason(source),
+        },
+        ExportError::NoSlug(title) => Problem::NoSlug {
+            title: title.clone(),
+        },
+        ExportError::UnsafePath(path) => Problem::UnsafePath {
+            name: name_of(path),
+        },
+        ExportError::BadInput { path, .. } => Problem::BadInput {
+            name: name_of(path),
+        },
+        ExportError::BadBaseUrl(url) => Problem::BadBaseUrl { url: url.clone() },
+        ExportError::BadManifest(path) => Problem::BadManifest {
+            name: name_of(path),
+        },
+    }
+}
+
 impl From<LibraryError> for UiError {
     fn from(err: LibraryError) -> Self {
-        let code = match &err {
-            LibraryError::NotFound(_)
-            | LibraryError::RevisionNotFound { .. }
-            | LibraryError::TagNotFound(_) => "not_found",
-            LibraryError::Conflict { .. } => "conflict",
-            LibraryError::Busy => "busy",
-            LibraryError::DiskFull => "disk_full",
-            LibraryError::Invalid { .. } => "invalid",
-            LibraryError::InTrash(_) | LibraryError::NotInTrash(_) => "in_trash",
-            _ => "library",
-        };
+        let problem = library_problem(&err);
         match err {
             LibraryError::Conflict { current } => UiError {
-                code,
-                message: "Ce texte a été modifié ailleurs (une autre fenêtre ou la ligne de commande) : comparez les deux versions avant d'enregistrer.".into(),
+                problem,
                 current: Some(current),
             },
-            // The raw SQLite text is for the log, not for the writer.
-            LibraryError::Sqlite(_) => {
-                eprintln!("edito: {err}");
-                UiError::new(code, "La bibliothèque n'a pas pu lire ou enregistrer ce texte. Réessayez ; s'il le faut, redémarrez Edito.")
-            }
-            other => UiError::new(code, other.to_string()),
+            other => reported(&other, problem),
         }
     }
 }
@@ -71,12 +381,23 @@ impl From<LibraryError> for UiError {
 impl From<ExportError> for UiError {
     fn from(err: ExportError) -> Self {
         match err {
-            ExportError::Library(err) => UiError::from(err),
-            ExportError::Cancelled => UiError::new(
-                "cancelled",
-                "Export annulé : le dossier est resté tel qu'il était.",
-            ),
-            other => UiError::new("export", other.to_string()),
+            // A conflict keeps its piece.
+            ExportError::Library(inner) => inner.into(),
+            other => reported(&other, export_problem(&other)),
         }
     }
 }
+
+impl From<SpellingError> for UiError {
+    fn from(err: SpellingError) -> Self {
+        let problem = match &err {
+            SpellingError::Missing { lang } => Problem::DictionaryMissing { lang: *lang },
+            SpellingError::Unreadable { lang, .. } => Problem::DictionaryUnreadable { lang: *lang },
+            SpellingError::WordList { .. } => Problem::WordList,
+        };
+        reported(&err, problem)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -5,12 +5,13 @@ mod commands;
 #[cfg(test)]
 mod contract;
 mod error;
+mod jobs;
 mod spellcheck;
 mod state;
 
 use tauri::Manager;
 
-pub use error::UiError;
+pub use error::{ErrorCode, Problem, UiError};
 pub use state::AppState;
 
 /// Builds and runs the application until the last window closes.
@@ -57,7 +58,9 @@ pub fn run() {
             commands::export::export_piece,
             commands::export::export_fragment,
             commands::export::export_site,
-            commands::export::cancel_export,
+            commands::export::cancel_job,
+            commands::settings::site_settings,
+            commands::settings::save_site_settings,
             commands::export::open_last_export,
             commands::export::import_paths,
             commands::spelling::check_spelling,

@@ -1,14 +1,14 @@
 //! The state every command shares: the open library, the data directory, the preview's last
-//! render, and the bookkeeping of archive exports (cancel flag, last folder written).
+//! render, the running jobs (archive export…) and the last folder an archive was written to.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use edito::export::{templates_dir, Exporter, SiteSettings};
 use edito::preview::{PreviewSession, PreviewUpdate};
 use edito::{paths, Library, RenderOptions};
 
+use crate::jobs::Jobs;
 use crate::UiError;
 
 /// The preview's last render and the Markdown it was made from, so that the spell checker
@@ -48,7 +48,7 @@ pub struct AppState {
     library: Arc<Library>,
     data_dir: PathBuf,
     preview: Arc<Mutex<Preview>>,
-    export_cancel: Mutex<Arc<AtomicBool>>,
+    jobs: Jobs,
     last_export: Mutex<Option<PathBuf>>,
 }
 
@@ -62,7 +62,7 @@ impl AppState {
             library: Arc::new(library),
             data_dir,
             preview: Arc::default(),
-            export_cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
+            jobs: Jobs::default(),
             last_export: Mutex::new(None),
         })
     }
@@ -122,30 +122,22 @@ impl AppState {
 
     /// The exporter for single pieces, with the user's templates when they have some.
     pub fn exporter(&self) -> Result<Exporter, UiError> {
-        self.site_exporter(None)
+        Ok(self.exporter_with(SiteSettings::default())?)
     }
 
-    /// The exporter for the archive, with the site's base URL for canonical links and the feed.
-    pub fn site_exporter(&self, base_url: Option<String>) -> Result<Exporter, UiError> {
-        let settings = SiteSettings {
-            base_url: base_url.filter(|url| !url.trim().is_empty()),
-            ..SiteSettings::default()
-        };
+    /// An exporter with these site settings and the user's templates when they have some.
+    pub fn exporter_with(
+        &self,
+        settings: SiteSettings,
+    ) -> Result<Exporter, edito::export::ExportError> {
         let templates = templates_dir(&self.data_dir);
         let templates = templates.is_dir().then_some(templates);
-        Ok(Exporter::new(settings, templates.as_deref())?)
+        Exporter::new(settings, templates.as_deref())
     }
 
-    /// A fresh cancel flag for the export that starts now (the previous one stays cancelled).
-    pub fn start_export(&self) -> Arc<AtomicBool> {
-        let flag = Arc::new(AtomicBool::new(false));
-        *lock(&self.export_cancel) = Arc::clone(&flag);
-        flag
-    }
-
-    /// Asks the running export to stop.
-    pub fn cancel_export(&self) {
-        lock(&self.export_cancel).store(true, Ordering::Relaxed);
+    /// The long work running now (archive export…), cancellable by id.
+    pub fn jobs(&self) -> &Jobs {
+        &self.jobs
     }
 
     /// Records the folder an archive was written to, for "open the folder".

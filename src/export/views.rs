@@ -15,6 +15,7 @@ use crate::text::slug_of;
 
 /// Site settings for pages, the archive and the feed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct SiteSettings {
     /// Site name: index title, `og:site_name`, feed title.

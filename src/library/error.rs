@@ -110,6 +110,14 @@ pub enum LibraryError {
     /// A revision snapshot could not be read back.
     #[error("a revision of this piece cannot be read: {0}")]
     Snapshot(#[from] serde_json::Error),
+    /// A library-wide setting is stored but cannot be read as the type asked for.
+    #[error("the setting `{key}` cannot be read ({source}): set it again to replace it")]
+    BadSetting {
+        /// The setting's key.
+        key: String,
+        /// Why the stored JSON does not fit.
+        source: serde_json::Error,
+    },
     /// Any other SQLite failure.
     #[error("library database error: {0}")]
     Sqlite(rusqlite::Error),

@@ -14,6 +14,7 @@ mod pieces;
 mod retention;
 mod revisions;
 mod search;
+mod settings;
 mod slug;
 mod status;
 mod stored;
@@ -40,6 +41,7 @@ pub use model::{
     RevisionSummary, SaveKind, Status, StatusChange, TagCount, MAX_BODY_BYTES,
 };
 pub use search::{SearchHit, SearchQuery, SnippetSegment};
+pub use settings::SettingKey;
 pub use slug::slugify;
 
 use crate::paths::LIBRARY_FILE;

@@ -5,10 +5,10 @@
 mod desk;
 mod desk_capture;
 mod export;
-mod extras;
-mod foundation;
+mod first_launch;
 mod harness;
 mod ipc_budget;
 mod library;
 mod security;
+mod sidebar;
 mod spelling;

@@ -19,6 +19,7 @@ interface MockWindow {
   __mockConflictOnce: boolean;
   __mockClipboard: string;
   __mockOpened: boolean;
+  __mockSite: T.SiteSettings;
   [callback: `_${number}`]: ((payload: unknown) => void) | undefined;
 }
 
@@ -56,7 +57,9 @@ interface Handlers {
   export_piece(a: { id: number; format: T.ExportFormat; path: string }): null;
   export_fragment(a: { id: number }): string;
   export_site(a: { outDir: string; status: string; baseUrl: string | null }): Promise<T.SiteReport>;
-  cancel_export(): null;
+  cancel_job(a: { id: number }): null;
+  site_settings(): T.SiteSettings;
+  save_site_settings(a: { settings: T.SiteSettings }): null;
   open_last_export(): null;
   import_paths(a: { paths: string[] }): T.ImportOutcome;
   "plugin:event|listen"(a: { event: string; handler: number }): number;
@@ -85,10 +88,10 @@ interface Handlers {
   const statusLog = new Map<number, T.StatusChange[]>();
   const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const summary = ({ id, title, slug, status, tags, category, updated_at, publication_date }: T.Piece): T.PieceSummary => ({ id, title, slug, status, tags, category, updated_at, publication_date });
-  const fail = (code: string, message: string): never => {
-    throw { code, message } satisfies T.UiError;
+  const fail = (code: T.ErrorCode, params?: T.UiError["params"]): never => {
+    throw (params ? { code, params } : { code }) satisfies T.UiError;
   };
-  const find = (id: number): T.Piece => pieces.find((x) => x.id === id) ?? fail("not_found", "introuvable");
+  const find = (id: number): T.Piece => pieces.find((x) => x.id === id) ?? fail("not_found", { id });
   const bump = (d: T.Piece) => Object.assign(d, { version: d.version + 1, updated_at: now() });
   const keep = (d: T.Piece, reason: T.RevisionReason) => {
     const list = revisions.get(d.id) ?? [];
@@ -96,7 +99,7 @@ interface Handlers {
     revisions.set(d.id, list);
   };
   const checkDay = (day: string | null | undefined) => {
-    if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail("invalid", `\`${day}\` is not a date written YYYY-MM-DD`);
+    if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail("invalid", { field: "publication_date" });
   };
   // Publication-date bounds are inclusive, and a piece with no date never falls in a range.
   const inRange = (d: T.Piece, f: T.PieceFilter) => {
@@ -111,10 +114,10 @@ interface Handlers {
     (!f.tags?.length || f.tags.every((t) => d.tags.includes(t))) && !!d.trashed_at === !!f.in_trash && inRange(d, f);
   // Tags as the library treats them: matched without case or accents, renamed and merged on
   // every piece (trashed ones too), `window.__mockTagError` makes the next call fail.
-  const tagOf = (name: string): string => pieces.flatMap((d) => d.tags).find((t) => fold(t) === fold(name)) ?? fail("not_found", `tag \`${name}\` not found`);
+  const tagOf = (name: string): string => pieces.flatMap((d) => d.tags).find((t) => fold(t) === fold(name)) ?? fail("tag_not_found", { tag: name });
   const cleanTag = (name: string) => {
     const clean = name.split(/\s+/).filter(Boolean).join(" ");
-    if (!clean || clean.length > 100) fail("invalid", "a tag cannot be empty");
+    if (!clean || clean.length > 100) fail("invalid", { field: "tag" });
     return clean;
   };
   const replaceTag = (source: string, target: string) => {
@@ -140,7 +143,7 @@ interface Handlers {
     if (i < y.length) segs.push({ op: "insert", text: y.slice(i).join("") });
     return segs;
   };
-  let exportProgressHandler: ((event: { event: string; id: number; payload: T.ExportProgress }) => void) | null = null;
+  let jobProgressHandler: ((event: { event: string; id: number; payload: T.JobProgress }) => void) | null = null;
   let nextId = 3;
   const calls: MockWindow["__mockCalls"] = [];
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -198,7 +201,7 @@ interface Handlers {
         Object.assign(d, { body: "Version d'une autre fenêtre." });
         bump(d);
       }
-      if (edit.base_version !== d.version) throw { code: "conflict", message: "Ce texte a été modifié ailleurs.", current: structuredClone(d) } satisfies T.UiError;
+      if (edit.base_version !== d.version) throw { code: "conflict", params: { id: d.id, version: d.version }, current: structuredClone(d) } satisfies T.UiError;
       const { id: _id, base_version: _base, kind, slug, tags: _tags, ...rest } = edit;
       if (kind === "save_point") keep(d, "save_point");
       Object.assign(d, rest);
@@ -260,14 +263,14 @@ interface Handlers {
     },
     list_revisions: ({ id }) => (revisions.get(id) ?? []).map(({ number, reason, version, title, saved_at, kept_at }) => ({ number, reason, version, title, saved_at, kept_at })),
     diff_revisions: ({ id, from, to }) => {
-      const rev = (n: number) => revisions.get(id)?.find((x) => x.number === n) ?? fail("not_found", `revision ${n} not found`);
+      const rev = (n: number) => revisions.get(id)?.find((x) => x.number === n) ?? fail("revision_not_found", { piece: id, number: n });
       const old = rev(from);
       const current = to == null ? find(id) : rev(to);
       return { piece_id: id, from, to: to ?? null, fields: (["title", "body"] as const).map((f) => ({ field: f, segments: words(old[f], current[f]) })), unified: "" };
     },
     restore_revision: ({ id, number }) => {
       const d = find(id);
-      const rev = revisions.get(id)?.find((r) => r.number === number) ?? fail("not_found", `revision ${number} not found`);
+      const rev = revisions.get(id)?.find((r) => r.number === number) ?? fail("revision_not_found", { piece: id, number });
       keep(d, "restore");
       for (const f of ["title", "kicker", "standfirst", "body"] as const) d[f] = rev[f];
       return structuredClone(bump(d));
@@ -289,7 +292,7 @@ interface Handlers {
     ],
     export_piece: ({ id, format, path }) => {
       find(id);
-      if (path.startsWith("/nope")) fail("export", `cannot write \`${path}\`: the folder does not exist`);
+      if (path.startsWith("/nope")) fail("io", { action: "write", name: path.split("/").pop() ?? path, reason: "not_found" });
       w.__mockFiles[path] = format;
       return null;
     },
@@ -297,12 +300,17 @@ interface Handlers {
     export_site: async ({ outDir }) => {
       const total = live({}).length + 2;
       for (let done = 0; done <= total; done++) {
-        exportProgressHandler?.({ event: "export-progress", id: 1, payload: { done, total } });
+        jobProgressHandler?.({ event: "job-progress", id: 1, payload: { job: 1, kind: "site_export", done, total } });
         await new Promise((r) => setTimeout(r, 30));
       }
       return { out_dir: outDir, pieces: total - 2, tags: 1, categories: 2, files: total + 3, removed: [] };
     },
-    cancel_export: () => null,
+    cancel_job: () => null,
+    site_settings: () => ({ ...w.__mockSite }),
+    save_site_settings: ({ settings }) => {
+      w.__mockSite = settings;
+      return null;
+    },
     open_last_export: () => {
       w.__mockOpened = true;
       return null;
@@ -313,7 +321,7 @@ interface Handlers {
       return { created: [{ path: paths[0], id: d.id, slug: d.slug, title: d.title }], updated: [], unchanged: [], refused: [{ path: "/tmp/x.pdf", reason: "not a Markdown file" }] };
     },
     "plugin:event|listen": ({ event, handler }) => {
-      if (event === "export-progress") exportProgressHandler = (w[`_${handler}`] as typeof exportProgressHandler) ?? null;
+      if (event === "job-progress") jobProgressHandler = (w[`_${handler}`] as typeof jobProgressHandler) ?? null;
       return handler;
     },
     "plugin:clipboard-manager|write_text": ({ text }) => {
@@ -344,5 +352,6 @@ interface Handlers {
   w.__mockPieces = pieces;
   w.__mockRevisions = revisions;
   w.__mockFiles = {};
+  w.__mockSite = { title: "Edito", description: "", base_url: null, lang: "fr", author: "" };
   w.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => undefined };
 })();

@@ -221,7 +221,7 @@ describe("export and import", () => {
     await page.fill("#export-path", "/nope/a.html");
     await page.click("#export-piece");
     await page.waitForFunction(() => document.getElementById("export-status").dataset.kind === "error");
-    assert.match(await text(page, "#export-status"), /L'export n'a pas pu se faire : .*folder does not exist/);
+    assert.equal(await text(page, "#export-status"), "L'export n'a pas pu se faire : impossible d'écrire « a.html » (introuvable : le dossier n'existe pas ?)");
     await page.check('input[name="export-format"][value="markdown"]');
     // The typed file name follows the chosen format's extension.
     await page.waitForFunction(() => document.getElementById("export-path").value === "/nope/a.md");
@@ -241,6 +241,7 @@ describe("export and import", () => {
     await page.keyboard.press("Control+e");
     await page.click("#export-site-choose");
     await page.waitForFunction(() => document.getElementById("export-site-dir").value === "/tmp/picked-folder");
+    await page.fill("#export-base-url", "https://exemple.fr/archives/");
     await page.click("#export-site-run");
     await page.waitForSelector("#export-cancel:not([hidden])");
     await page.waitForFunction(() => document.getElementById("export-progress-text").textContent === "4 / 4");
@@ -249,6 +250,8 @@ describe("export and import", () => {
     assert.equal(await page.isHidden("#export-cancel"), true);
     await page.click("#export-open-folder");
     await page.waitForFunction(() => window.__mockOpened === true);
+    // The address is kept with the library's site settings, not in the page.
+    assert.equal(await page.evaluate(() => window.__mockSite.base_url), "https://exemple.fr/archives/");
     await context.close();
   });
 

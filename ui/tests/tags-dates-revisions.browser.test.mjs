@@ -145,7 +145,7 @@ describe("tag rename and merge", () => {
     assert.match(await text(page, "#tag-dialog-error"), /ne peut pas être vide/);
     assert.equal(await page.getAttribute("#tag-rename-input", "aria-invalid"), "true");
     assert.equal((await calls(page, "rename_tag")).length, 0);
-    await page.evaluate(() => (window.__mockTagError = { code: "not_found", message: "tag `édito` not found" }));
+    await page.evaluate(() => (window.__mockTagError = { code: "tag_not_found", params: { tag: "édito" } }));
     await page.fill("#tag-rename-input", "Autre");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.getElementById("tag-dialog-error").textContent.includes("n'existe plus"));
@@ -155,7 +155,7 @@ describe("tag rename and merge", () => {
 
     const en = await openDesk({ locale: "en-GB" });
     await editTag(en.page, "édito");
-    await en.page.evaluate(() => (window.__mockTagError = { code: "busy", message: "database is locked" }));
+    await en.page.evaluate(() => (window.__mockTagError = { code: "busy" }));
     await en.page.fill("#tag-rename-input", "Other");
     await en.page.keyboard.press("Enter");
     await en.page.waitForFunction(() => document.getElementById("tag-dialog-error").textContent.includes("busy"));

@@ -1,27 +1,16 @@
 //! Export and import commands: one piece to a file or to the clipboard, the static archive of
-//! the library with progress and cancel, and Markdown files into the library.
+//! the library as a job (progress events, cancel by id), and Markdown files into the library.
 
 use std::path::PathBuf;
 
 use edito::export::{ExportFormat, ExportFormatInfo, SiteReport, SiteSelection};
 use edito::import::ImportOutcome;
-use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
+use crate::commands::settings::SITE_SETTINGS;
+use crate::error::{name_of, Problem};
+use crate::jobs::{JobId, JobKind, PROGRESS_EVENT};
 use crate::{AppState, UiError};
-
-/// Event carrying the archive's progress to the progress bar.
-const PROGRESS_EVENT: &str = "export-progress";
-
-/// Progress of a long export, as the UI shows it ("n / N"): the `export-progress` payload.
-#[derive(Debug, Clone, Copy, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub(crate) struct ExportProgress {
-    /// Pieces written so far.
-    done: usize,
-    /// Pieces to write.
-    total: usize,
-}
 
 /// The single-piece formats the export dialog offers, in order, with each one's extension,
 /// MIME type and label key.
@@ -53,8 +42,9 @@ pub async fn export_fragment(state: State<'_, AppState>, id: i64) -> Result<Stri
         .await
 }
 
-/// Writes the static archive into `out_dir`, reporting progress as `export-progress` events;
-/// [`cancel_export`] stops it and leaves the folder as it was.
+/// Writes the static archive into `out_dir` with the site settings stored in the library
+/// (`base_url`, when given, is the address the dialog shows and wins), as a job: progress goes
+/// out as `job-progress` events, [`cancel_job`] stops it and leaves the folder as it was.
 #[tauri::command]
 pub async fn export_site(
     app: AppHandle,
@@ -63,31 +53,34 @@ pub async fn export_site(
     status: SiteSelection,
     base_url: Option<String>,
 ) -> Result<SiteReport, UiError> {
-    let exporter = state.site_exporter(base_url)?;
-    let cancel = state.start_export();
+    let mut settings = state
+        .with_library(|lib| lib.setting(&SITE_SETTINGS))
+        .await?
+        .unwrap_or_default();
+    if base_url.is_some() {
+        settings.base_url = base_url.filter(|url| !url.trim().is_empty());
+    }
+    let exporter = state.exporter_with(settings)?;
+    let job = state.jobs().start(JobKind::SiteExport);
+    let cancel = job.cancel_flag();
+    let mut progress = job.progress(move |event| {
+        let _ = app.emit(PROGRESS_EVENT, event);
+    });
     let target = out_dir.clone();
     let report = state
         .with_library(move |lib| {
-            let mut last_percent = None;
-            let mut progress = |done: usize, total: usize| {
-                // One event per percent is smooth enough and keeps IPC quiet on big archives.
-                let percent = (done * 100).checked_div(total).unwrap_or(100);
-                if last_percent != Some(percent) || done == total {
-                    last_percent = Some(percent);
-                    let _ = app.emit(PROGRESS_EVENT, ExportProgress { done, total });
-                }
-            };
             exporter.site_from_library(lib, status, &target, &mut progress, &cancel)
         })
         .await?;
+    drop(job);
     state.remember_export(out_dir);
     Ok(report)
 }
 
-/// Asks a running archive export to stop.
+/// Asks the running job `id` to stop (nothing happens if it already ended).
 #[tauri::command]
-pub fn cancel_export(state: State<'_, AppState>) {
-    state.cancel_export();
+pub fn cancel_job(state: State<'_, AppState>, id: JobId) {
+    state.jobs().cancel(id);
 }
 
 /// Opens the folder of the last archive export in the file manager. The web side cannot name
@@ -95,19 +88,15 @@ pub fn cancel_export(state: State<'_, AppState>) {
 #[tauri::command]
 pub fn open_last_export(app: AppHandle, state: State<'_, AppState>) -> Result<(), UiError> {
     use tauri_plugin_opener::OpenerExt;
-    let dir = state.last_export().ok_or_else(|| {
-        UiError::new(
-            "export",
-            "Aucun export à ouvrir : exportez d'abord les archives.",
-        )
-    })?;
+    let dir = state.last_export().ok_or(Problem::NoExportYet)?;
     app.opener()
         .open_path(dir.to_string_lossy(), None::<&str>)
         .map_err(|err| {
-            UiError::new(
-                "export",
-                format!("Le dossier n'a pas pu être ouvert : {err}"),
-            )
+            eprintln!("edito: cannot open `{}`: {err}", dir.display());
+            Problem::OpenFolderFailed {
+                name: name_of(&dir),
+            }
+            .into()
         })
 }
 

@@ -5,5 +5,6 @@ pub mod export;
 pub mod pieces;
 pub mod render;
 pub mod revisions;
+pub mod settings;
 pub mod spelling;
 pub mod tags;

@@ -32,17 +32,6 @@ impl SpellState {
     }
 }
 
-impl From<SpellingError> for UiError {
-    fn from(err: SpellingError) -> Self {
-        let code = match err {
-            SpellingError::Missing { .. } | SpellingError::Unreadable { .. } => "dictionary",
-            SpellingError::WordList { .. } => "word_list",
-        };
-        eprintln!("edito: {err}");
-        UiError::new(code, err.to_string())
-    }
-}
-
 /// The misspelt words of the piece's prose, with UTF-16 offsets (CodeMirror positions).
 #[tauri::command]
 pub async fn check_spelling(

@@ -769,9 +769,34 @@ word: string, };
 
 /**
  * Single-piece export formats. With the `clap` feature (the CLI's), `--format` parses them by
- * their serde names and `--help` lists them with these descriptions.
+ * [`ExportFormat::name`] and `--help` lists them with [`ExportFormat::help`].
  */
 export type ExportFormat = "page" | "fragment" | "markdown";
+
+/**
+ * A format as the export dialog lists it (the `export_formats` command's items).
+ */
+export type ExportFormatInfo = { 
+/**
+ * The format, as `export_piece` takes it.
+ */
+format: ExportFormat, 
+/**
+ * File extension without the dot, for the save dialog's filter.
+ */
+extension: string, 
+/**
+ * End of the suggested file name (`.fragment.html`).
+ */
+suffix: string, 
+/**
+ * MIME type.
+ */
+mime: string, 
+/**
+ * Key of the format's name in the window's catalogue.
+ */
+label_key: string, };
 
 /**
  * Which of the given pieces go into the archive. With the `clap` feature (the CLI's),
@@ -807,6 +832,31 @@ files: number,
  * Pages of an earlier export that no longer exist and were removed (relative paths).
  */
 removed: Array<string>, };
+
+/**
+ * Site settings for pages, the archive and the feed.
+ */
+export type SiteSettings = { 
+/**
+ * Site name: index title, `og:site_name`, feed title.
+ */
+title: string, 
+/**
+ * One-line description of the site, for the index's meta description.
+ */
+description: string, 
+/**
+ * Public address of the archive (`https://…/`), for canonical links and feed ids.
+ */
+base_url: string | null, 
+/**
+ * Language of the index, tag pages and feed (`fr` or `en`).
+ */
+lang: string, 
+/**
+ * Feed author when a piece has none.
+ */
+author: string, };
 
 /**
  * A file and the piece it created or updated.
@@ -865,14 +915,33 @@ unchanged: Array<ImportedPiece>,
 refused: Array<RefusedFile>, };
 
 /**
- * Progress of a long export, as the UI shows it ("n / N"): the `export-progress` payload.
+ * What a job does, so the window knows which progress bar an event moves.
  */
-export type ExportProgress = { 
+export type JobKind = "site_export";
+
 /**
- * Pieces written so far.
+ * One progress event: `done` of `total` steps (files, for an export). The first event of a
+ * job comes before any work, with `total` 0, so the window learns the id it may cancel.
+ */
+export type JobProgress = { 
+/**
+ * The job.
+ */
+job: number, 
+/**
+ * What it does.
+ */
+kind: JobKind, 
+/**
+ * Steps done.
  */
 done: number, 
 /**
- * Pieces to write.
+ * Steps in all (0 while unknown).
  */
 total: number, };
+
+/**
+ * The stable codes the UI branches on and words, one per [`Problem`].
+ */
+export type ErrorCode = "data_dir" | "not_a_library" | "damaged" | "read_only" | "too_new" | "not_found" | "revision_not_found" | "tag_not_found" | "conflict" | "in_trash" | "not_in_trash" | "invalid" | "busy" | "disk_full" | "backup" | "bad_backup" | "unreadable_revision" | "bad_setting" | "library" | "template" | "io" | "no_slug" | "unsafe_path" | "cancelled" | "bad_input" | "bad_base_url" | "bad_manifest" | "dictionary_missing" | "dictionary_unreadable" | "word_list" | "no_export_yet" | "open_folder_failed" | "internal";

@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { errorText, isUiError } from "../i18n/errors";
 import type * as T from "./types";
 
 export type * from "./types";
@@ -73,7 +74,10 @@ export const api = {
   exportFragment: (id: number) => call<string>("export_fragment", { id }),
   exportSite: (outDir: string, status: T.SiteSelection, baseUrl?: string) =>
     call<T.SiteReport>("export_site", { outDir, status, baseUrl: baseUrl || null }),
-  cancelExport: () => call<void>("cancel_export"),
+  /** Asks the running job `id` (from its first `job-progress` event) to stop. */
+  cancelJob: (id: number) => call<void>("cancel_job", { id }),
+  siteSettings: () => call<T.SiteSettings>("site_settings"),
+  saveSiteSettings: (settings: T.SiteSettings) => call<void>("save_site_settings", { settings }),
   /** Opens the folder of the last archive export (the shell knows which folder it wrote). */
   openLastExport: () => call<void>("open_last_export"),
   importPaths: (paths: string[]) => call<T.ImportOutcome>("import_paths", { paths }),
@@ -86,7 +90,7 @@ export const api = {
   addSpellingWord: (word: string) => call<void>("add_spelling_word", { word }),
 };
 
-/** The native pickers, the clipboard and the export progress events. */
+/** The native pickers, the clipboard and the progress events of long jobs. */
 export const desktop = {
   pickSaveFile: (defaultPath: string, extension: string) =>
     save({ defaultPath, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] }),
@@ -94,25 +98,25 @@ export const desktop = {
   pickImport: (directory: boolean) =>
     open({ directory, multiple: true, filters: directory ? undefined : [{ name: "Markdown", extensions: ["md", "markdown", "txt"] }] }),
   copy: (text: string) => writeText(text),
-  onExportProgress: (handler: (p: T.ExportProgress) => void): Promise<UnlistenFn> =>
-    listen<T.ExportProgress>("export-progress", (event) => handler(event.payload)),
+  onJobProgress: (handler: (p: T.JobProgress) => void): Promise<UnlistenFn> =>
+    listen<T.JobProgress>("job-progress", (event) => handler(event.payload)),
 };
 
-/** A message fit for the writer, whatever the command rejected with. */
+/** A message fit for the writer in the UI's language, whatever the command rejected with: the
+ * catalogue's words for a shell error (ui/src/i18n/errors.ts), else what the call threw. */
 export function errorMessage(err: unknown): string {
-  if (err && typeof err === "object" && "message" in err) {
-    return String((err as T.UiError).message);
-  }
+  if (isUiError(err)) return errorText(err);
+  if (err instanceof Error) return err.message;
   return String(err);
 }
 
 /** The piece as it is now, when `err` is a save refused because someone else saved first. */
 export function conflictOf(err: unknown): T.Piece | null {
-  if (err && typeof err === "object" && (err as T.UiError).code === "conflict") return (err as T.UiError).current ?? null;
+  if (isUiError(err) && err.code === "conflict") return err.current ?? null;
   return null;
 }
 
 /** The error's stable code (`invalid`, `not_found`…), or "" for anything else. */
-export function errorCode(err: unknown): string {
-  return err && typeof err === "object" && "code" in err ? String((err as T.UiError).code) : "";
+export function errorCode(err: unknown): T.ErrorCode | "" {
+  return isUiError(err) ? err.code : "";
 }

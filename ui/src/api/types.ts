@@ -1,8 +1,8 @@
 // The shapes the Tauri commands take and give. Every one the Rust side defines is generated from
 // the Rust serde types into ./generated.ts (src-tauri/src/contract.rs, `make types`; a test fails
 // when it is stale) and re-exported here. This file adds only the UI's own shapes: inputs whose
-// fields may all be left out (`#[serde(default)]` in Rust) and the error, until
-// src-tauri/src/error.rs is generated too.
+// fields may all be left out (`#[serde(default)]` in Rust) and the error's envelope, whose
+// parameters differ by code.
 import type * as G from "./generated";
 
 export type {
@@ -11,10 +11,12 @@ export type {
   DiffSegment,
   ExportFormat,
   ExportFormatInfo,
-  ExportProgress,
+  ErrorCode,
   FieldDiff,
   ImportedPiece,
   ImportOutcome,
+  JobKind,
+  JobProgress,
   JsonValue,
   Lang,
   Misspelling,
@@ -33,6 +35,7 @@ export type {
   SearchHit,
   SiteReport,
   SiteSelection,
+  SiteSettings,
   SnippetSegment,
   Status,
   StatusChange,
@@ -54,10 +57,12 @@ export type PieceFilter = Partial<G.PieceFilter>;
 /** `SearchQuery`: the words, and the list filters that may be left out. */
 export type SearchQuery = Partial<G.SearchQuery> & { text: string };
 
-/** The error shape every command rejects with (see src-tauri/src/error.rs). */
+/** The error shape every command rejects with (`UiError`, src-tauri/src/error.rs): a code and
+ * its parameters (`{ id }`, `{ field }`, `{ action, name, reason }`…), never words; the words
+ * are in ui/src/i18n/errors.ts. */
 export interface UiError {
-  code: string;
-  message: string;
+  code: G.ErrorCode;
+  params?: Record<string, string | number | null>;
   /** For `conflict`: the piece as it is now in the library. */
   current?: G.Piece;
 }

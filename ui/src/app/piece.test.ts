@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Piece } from "../api/ipc";
+import { samplePiece as makePiece } from "../api/sample-piece";
 import { editOf } from "./piece";
 
-export const samplePiece: Piece = {
-  id: 7, slug: "t", title: "T", kicker: "K", standfirst: "S", body: "B", author: "A", author_role: "R",
-  category: "C", lang: "en", publication_date: "2026-12-01", issue_number: 12, target_signs: 3000,
-  status: "draft", tags: ["x"], extra: {}, created_at: "c", updated_at: "u", version: 4, trashed_at: null,
-};
+const samplePiece: Piece = makePiece();
 
 describe("piece edits", () => {
   it("a save sends every editable field, the base version and the kind, never the tags", () => {

@@ -3,25 +3,11 @@ import type { Piece, PieceEdit, SaveKind } from "../api/ipc";
 
 export type PieceState = Piece;
 
-/** What a save sends for `piece`: every editable field, based on `baseVersion`. Tags are
- *  left out (`null`) so a save never undoes a tag change made through the tag calls. */
+/** What a save sends for `piece`: every editable field (whatever `PieceFields` holds: a field
+ *  added in Rust reaches the save through the generated types, not a hand copy), based on
+ *  `baseVersion`. Tags and unknown front-matter keys are left out (`null`: kept as stored), so a
+ *  save never undoes a tag change made through the tag calls. */
 export function editOf(piece: PieceState, kind: SaveKind, baseVersion = piece.version): PieceEdit {
-  return {
-    id: piece.id,
-    base_version: baseVersion,
-    kind,
-    title: piece.title,
-    kicker: piece.kicker,
-    standfirst: piece.standfirst,
-    body: piece.body,
-    author: piece.author,
-    author_role: piece.author_role,
-    category: piece.category,
-    lang: piece.lang,
-    publication_date: piece.publication_date,
-    issue_number: piece.issue_number,
-    target_signs: piece.target_signs,
-    slug: piece.slug,
-    tags: null,
-  };
+  const { id, slug, version: _version, status: _status, tags: _tags, extra: _extra, created_at: _created, updated_at: _updated, trashed_at: _trashed, ...fields } = piece;
+  return { ...fields, id, base_version: baseVersion, kind, slug, tags: null, extra: null };
 }

@@ -1,5 +1,6 @@
 // Autosave: saves the latest value a short while after the last change, one save at a time,
 // and keeps a failed value pending (retried with backoff) so no keystroke is ever dropped.
+import { errorMessage } from "../api/ipc";
 
 export type SaveState =
   | { kind: "idle" }
@@ -72,7 +73,7 @@ export class Autosaver<T> {
         // value is still the latest and must be tried again.
         this.dirty = true;
         this.failures += 1;
-        this.onState({ kind: "error", message: messageOf(err) });
+        this.onState({ kind: "error", message: errorMessage(err) });
         this.arm(this.retryDelay());
         throw err;
       },
@@ -100,9 +101,4 @@ export class Autosaver<T> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
   }
-}
-
-function messageOf(err: unknown): string {
-  if (err && typeof err === "object" && "message" in err) return String(err.message);
-  return String(err);
 }

@@ -3,8 +3,9 @@
 // whole archive to a folder with a progress bar and a cancel button, and Markdown files
 // brought into the library. The shell opens the exported folder itself (`open_last_export`):
 // the web side gets no path-opening access. Every path can be typed as well as picked, which
-// also lets the E2E tests drive it without a native dialog.
-import { api, desktop, type ExportFormatInfo } from "../api/ipc";
+// also lets the E2E tests drive it without a native dialog. The site's address is kept with
+// the library's site settings (`site_settings`), not in localStorage.
+import { api, desktop, type ExportFormatInfo, type SiteSettings } from "../api/ipc";
 import { byId, openModal } from "../app/dom";
 import { t, type MessageKey } from "../i18n";
 import type { PieceSession } from "../session/session";
@@ -16,6 +17,11 @@ export class ExportDialog {
   private readonly progress = byId<HTMLProgressElement>("export-progress");
   private readonly progressText = byId("export-progress-text");
   private running = false;
+  /** The archive export's job id, from its first progress event (null until then). */
+  private job: number | null = null;
+  /** Cancel was asked before the job's id arrived: cancel it as soon as it does. */
+  private cancelWanted = false;
+  private site: SiteSettings | null = null;
   /** The core's formats, once `export_formats` answered. */
   private readonly formats: Promise<ExportFormatInfo[]>;
 
@@ -29,21 +35,33 @@ export class ExportDialog {
     byId("export-copy").addEventListener("click", () => void this.copyFragment());
     byId("export-site-choose").addEventListener("click", () => void this.pickInto("export-site-dir", desktop.pickFolder()));
     byId("export-site-run").addEventListener("click", () => void this.exportSite());
-    byId("export-cancel").addEventListener("click", () => void api.cancelExport().catch(() => undefined));
+    byId("export-cancel").addEventListener("click", () => this.cancelSite());
     byId("export-open-folder").addEventListener("click", () => void api.openLastExport().catch((err) => this.fail(err)));
     byId("import-choose-files").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(false)));
     byId("import-choose-folder").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(true)));
     byId("import-run").addEventListener("click", () => void this.importPaths());
     // Closing while an export runs would hide its progress: cancel it instead.
     this.dialog.addEventListener("cancel", () => {
-      if (this.running) void api.cancelExport().catch(() => undefined);
+      if (this.running) this.cancelSite();
     });
   }
 
   open(): void {
     void this.suggestName();
     this.say("");
+    void this.loadSiteSettings();
     openModal(this.dialog);
+  }
+
+  /** Shows the stored site address unless the writer already typed one. */
+  private async loadSiteSettings(): Promise<void> {
+    try {
+      this.site = await api.siteSettings();
+    } catch {
+      return; // The field stays as it is; the export still works with what is typed.
+    }
+    const field = byId<HTMLInputElement>("export-base-url");
+    if (field.value.trim() === "" && this.site.base_url) field.value = this.site.base_url;
   }
 
   /** One radio per format, the first checked; the file name follows the chosen format. */
@@ -137,10 +155,24 @@ export class ExportDialog {
     const status = byId<HTMLSelectElement>("export-site-status").value === "all" ? "all" : "published";
     const baseUrl = byId<HTMLInputElement>("export-base-url").value.trim();
     byId("export-open-folder").hidden = true;
+    this.job = null;
+    this.cancelWanted = false;
     this.showProgress(0, 0);
-    const unlisten = await desktop.onExportProgress((p) => this.showProgress(p.done, p.total)).catch(() => null);
+    const unlisten = await desktop
+      .onJobProgress((p) => {
+        if (p.kind !== "site_export" || (this.job !== null && p.job !== this.job)) return;
+        if (this.job === null) {
+          this.job = p.job;
+          if (this.cancelWanted) this.cancelSite();
+        }
+        this.showProgress(p.done, p.total);
+      })
+      .catch(() => null);
     try {
       await this.session.flush();
+      const site = { ...(this.site ?? (await api.siteSettings())), base_url: baseUrl || null };
+      await api.saveSiteSettings(site);
+      this.site = site;
       const report = await api.exportSite(dir, status, baseUrl || undefined);
       this.say(siteSummary(report));
       byId("export-open-folder").hidden = false;
@@ -149,8 +181,18 @@ export class ExportDialog {
     } finally {
       unlisten?.();
       this.running = false;
+      this.job = null;
       byId("export-cancel").hidden = true;
     }
+  }
+
+  /** Stops the running archive export, or asks for it to stop as soon as its id is known. */
+  private cancelSite(): void {
+    if (this.job === null) {
+      this.cancelWanted = true;
+      return;
+    }
+    void api.cancelJob(this.job).catch(() => undefined);
   }
 
   private showProgress(done: number, total: number): void {

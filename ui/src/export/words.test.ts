@@ -42,7 +42,8 @@ describe("export words", () => {
     expect(lines[1]).toContain("not Markdown");
   });
 
-  it("an error with a code keeps the backend's message", () => {
-    expect(failureText({ code: "export", message: "disque plein" })).toContain("disque plein");
+  it("an error with a code is worded from the catalogue, its parameters filled in", () => {
+    const err = { code: "io", params: { action: "write", name: "a.html", reason: "storage_full" } };
+    expect(failureText(err)).toBe("L'export n'a pas pu se faire : impossible d'écrire « a.html » (disque plein)");
   });
 });

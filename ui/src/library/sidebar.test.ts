@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Piece } from "../api/ipc";
+import { samplePiece as makePiece } from "../api/sample-piece";
 import { filterOf, matchesFilter, summaryOf } from "./sidebar";
 
-const piece: Piece = {
+const piece: Piece = makePiece({
   id: 3, slug: "budget", title: "Le budget", kicker: "", standfirst: "", body: "Texte.", author: "", author_role: "",
   category: "Société", lang: "fr", publication_date: "2026-12-01", issue_number: null, target_signs: null,
-  status: "review", tags: ["Économie", "communes"], extra: {}, created_at: "c", updated_at: "u", version: 2, trashed_at: null,
-};
+  status: "review", tags: ["Économie", "communes"], version: 2,
+});
 
 describe("sidebar rows after a save", () => {
   it("a list row is the saved piece's summary", () => {

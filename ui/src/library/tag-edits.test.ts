@@ -56,9 +56,9 @@ describe("tag rename and merge", () => {
   });
 
   it("turns library error codes into sentences a journalist can act on", () => {
-    expect(tagErrorMessage({ code: "not_found", message: "tag `x` not found" })).toMatch(/n'existe plus/);
-    expect(tagErrorMessage({ code: "invalid", message: "a tag cannot be empty" })).toMatch(/100 caractères/);
-    expect(tagErrorMessage({ code: "invalid", message: "a tag cannot be empty" })).not.toMatch(/cannot/);
+    expect(tagErrorMessage({ code: "tag_not_found", params: { tag: "x" } })).toMatch(/n'existe plus/);
+    expect(tagErrorMessage({ code: "invalid", params: { field: "tag" } })).toMatch(/100 caractères/);
+    expect(tagErrorMessage({ code: "invalid", params: { field: "tag" } })).not.toMatch(/cannot/);
     expect(tagErrorMessage(new Error("boom"))).toMatch(/boom/);
   });
 });

@@ -55,7 +55,7 @@ export function tagErrorMessage(err: unknown): string {
   switch (errorCode(err)) {
     case "invalid":
       return t("tags.invalid", { n: MAX_TAG_CHARS });
-    case "not_found":
+    case "tag_not_found":
       return t("tags.gone");
     case "busy":
       return t("tags.busy");

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Piece, PieceEdit } from "../api/ipc";
+import { samplePiece as makePiece } from "../api/sample-piece";
 import { Session, type SessionListener } from "./session";
 
-const samplePiece: Piece = {
-  id: 7, slug: "t", title: "T", kicker: "K", standfirst: "S", body: "B", author: "A", author_role: "R",
-  category: "C", lang: "fr", publication_date: null, issue_number: null, target_signs: null,
-  status: "draft", tags: [], extra: {}, created_at: "c", updated_at: "u", version: 4, trashed_at: null,
-};
+const samplePiece: Piece = makePiece({
+  title: "T", kicker: "K", standfirst: "S", body: "B", author: "A", author_role: "R", category: "C", lang: "fr",
+  publication_date: null, issue_number: null, target_signs: null, tags: [],
+});
 
 const library = vi.hoisted(() => ({ pieces: new Map<number, Piece>(), saves: [] as PieceEdit[], conflictOnce: false }));
 

@@ -1,4 +1,4 @@
-//! The library extras in the real window: a tag renamed from its "…" button (sidebar, filter
+//! The library sidebar in the real window: a tag renamed from its "…" button (sidebar, filter
 //! and the open piece's tags follow, and the library keeps it), and the publication-date range
 //! filter, a reversed range explained instead of an empty list.
 

@@ -1,5 +1,5 @@
-//! The foundation's scenario: welcome piece on a new library, a new piece typed in the real
-//! window, previewed in bold, and still there after the app is restarted.
+//! The first launch: the welcome piece on a new library, a new piece typed in the real window,
+//! previewed in bold, and still there after the app is restarted.
 
 use fantoccini::Locator;
 use serde_json::json;

@@ -1,0 +1,171 @@
+// Every error the backend can send, worded for the writer in French and English. The shell
+// sends a stable code and its parameters (src-tauri/src/error.rs); the words live here only.
+// `{name}` placeholders are filled from the parameters, and a parameter that is a word of the
+// core (a field, an action, an OS reason, a language) is translated through `terms`.
+// A Rust test (src-tauri/src/error/tests.rs) checks that both catalogues have exactly the
+// backend's codes: keep one `code: "message",` per line.
+import type { ErrorCode, UiError } from "../api/types";
+import { uiLang, type UiLang } from "./index";
+
+const fr: Record<ErrorCode, string> = {
+  data_dir: "le dossier de données « {name} » ne peut pas être créé ou modifié : vérifiez ses droits et l'espace disque",
+  not_a_library: "le fichier « {name} » n'est pas une bibliothèque Edito : restaurez la dernière sauvegarde (dossier backups)",
+  damaged: "la bibliothèque « {name} » est endommagée : restaurez la dernière sauvegarde (dossier backups)",
+  read_only: "la bibliothèque « {name} » est en lecture seule : rien n'a été enregistré (vérifiez les droits du fichier et de son dossier)",
+  too_new: "cette bibliothèque vient d'une version plus récente d'Edito (schéma {found}, celle-ci connaît le {supported}) : mettez Edito à jour",
+  not_found: "l'article n° {id} n'existe plus (supprimé ailleurs ?)",
+  revision_not_found: "l'article n° {piece} n'a pas de version {number}",
+  tag_not_found: "le mot-clé « {tag} » n'existe plus",
+  conflict: "ce texte a été modifié ailleurs (une autre fenêtre ou la ligne de commande) : comparez les deux versions avant d'enregistrer",
+  in_trash: "l'article n° {id} est dans la corbeille : restaurez-le d'abord",
+  not_in_trash: "l'article n° {id} n'est pas dans la corbeille",
+  invalid: "{field} n'est pas accepté tel quel : corrigez-le et réessayez",
+  busy: "la bibliothèque est occupée (une autre fenêtre ou commande écrit) : réessayez dans un instant",
+  disk_full: "le disque est plein : rien n'a été écrit et le texte précédent est intact (libérez de la place, puis réessayez)",
+  backup: "la sauvegarde « {name} » n'a pas pu être écrite ou lue",
+  bad_backup: "« {name} » n'est pas une sauvegarde Edito utilisable : choisissez un autre fichier du dossier backups",
+  unreadable_revision: "une version de cet article est illisible",
+  bad_setting: "le réglage « {key} » est illisible : enregistrez-le de nouveau",
+  library: "la bibliothèque n'a pas pu lire ou enregistrer ce texte. Réessayez ; s'il le faut, redémarrez Edito",
+  template: "le modèle « {file} » (ligne {line}) est incorrect : corrigez-le ou supprimez-le pour utiliser celui d'Edito",
+  io: "impossible {action} « {name} » ({reason})",
+  no_slug: "l'article « {title} » n'a pas d'identifiant utilisable : donnez-lui un titre fait de lettres ou de chiffres",
+  unsafe_path: "« {name} » est un lien symbolique ou n'est pas un dossier : choisissez un autre dossier",
+  cancelled: "export annulé : le dossier est resté tel qu'il était",
+  bad_input: "le fichier « {name} » ne peut pas être lu comme un article",
+  bad_base_url: "« {url} » n'est pas une adresse : écrivez-la comme https://exemple.fr/archives/",
+  bad_manifest: "le registre d'un export précédent, « {name} », est endommagé : supprimez-le",
+  dictionary_missing: "le dictionnaire {lang} n'est pas installé",
+  dictionary_unreadable: "le dictionnaire {lang} est illisible : réinstallez-le",
+  word_list: "votre liste de mots n'a pas pu être enregistrée : vérifiez que le dossier de données est accessible en écriture",
+  no_export_yet: "aucun export à ouvrir : exportez d'abord les archives",
+  open_folder_failed: "le dossier « {name} » n'a pas pu être ouvert",
+  internal: "Edito a rencontré une erreur interne ; votre texte n'a pas été modifié. Réessayez",
+};
+
+const en: Record<ErrorCode, string> = {
+  data_dir: "the data folder “{name}” cannot be created or written: check its permissions and the free disk space",
+  not_a_library: "the file “{name}” is not an Edito library: restore the latest backup (backups folder)",
+  damaged: "the library “{name}” is damaged: restore the latest backup (backups folder)",
+  read_only: "the library “{name}” is read-only: nothing was saved (check the permissions of the file and its folder)",
+  too_new: "this library comes from a newer Edito (schema {found}, this one knows {supported}): update Edito",
+  not_found: "piece no. {id} no longer exists (deleted elsewhere?)",
+  revision_not_found: "piece no. {piece} has no version {number}",
+  tag_not_found: "the tag “{tag}” no longer exists",
+  conflict: "this text was changed elsewhere (another window or the command line): compare both versions before saving",
+  in_trash: "piece no. {id} is in the trash: restore it first",
+  not_in_trash: "piece no. {id} is not in the trash",
+  invalid: "{field} is not accepted as it is: correct it and try again",
+  busy: "the library is busy (another window or command is writing): try again in a moment",
+  disk_full: "the disk is full: nothing was written and the previous text is intact (free some space, then try again)",
+  backup: "the backup “{name}” could not be written or read",
+  bad_backup: "“{name}” is not a usable Edito backup: choose another file from the backups folder",
+  unreadable_revision: "a version of this piece cannot be read",
+  bad_setting: "the setting “{key}” cannot be read: save it again",
+  library: "the library could not read or save this text. Try again; if need be, restart Edito",
+  template: "the template “{file}” (line {line}) is wrong: fix it or delete it to use Edito's own",
+  io: "cannot {action} “{name}” ({reason})",
+  no_slug: "the piece “{title}” has no usable identifier: give it a title made of letters or digits",
+  unsafe_path: "“{name}” is a symbolic link or not a folder: choose another folder",
+  cancelled: "export cancelled: the folder was left as it was",
+  bad_input: "the file “{name}” cannot be read as a piece",
+  bad_base_url: "“{url}” is not an address: write it like https://example.org/archives/",
+  bad_manifest: "the record of an earlier export, “{name}”, is damaged: delete it",
+  dictionary_missing: "the {lang} dictionary is not installed",
+  dictionary_unreadable: "the {lang} dictionary cannot be read: reinstall it",
+  word_list: "your word list could not be saved: check that the data folder is writable",
+  no_export_yet: "nothing to open yet: export the archive first",
+  open_folder_failed: "the folder “{name}” could not be opened",
+  internal: "Edito ran into an internal error; your text was not changed. Try again",
+};
+
+/** For a code the catalogue does not know (a newer shell, a broken call). */
+const unknown: Record<UiLang, string> = {
+  fr: "une erreur inattendue s'est produite ; votre texte n'a pas été modifié. Réessayez",
+  en: "something unexpected went wrong; your text was not changed. Try again",
+};
+
+/** The core's words that arrive as parameters (`{field}`, `{action}`, `{reason}`, `{lang}`). */
+const terms: Record<UiLang, Record<string, Record<string, string>>> = {
+  fr: {
+    field: {
+      title: "le titre",
+      body: "le texte (trop long : scindez-le en plusieurs articles)",
+      publication_date: "la date de publication (AAAA-MM-JJ)",
+      published_from: "la date de début (AAAA-MM-JJ)",
+      published_to: "la date de fin (AAAA-MM-JJ)",
+      tag: "le mot-clé (vide ou trop long)",
+      status: "le statut",
+      issue_number: "le numéro (négatif)",
+      target_signs: "la longueur visée (négative)",
+    },
+    // With their preposition: French elides it before a vowel (« d'écrire », « de lire »).
+    action: {
+      read: "de lire",
+      write: "d'écrire",
+      create: "de créer",
+      "create folder": "de créer le dossier",
+      "open folder": "d'ouvrir le dossier",
+      replace: "de remplacer",
+    },
+    reason: {
+      not_found: "introuvable : le dossier n'existe pas ?",
+      permission_denied: "accès refusé",
+      already_exists: "existe déjà",
+      storage_full: "disque plein",
+      read_only: "disque en lecture seule",
+      other: "erreur du système",
+    },
+    lang: { fr: "français", en: "anglais" },
+  },
+  en: {
+    field: {
+      title: "the title",
+      body: "the text (too long: split it into several pieces)",
+      publication_date: "the publication date (YYYY-MM-DD)",
+      published_from: "the start date (YYYY-MM-DD)",
+      published_to: "the end date (YYYY-MM-DD)",
+      tag: "the tag (empty or too long)",
+      status: "the status",
+      issue_number: "the issue number (negative)",
+      target_signs: "the target length (negative)",
+    },
+    action: {
+      read: "read",
+      write: "write",
+      create: "create",
+      "create folder": "create the folder",
+      "open folder": "open the folder",
+      replace: "replace",
+    },
+    reason: {
+      not_found: "not found: does the folder exist?",
+      permission_denied: "permission denied",
+      already_exists: "already exists",
+      storage_full: "disk full",
+      read_only: "read-only disk",
+      other: "system error",
+    },
+    lang: { fr: "French", en: "English" },
+  },
+};
+
+/** Each language's catalogue, for tests and tools. */
+export const errorCatalogues: Record<UiLang, Record<ErrorCode, string>> = { fr, en };
+
+/** True when `err` is an error the shell sent (it has a code). */
+export function isUiError(err: unknown): err is UiError {
+  return typeof err === "object" && err !== null && typeof (err as { code?: unknown }).code === "string";
+}
+
+/** The message for `err` in `lang` (the UI's language by default), parameters filled in. */
+export function errorText(err: UiError, lang: UiLang = uiLang()): string {
+  const catalogue: Record<string, string> = errorCatalogues[lang];
+  const text = Object.hasOwn(catalogue, err.code) ? catalogue[err.code] : unknown[lang];
+  const params: Record<string, unknown> = err.params ?? {};
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) return whole;
+    return terms[lang][name]?.[String(value)] ?? String(value);
+  });
+}

@@ -45,6 +45,9 @@ pub fn meta_from_article(article: &Article) -> Vec<(String, Value)> {
     if let Some(target) = fields.target_signs {
         put("target_signs", target.into());
     }
+    if let Some(image) = &fields.lead_image {
+        put("lead_image", image.clone().into());
+    }
     if let Some(updated) = &article.updated_at {
         put("updated", updated.clone().into());
     }

@@ -35,6 +35,9 @@ pub fn article_from_meta(mut meta: Meta, body: &str) -> Result<Article, FrontMat
         lang: take_lang(&mut meta)?,
         issue_number: take_issue_number(&mut meta)?,
         target_signs: take_count(&mut meta, &["target_signs", "target_length"])?.map(i64::from),
+        // Only Edito's own key: another tool's `image` is a path on its disk, which stays in
+        // `extra` until it is brought into the library.
+        lead_image: take_text(&mut meta, &["lead_image"])?.filter(|r| !r.trim().is_empty()),
         publication_date: None,
         category: String::new(),
         body: body.to_owned(),

@@ -150,6 +150,7 @@ fn texts((f, tags, extra): State<'_>) -> Vec<(&'static str, String)> {
         ),
         ("issue_number", opt(&f.issue_number)),
         ("target_signs", opt(&f.target_signs)),
+        ("lead_image", f.lead_image.clone().unwrap_or_default()),
         ("tags", tags.join(", ")),
         // Unknown front-matter keys, one `key: value` per line, so a change reads as a line.
         (

@@ -30,6 +30,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0003_piece_extra.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("../../migrations/0004_piece_lead_image.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

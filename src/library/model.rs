@@ -15,6 +15,9 @@ pub type Extra = BTreeMap<String, serde_json::Value>;
 /// that a pasted disk image is refused with a message instead of bloating every backup.
 pub const MAX_BODY_BYTES: usize = 100 * 1024 * 1024;
 
+/// Longest lead-image reference accepted, in bytes (the schema checks it too).
+pub const MAX_LEAD_IMAGE_BYTES: usize = 1000;
+
 /// Language of a piece: the rendering pipeline's, so the library and the typography can
 /// never disagree on what a language code means.
 pub use crate::render::Lang;
@@ -46,6 +49,10 @@ pub struct PieceFields {
     pub issue_number: Option<i64>,
     /// Target length in *signes* (characters, spaces included).
     pub target_signs: Option<i64>,
+    /// The lead image (the editor's portrait, the CMS's featured image): a reference to an
+    /// image kept in the library, 1 to [`MAX_LEAD_IMAGE_BYTES`] bytes; `None` when the piece
+    /// has none.
+    pub lead_image: Option<String>,
 }
 
 /// Where a piece stands in the editorial workflow. Any move is allowed, forwards or back:
@@ -367,6 +374,16 @@ impl PieceFields {
         ] {
             if value.is_some_and(|v| v < 0) {
                 return Err(LibraryError::invalid(field, "must not be negative"));
+            }
+        }
+        if let Some(image) = &self.lead_image {
+            if image.is_empty() || image.len() > MAX_LEAD_IMAGE_BYTES {
+                return Err(LibraryError::invalid(
+                    "lead_image",
+                    format!(
+                        "the image reference must be 1 to {MAX_LEAD_IMAGE_BYTES} bytes long (choose the image again)"
+                    ),
+                ));
             }
         }
         Ok(())

@@ -57,6 +57,7 @@ fn round_trip_of_an_article_built_in_memory() {
             publication_date: None,
             issue_number: Some(7),
             target_signs: Some(0),
+            lead_image: Some("image:portrait.jpg".into()),
         },
         slug: "deux-points".into(),
         tags: vec!["yes".into(), "123".into(), "null".into()],

@@ -73,7 +73,7 @@ interface Handlers {
   const now = () => new Date().toISOString();
   const fields = (o: Partial<T.PieceFields>): T.PieceFields => ({
     title: "", body: "", kicker: "", standfirst: "", author: "", author_role: "", category: "", lang: "fr",
-    publication_date: null, issue_number: null, target_signs: null, ...o,
+    publication_date: null, issue_number: null, target_signs: null, lead_image: null, ...o,
   });
   const piece = (id: number, o: Partial<T.Piece>): T.Piece => ({
     id, slug: `piece-${id}`, status: "draft", tags: [], extra: {}, created_at: now(), updated_at: now(), version: 1, trashed_at: null, ...fields(o), ...o,

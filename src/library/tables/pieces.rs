@@ -48,6 +48,7 @@ const FIELDS: &[Field] = fields![
     publication_date,
     issue_number,
     target_signs,
+    lead_image,
 ];
 
 /// `title, kicker, …`: the field columns, comma-separated.

@@ -19,6 +19,7 @@ fn created_piece_reads_back_identically_with_every_field() {
                 publication_date: Some("2026-12-01".into()),
                 issue_number: Some(42),
                 target_signs: Some(2500),
+                lead_image: Some("image:9f86d081884c7d65.jpg".into()),
             },
             status: Some(Status::Idea),
             tags: strings(&["Relation client", "Économie"]),

@@ -66,7 +66,13 @@ issue_number: number | null,
 /**
  * Target length in *signes* (characters, spaces included).
  */
-target_signs: number | null, };
+target_signs: number | null, 
+/**
+ * The lead image (the editor's portrait, the CMS's featured image): a reference to an
+ * image kept in the library, 1 to [`MAX_LEAD_IMAGE_BYTES`] bytes; `None` when the piece
+ * has none.
+ */
+lead_image: string | null, };
 
 /**
  * A piece as stored.
@@ -151,7 +157,13 @@ issue_number: number | null,
 /**
  * Target length in *signes* (characters, spaces included).
  */
-target_signs: number | null, };
+target_signs: number | null, 
+/**
+ * The lead image (the editor's portrait, the CMS's featured image): a reference to an
+ * image kept in the library, 1 to [`MAX_LEAD_IMAGE_BYTES`] bytes; `None` when the piece
+ * has none.
+ */
+lead_image: string | null, };
 
 /**
  * A line of the piece list: what the sidebar shows, without the text.
@@ -253,7 +265,13 @@ issue_number: number | null,
 /**
  * Target length in *signes* (characters, spaces included).
  */
-target_signs: number | null, };
+target_signs: number | null, 
+/**
+ * The lead image (the editor's portrait, the CMS's featured image): a reference to an
+ * image kept in the library, 1 to [`MAX_LEAD_IMAGE_BYTES`] bytes; `None` when the piece
+ * has none.
+ */
+lead_image: string | null, };
 
 /**
  * A save of an existing piece: every editable field, and the version it was based on.
@@ -327,7 +345,13 @@ issue_number: number | null,
 /**
  * Target length in *signes* (characters, spaces included).
  */
-target_signs: number | null, };
+target_signs: number | null, 
+/**
+ * The lead image (the editor's portrait, the CMS's featured image): a reference to an
+ * image kept in the library, 1 to [`MAX_LEAD_IMAGE_BYTES`] bytes; `None` when the piece
+ * has none.
+ */
+lead_image: string | null, };
 
 /**
  * Which pieces to list or search. The default is every live (not trashed) piece.
@@ -608,7 +632,13 @@ issue_number: number | null,
 /**
  * Target length in *signes* (characters, spaces included).
  */
-target_signs: number | null, };
+target_signs: number | null, 
+/**
+ * The lead image (the editor's portrait, the CMS's featured image): a reference to an
+ * image kept in the library, 1 to [`MAX_LEAD_IMAGE_BYTES`] bytes; `None` when the piece
+ * has none.
+ */
+lead_image: string | null, };
 
 /**
  * What happened to a segment of text.

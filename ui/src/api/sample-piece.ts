@@ -6,7 +6,7 @@ import type { Piece } from "./types";
 export function samplePiece(overrides: Partial<Piece> = {}): Piece {
   return {
     id: 7, slug: "t", title: "T", kicker: "K", standfirst: "S", body: "B", author: "A", author_role: "R",
-    category: "C", lang: "en", publication_date: "2026-12-01", issue_number: 12, target_signs: 3000,
+    category: "C", lang: "en", publication_date: "2026-12-01", issue_number: 12, target_signs: 3000, lead_image: null,
     status: "draft", tags: ["x"], extra: {}, created_at: "c", updated_at: "u", version: 4, trashed_at: null,
     ...overrides,
   };

@@ -31,7 +31,7 @@ pub fn safe_name(slug: &str, title: &str) -> Result<String, ExportError> {
 /// target, so a reader never sees a half-written file.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let temp = temp_name(path);
-    write_new(&temp, bytes)?;
+    write_new(&temp, path, bytes)?;
     fs::rename(&temp, path).map_err(|e| {
         let _ = fs::remove_file(&temp);
         ExportError::io("replace", path, e)
@@ -44,16 +44,20 @@ fn temp_name(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Creates a fresh file (never following a symbolic link planted at that name).
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let _ = fs::remove_file(path);
+/// Creates a fresh file at the temporary name `temp` (never following a symbolic link planted
+/// at that name) on the way to `target`. Errors name `target`: the writer chose that file, the
+/// temporary name is Edito's business.
+fn write_new(temp: &Path, target: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let _ = fs::remove_file(temp);
     let mut file: File = OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(path)
-        .map_err(|e| ExportError::io("create", path, e))?;
-    file.write_all(bytes)
-        .map_err(|e| ExportError::io("write", path, e))
+        .open(temp)
+        .map_err(|e| ExportError::io("create", target, e))?;
+    file.write_all(bytes).map_err(|e| {
+        let _ = fs::remove_file(temp);
+        ExportError::io("write", target, e)
+    })
 }
 
 /// Files of one archive export, staged under temporary names until [`Staging::commit`].
@@ -103,7 +107,7 @@ impl Staging {
             self.unchanged.push(relative.to_owned());
             return Ok(());
         }
-        write_new(&temp_name(&target), bytes)?;
+        write_new(&temp_name(&target), &target, bytes)?;
         self.staged.push(relative.to_owned());
         Ok(())
     }
@@ -271,6 +275,30 @@ mod tests {
         for bad in ["../x.html", "/etc/x", "a/../../x", ""] {
             assert!(staging.stage(bad, b"x").is_err(), "{bad}");
         }
+    }
+
+    /// A refused export named `x.html.edito-tmp`, a file the writer never chose (the window
+    /// showed it): every write error names the file asked for.
+    #[test]
+    fn a_failed_write_names_the_chosen_file_not_the_temporary_one() {
+        let dir = tempfile::tempdir().expect("test setup");
+        let chosen = dir.path().join("missing-folder/x.html");
+        let err = atomic_write(&chosen, b"x").expect_err("the folder does not exist");
+        match &err {
+            ExportError::Io { path, .. } => assert_eq!(path, &chosen),
+            other => panic!("unexpected error {other:?}"),
+        }
+        assert!(!err.to_string().contains(TEMP_SUFFIX), "{err}");
+        let mut staging = Staging::new(dir.path()).expect("test setup");
+        fs::write(
+            dir.path().join("blocker"),
+            "a file where a folder should be",
+        )
+        .expect("test setup");
+        let err = staging
+            .stage("blocker/y.html", b"y")
+            .expect_err("a file blocks the folder");
+        assert!(!err.to_string().contains(TEMP_SUFFIX), "{err}");
     }
 
     #[test]

@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
+use crate::state::lock;
+
 /// The one event every job's progress is emitted as.
 pub const PROGRESS_EVENT: &str = "job-progress";
 
@@ -133,13 +135,6 @@ impl Drop for Job {
     fn drop(&mut self) {
         lock(&self.running).remove(&self.id);
     }
-}
-
-/// A poisoned lock only means a job panicked while holding the map; the map is still sound.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]

@@ -151,9 +151,10 @@ impl AppState {
     }
 }
 
-/// A poisoned lock here only means a command panicked while holding a plain value; the value
-/// is still the last one written, so keep going.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// A poisoned lock here only means a command or a job panicked while holding a plain value
+/// (the last render, the running jobs' flags); the value is still the last one written, so
+/// keep going.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())

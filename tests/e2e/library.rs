@@ -14,7 +14,7 @@ const LIST_TITLES: &str =
 const SAVED: &str = "return document.getElementById('save-state').dataset.state";
 
 /// Types `text` into the field `id` (after clicking it, as the writer would).
-async fn type_into(app: &App, id: &str, text: &str) {
+pub(crate) async fn type_into(app: &App, id: &str, text: &str) {
     let field = app
         .client
         .find(Locator::Id(id))
@@ -31,7 +31,7 @@ async fn type_into(app: &App, id: &str, text: &str) {
 }
 
 /// Opens the metadata panel unless the remembered preference already shows it.
-async fn show_metadata(app: &App) {
+pub(crate) async fn show_metadata(app: &App) {
     let hidden = app
         .js("return document.getElementById('metadata-panel').hidden")
         .await;

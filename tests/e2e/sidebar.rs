@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::desk::{click, click_css, new_piece, start_french, type_in_body};
 use crate::harness::{run, skipped, App};
+use crate::library::{show_metadata, type_into};
 
 const LIST_TITLES: &str =
     "return [...document.querySelectorAll('#piece-list .piece-item__title')].map(e => e.textContent)";
@@ -16,39 +17,6 @@ const CHIPS_FN: &str =
     "function () { return [...document.querySelectorAll('.tag-chip')].map(c => c.dataset.tag); }";
 const PILLS: &str =
     "return [...document.querySelectorAll('#meta-tags .tag-pill')].map(p => p.dataset.tag)";
-
-/// Types `text` into the field `id` after clicking it, as the writer would.
-async fn type_into(app: &App, id: &str, text: &str) {
-    let field = app
-        .client
-        .find(Locator::Id(id))
-        .await
-        .unwrap_or_else(|e| panic!("#{id}: {e}"));
-    field
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click #{id}: {e}"));
-    field
-        .send_keys(text)
-        .await
-        .unwrap_or_else(|e| panic!("type in #{id}: {e}"));
-}
-
-/// Opens the metadata panel unless the remembered preference already shows it.
-async fn show_metadata(app: &App) {
-    if app
-        .js("return document.getElementById('metadata-panel').hidden")
-        .await
-        == json!(true)
-    {
-        click(app, "toggle-metadata").await;
-    }
-    app.wait_for_value(
-        "return document.getElementById('metadata-panel').hidden",
-        json!(false),
-    )
-    .await;
-}
 
 /// Sets the date input `id` as its picker would (WebKit's date field is not typed into
 /// reliably through WebDriver), with the change event the UI listens to.

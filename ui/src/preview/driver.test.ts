@@ -34,10 +34,16 @@ function setup() {
     },
   };
   let shown: number | null = null;
+  /** The markdown each render number was made of, to read what the pane shows. */
+  const madeOf = new Map<number, string>();
+  let page = "";
+  /** Every state of the pane, as a person sees it: the page's header and the body's text. */
+  const screens: string[] = [];
+  const look = () => screens.push(`${page} | ${shown === null ? "" : madeOf.get(shown)}`);
   const pane: PreviewPane = {
-    show: (u) => ((shown = u.generation), true),
+    show: (u) => ((shown = u.generation), look(), true),
     shown: () => shown,
-    showPage: () => undefined,
+    showPage: (html) => ((page = html), look()),
     showMessage: () => undefined,
     body: () => null,
   };
@@ -46,12 +52,13 @@ function setup() {
   const driver = new PreviewDriver(pane, hooks, new PerfLog(), core, 100);
   const answer = async (i: number) => {
     generation += 1;
+    madeOf.set(generation, renders[i].markdown);
     renders[i].resolve(update(generation));
     await vi.advanceTimersByTimeAsync(0);
   };
   /** The core rendered something this driver did not ask for (its last text is another). */
   const renderedElsewhere = () => (generation += 1);
-  return { driver, renders, heads, checks, painted, answer, renderedElsewhere };
+  return { driver, renders, heads, checks, painted, answer, renderedElsewhere, screens };
 }
 
 describe("preview driver", () => {
@@ -111,5 +118,32 @@ describe("preview driver", () => {
     renderedElsewhere();
     expect(await driver.checkSpelling("Texte.", "fr")).toEqual([]);
     expect(checks).toEqual(["render:1", "text:Texte."]);
+  });
+
+  // Regression: the new piece's page (a quick call) was put on screen at once, around the
+  // previous piece's body, until the new body's render came back — seconds on a long piece
+  // under load, long enough for a screenshot to catch the previous body under the new header.
+  it("never frames the previous piece's body with the new piece's page", async () => {
+    const { driver, renders, answer, screens } = setup();
+    driver.reset("Corps A.", "fr", head("A"));
+    await answer(0);
+    expect(screens.at(-1)).toBe("<h1>A</h1> | Corps A.");
+    driver.reset("Corps B.", "fr", head("B"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(renders.map((r) => r.markdown)).toEqual(["Corps A.", "Corps B."]);
+    await answer(1);
+    expect(screens.filter((s) => s.startsWith("<h1>B</h1>") && !s.endsWith("Corps B."))).toEqual([]);
+    expect(screens.at(-1)).toBe("<h1>B</h1> | Corps B.");
+  });
+
+  it("drops the previous piece's render when it comes back after the switch", async () => {
+    const { driver, renders, answer, screens } = setup();
+    driver.reset("Corps A.", "fr", head("A"));
+    driver.reset("Corps B.", "fr", head("B"));
+    await answer(0);
+    expect(screens.some((s) => s.endsWith("Corps A."))).toBe(false);
+    expect(renders.map((r) => r.markdown)).toEqual(["Corps A.", "Corps B."]);
+    await answer(1);
+    expect(screens.at(-1)).toBe("<h1>B</h1> | Corps B.");
   });
 });

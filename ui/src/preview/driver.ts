@@ -54,8 +54,13 @@ export class PreviewDriver {
   private headTimer: ReturnType<typeof setTimeout> | null = null;
   private headSent = "";
   private headSeq = 0;
-  /** Bumped when another piece is loaded: answers for the previous one must not paint. */
+  /** Bumped when another piece is loaded: answers asked for the previous one are dropped. */
   private epoch = 0;
+  /** Whether the body on screen is the current piece's (false from `reset` until its first
+   *  render or placeholder is shown). */
+  private bodyCurrent = true;
+  /** The new piece's page, kept until its body is ready to go in with it. */
+  private heldPage: string | null = null;
 
   constructor(
     private readonly pane: PreviewPane,
@@ -69,6 +74,8 @@ export class PreviewDriver {
   reset(body: string, lang: Lang, head: PageFields): void {
     this.epoch += 1;
     this.rendered = null;
+    this.bodyCurrent = false;
+    this.heldPage = null;
     this.setHead(head, true);
     this.setBody(body, lang, true);
   }
@@ -110,15 +117,30 @@ export class PreviewDriver {
     return this.busy || this.wanted !== null;
   }
 
+  /** Asks the core for the page; the answer is dropped when a newer page was asked since. A
+   *  new piece's page waits for that piece's body: painted alone it would frame the previous
+   *  piece's body (the page comes back much sooner than a long body's render). */
   private showPage(head: PageFields, key: string): void {
     this.headSent = key;
     const seq = ++this.headSeq;
     this.core
       .previewPage(head)
       .then((page) => {
-        if (seq === this.headSeq) this.pane.showPage(page);
+        if (seq !== this.headSeq) return;
+        if (this.bodyCurrent) this.pane.showPage(page);
+        else this.heldPage = page;
       })
-      .catch((err) => this.hooks.error(err));
+      .catch((err) => {
+        if (seq === this.headSeq) this.hooks.error(err);
+      });
+  }
+
+  /** The current piece's body is going on screen now: its page goes in with it. */
+  private bodyShown(): void {
+    this.bodyCurrent = true;
+    if (this.heldPage === null) return;
+    this.pane.showPage(this.heldPage);
+    this.heldPage = null;
   }
 
   /** Renders the latest wanted text until none is left; one call at a time. */
@@ -132,6 +154,7 @@ export class PreviewDriver {
         this.whole = false;
         if (body.trim() === "") {
           this.rendered = null;
+          this.bodyShown();
           this.pane.showMessage(this.hooks.emptyMessage());
           this.hooks.emptied();
           continue;
@@ -148,7 +171,8 @@ export class PreviewDriver {
     const done = this.perf.previewStarted(body.length);
     try {
       const update = await this.core.renderPreview(body, lang, whole ? null : this.pane.shown());
-      if (epoch !== this.epoch && this.wanted) return;
+      // Asked for a piece no longer shown: `reset` has queued the current one's body.
+      if (epoch !== this.epoch) return;
       const answeredAt = performance.now();
       // An update made against a render this page never showed: ask for every block. Every
       // answer is painted (it is newer than what is on screen), so the next one can be a
@@ -158,13 +182,14 @@ export class PreviewDriver {
         this.whole = true;
         return;
       }
+      this.bodyShown();
       // Reading the height makes the layout happen now, inside the measurement.
       void this.pane.body()?.offsetHeight;
       done(answeredAt);
       this.rendered = { generation: update.generation, body, lang };
       this.hooks.painted(update.counts);
     } catch (err) {
-      this.hooks.error(err);
+      if (epoch === this.epoch) this.hooks.error(err);
     }
   }
 }

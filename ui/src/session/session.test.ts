@@ -8,7 +8,7 @@ const samplePiece: Piece = makePiece({
   publication_date: null, issue_number: null, target_signs: null, tags: [],
 });
 
-const library = vi.hoisted(() => ({ pieces: new Map<number, Piece>(), saves: [] as PieceEdit[], conflictOnce: false }));
+const library = vi.hoisted(() => ({ pieces: new Map<number, Piece>(), saves: [] as PieceEdit[], conflictOnce: false, held: new Map<number, Promise<void>>() }));
 
 vi.mock("../api/ipc", async (original) => {
   const actual = await original<typeof import("../api/ipc")>();
@@ -16,7 +16,10 @@ vi.mock("../api/ipc", async (original) => {
   return {
     ...actual,
     api: {
-      getPiece: async (id: number) => structuredClone(library.pieces.get(id)),
+      getPiece: async (id: number) => {
+        await library.held.get(id);
+        return structuredClone(library.pieces.get(id));
+      },
       savePiece: async (edit: PieceEdit) => {
         library.saves.push(edit);
         const stored = library.pieces.get(edit.id) as Piece;
@@ -57,6 +60,7 @@ describe("open-piece session", () => {
     library.pieces.clear();
     library.pieces.set(7, { ...samplePiece });
     library.saves.length = 0;
+    library.held.clear();
     vi.useFakeTimers();
   });
   afterEach(() => vi.useRealTimers());
@@ -113,5 +117,22 @@ describe("open-piece session", () => {
       ["Ma version.", "save_point", 5],
     ]);
     expect(library.pieces.get(7)?.body).toBe("Ma version.");
+  });
+
+  // Regression: opening a piece then another before the first answered loaded whichever
+  // answer came last — under load the first piece, though the writer had clicked the second.
+  it("the piece opened last is the one loaded, whatever order the answers come in", async () => {
+    library.pieces.set(8, { ...samplePiece, id: 8, title: "Autre" });
+    let release = () => undefined as void;
+    library.held.set(7, new Promise<void>((resolve) => (release = resolve)));
+    const session = new Session({ ask: async () => "mine" });
+    const loaded: (number | undefined)[] = [];
+    session.listen({ loaded: (piece) => loaded.push(piece?.id) });
+    const first = session.open(7);
+    await session.open(8);
+    release();
+    await first;
+    expect(session.current()?.id).toBe(8);
+    expect(loaded).toEqual([8]);
   });
 });

@@ -65,6 +65,8 @@ export class Session implements PieceSession {
   private nextKind: SaveKind = "autosave";
   /** Library calls on the open piece run one at a time, so none is based on a stale version. */
   private chain: Promise<unknown> = Promise.resolve();
+  /** Numbers each open, new piece and close: only the latest one's answer is loaded. */
+  private requests = 0;
 
   constructor(
     private readonly conflicts: ConflictResolver,
@@ -85,10 +87,14 @@ export class Session implements PieceSession {
   /** First screen: the welcome piece on a new library, else the most recent piece; then the
    *  lists are read for the first time. */
   async start(): Promise<void> {
+    const request = ++this.requests;
     await api.offerWelcomePiece();
     const pieces = await api.listPieces();
-    if (pieces.length > 0) await this.open(pieces[0].id);
-    else this.load(null);
+    // A piece opened meanwhile is the one the writer wants.
+    if (request === this.requests) {
+      if (pieces.length > 0) await this.open(pieces[0].id);
+      else this.load(null);
+    }
     this.emit((l) => l.libraryChanged?.());
   }
 
@@ -110,16 +116,21 @@ export class Session implements PieceSession {
     }
   }
 
+  /** Opens piece `id`. When another piece is opened or created before it comes back, that
+   *  one wins: answers are applied only for the latest request, whatever their order. */
   async open(id: number): Promise<void> {
+    const request = ++this.requests;
     if (this.piece) await this.flush();
-    this.load(await api.getPiece(id));
+    const piece = await api.getPiece(id);
+    if (request === this.requests) this.load(piece);
   }
 
   /** Creates an empty piece in the open piece's language and opens it; returns it. */
   async newPiece(): Promise<Piece> {
+    const request = ++this.requests;
     if (this.piece) await this.flush();
     const piece = await api.createPiece({ title: "", lang: this.piece?.lang ?? "fr" });
-    this.load(piece);
+    if (request === this.requests) this.load(piece);
     this.emit((l) => l.libraryChanged?.());
     return piece;
   }
@@ -147,9 +158,13 @@ export class Session implements PieceSession {
 
   async closeCurrent(): Promise<void> {
     this.piece = null;
+    const request = ++this.requests;
     const pieces = await api.listPieces();
-    if (pieces.length > 0) await this.open(pieces[0].id);
-    else this.load(null);
+    // A piece opened meanwhile is the one the writer wants.
+    if (request === this.requests) {
+      if (pieces.length > 0) await this.open(pieces[0].id);
+      else this.load(null);
+    }
     this.emit((l) => l.libraryChanged?.());
   }
 

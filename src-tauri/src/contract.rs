@@ -10,7 +10,7 @@ use edito::library::{
     PieceSummary, Revision, RevisionDiff, RevisionReason, RevisionSummary, SaveKind, SearchHit,
     SearchQuery, SnippetSegment, Status, StatusChange, TagCount,
 };
-use edito::preview::{PreviewHead, PreviewUpdate};
+use edito::preview::PreviewUpdate;
 use edito::render::Counts;
 use edito::spelling::Misspelling;
 use ts_rs::{Config, TS};
@@ -74,7 +74,6 @@ pub fn typescript() -> String {
         declaration::<RevisionDiff>(&cfg),
         // Rendering and the preview (src/render/, src/preview/).
         declaration::<Counts>(&cfg),
-        declaration::<PreviewHead>(&cfg),
         declaration::<PreviewUpdate>(&cfg),
         // Spelling (src/spelling/).
         declaration::<Misspelling>(&cfg),

@@ -170,6 +170,17 @@ mod tests {
         assert_eq!(typeset("T\u{0}i\u{9f}tre", "fr"), "Titre");
     }
 
+    // The preview's header and signature are these same fields (`Exporter::preview_page`):
+    // "2002 : l'année…" must show its no-break space and apostrophe while it is typed.
+    #[test]
+    fn title_and_signature_are_typeset_like_the_body() {
+        assert_eq!(
+            typeset("2002 : l'année de tous les dangers...", "fr"),
+            "2002\u{a0}: l’année de tous les dangers…"
+        );
+        assert_eq!(typeset("\"Yes,\" she said.", "en"), "“Yes,” she said.");
+    }
+
     #[test]
     fn description_prefers_the_standfirst() {
         let mut a = article("Première phrase. Seconde.");

@@ -7,7 +7,6 @@
 //! Blocks after an edit that added or removed lines are the same HTML with every `data-line`
 //! moved by the same amount: they are kept, and the window moves their lines.
 
-mod head;
 mod shape;
 
 #[cfg(test)]
@@ -17,7 +16,6 @@ use serde::Serialize;
 
 use crate::render::{hyphenate_html, render_blocks, Counts, RenderOptions};
 
-pub use head::{typeset_head, PreviewHead};
 use shape::{first_line, same_shape};
 
 /// What the window must do to show the newest render.

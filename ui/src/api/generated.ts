@@ -723,31 +723,6 @@ feuillets: number,
 reading_minutes: number, };
 
 /**
- * The plain-text fields around the body (never Markdown: shown as text).
- */
-export type PreviewHead = { 
-/**
- * Surtitre.
- */
-kicker: string, 
-/**
- * Title.
- */
-title: string, 
-/**
- * Chapô.
- */
-standfirst: string, 
-/**
- * Signature: the author's name.
- */
-author: string, 
-/**
- * Signature: the author's role ("Directeur de la rédaction").
- */
-author_role: string, };
-
-/**
  * What the window must do to show the newest render.
  */
 export type PreviewUpdate = { 

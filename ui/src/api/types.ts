@@ -24,7 +24,6 @@ export type {
   PieceEdit,
   PieceFields,
   PieceSummary,
-  PreviewHead,
   PreviewUpdate,
   RefusedFile,
   Revision,

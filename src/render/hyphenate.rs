@@ -80,15 +80,28 @@ fn tag_name(tag: &str) -> Option<(String, bool)> {
 /// Text between tags: each whitespace-separated token that is a word (letters, with
 /// apostrophes or hyphens inside) gets its break points; anything else is copied as it is.
 fn hyphenate_text(text: &str, patterns: Patterns, out: &mut String) {
+    for_each_part(text, char::is_whitespace, out, |token, out| {
+        hyphenate_token(token, patterns, out)
+    });
+}
+
+/// Calls `part` on each run of `text` between characters for which `is_separator` holds,
+/// copying the separators to `out` where they stood.
+fn for_each_part(
+    text: &str,
+    is_separator: impl Fn(char) -> bool,
+    out: &mut String,
+    mut part: impl FnMut(&str, &mut String),
+) {
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            hyphenate_token(&text[start..i], patterns, out);
+        if is_separator(c) {
+            part(&text[start..i], out);
             out.push(c);
             start = i + c.len_utf8();
         }
     }
-    hyphenate_token(&text[start..], patterns, out);
+    part(&text[start..], out);
 }
 
 fn hyphenate_token(token: &str, patterns: Patterns, out: &mut String) {
@@ -119,15 +132,9 @@ fn hyphenate_token(token: &str, patterns: Patterns, out: &mut String) {
         return;
     }
     out.push_str(lead);
-    let mut part_start = 0;
-    for (i, c) in core.char_indices() {
-        if is_joiner(c) {
-            hyphenate_word(&core[part_start..i], patterns, out);
-            out.push(c);
-            part_start = i + c.len_utf8();
-        }
-    }
-    hyphenate_word(&core[part_start..], patterns, out);
+    for_each_part(core, is_joiner, out, |word, out| {
+        hyphenate_word(word, patterns, out)
+    });
     out.push_str(trail);
 }
 
@@ -198,4 +205,3 @@ mod tests {
         );
     }
 }
-

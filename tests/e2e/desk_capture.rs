@@ -18,12 +18,27 @@ const PIECE_20000_WORDS: &str = "Array.from({length: 1000}, (_, i) => 'Paragraph
      ' : le texte avance, phrase après phrase, sans se presser, comme une marée lente qui monte vers la plage.').join('\\n\\n')";
 const KEYSTROKES: usize = 100;
 
+/// Puts the 20,000-word piece in the editor, waits for its preview, and sets the caret in the
+/// middle of it, where a writer revises; returns the editor's content element, focused.
+async fn caret_in_the_20000_word_piece(app: &App) -> fantoccini::elements::Element {
+    set_body(app, PIECE_20000_WORDS).await;
+    app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('#edito-body > p').length === 1000")
+        .await;
+    let body = app
+        .client
+        .find(Locator::Css(".cm-content"))
+        .await
+        .expect("editor");
+    body.click().await.expect("focus editor");
+    app.js("const e = window.__edito; e.select(e.lineEnd(1001)); return true")
+        .await;
+    body
+}
+
 #[test]
 fn keystroke_to_preview_on_a_20000_word_piece() {
     on_a_new_french_piece(async |app| {
-        set_body(app, PIECE_20000_WORDS).await;
-        app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('#edito-body > p').length === 1000")
-            .await;
+        let body = caret_in_the_20000_word_piece(app).await;
         let words = app
             .js("return window.__edito.text().split(/\\s+/).filter(Boolean).length")
             .await;
@@ -31,16 +46,7 @@ fn keystroke_to_preview_on_a_20000_word_piece() {
             words.as_u64().unwrap_or(0) >= 20_000,
             "the piece has {words} words"
         );
-
-        // The caret in the middle of the piece, where a writer revises.
-        let body = app
-            .client
-            .find(Locator::Css(".cm-content"))
-            .await
-            .expect("editor");
-        body.click().await.expect("focus editor");
-        app.js("const e = window.__edito; e.select(e.lineEnd(1001)); e.perf.clear(); return true")
-            .await;
+        app.js("window.__edito.perf.clear(); return true").await;
         for i in 1..=KEYSTROKES {
             body.send_keys("x").await.expect("type");
             app.wait_for_value("return window.__edito.perf.samples().length", json!(i))
@@ -64,17 +70,9 @@ fn keystroke_to_preview_on_a_20000_word_piece() {
 #[test]
 fn typing_burst_at_30_characters_per_second() {
     on_a_new_french_piece(async |app| {
-        set_body(app, PIECE_20000_WORDS).await;
-        app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('#edito-body > p').length === 1000")
-            .await;
-        let body = app
-            .client
-            .find(Locator::Css(".cm-content"))
-            .await
-            .expect("editor");
-        body.click().await.expect("focus editor");
+        let body = caret_in_the_20000_word_piece(app).await;
         app.js(
-            "const e = window.__edito; e.select(e.lineEnd(1001)); window.__latency = []; \
+            "window.__latency = []; \
              document.querySelector('.cm-content').addEventListener('keydown', (k) => { const t0 = k.timeStamp; \
                requestAnimationFrame(() => setTimeout(() => window.__latency.push(performance.now() - t0), 0)); }, true); \
              return true",
@@ -88,7 +86,9 @@ fn typing_burst_at_30_characters_per_second() {
             if let Some(wait) = due.checked_duration_since(std::time::Instant::now()) {
                 tokio::time::sleep(wait).await;
             }
-            body.send_keys(if i % 6 == 5 { " " } else { "x" }).await.expect("type");
+            body.send_keys(if i % 6 == 5 { " " } else { "x" })
+                .await
+                .expect("type");
         }
         let sent_in = start.elapsed();
         app.wait_for_value(
@@ -96,13 +96,16 @@ fn typing_burst_at_30_characters_per_second() {
             json!(before.as_u64().unwrap_or(0) + BURST as u64),
         )
         .await;
-        app.wait_for_value("return window.__latency.length", json!(BURST)).await;
+        app.wait_for_value("return window.__latency.length", json!(BURST))
+            .await;
         let figures = app
             .js("const l = [...window.__latency].sort((a, b) => a - b); const q = (p) => l[Math.min(l.length - 1, Math.floor(p * l.length))]; \
                  return {count: l.length, p50: q(0.5), p95: q(0.95), max: l[l.length - 1]}")
             .await;
         let rate = BURST as f64 / sent_in.as_secs_f64();
-        eprintln!("typing burst (20,000 words, {BURST} keys at {rate:.1}/s): input latency {figures}");
+        eprintln!(
+            "typing burst (20,000 words, {BURST} keys at {rate:.1}/s): input latency {figures}"
+        );
         if let Some(out) = std::env::var_os("EDITO_PERF_OUT") {
             std::fs::write(out, json!({"rate": rate, "latency": figures}).to_string())
                 .expect("write perf figures");

@@ -132,7 +132,9 @@ fn desk_screenshots() {
     run(async {
         let app = start_french(dir.path()).await;
         app.js("[...document.querySelectorAll('.piece-item')].find(b => b.textContent.includes('2002')).click(); return true").await;
-        app.wait_for_js("return document.getElementById('preview').contentDocument.querySelector('blockquote') !== null")
+        // The editorial's own title in the preview's header: its page goes on screen only with
+        // its body (a blockquote alone could be the previous piece's).
+        app.wait_for_js("const d = document.getElementById('preview').contentDocument; return d.querySelector('blockquote') !== null && (d.querySelector('h1')?.textContent ?? '').includes('2002')")
             .await;
         for theme in ["light", "dark"] {
             app.js(&format!(

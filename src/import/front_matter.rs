@@ -74,7 +74,7 @@ fn parse_yaml(block: &str) -> Result<Map<String, Value>, FrontMatterError> {
     if block.trim().is_empty() {
         return Ok(Map::new());
     }
-    let yaml: serde_yaml_ng::Value =
+    let mut yaml: serde_yaml_ng::Value =
         serde_yaml_ng::from_str(block).map_err(|err| FrontMatterError::Syntax {
             format: "YAML",
             // +1: the opening fence is line 1 of the file.
@@ -84,6 +84,7 @@ fn parse_yaml(block: &str) -> Result<Map<String, Value>, FrontMatterError> {
                 .unwrap_or_default(),
             reason: without_location(&err.to_string()),
         })?;
+    super::raw_scalars::restore_typed_text(block, &mut yaml);
     match serde_json::to_value(yaml) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(Value::Null) => Ok(Map::new()),

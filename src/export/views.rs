@@ -10,8 +10,8 @@ use super::body::{description, render_body, typeset, without_forbidden_chars};
 use super::dates::{atom_timestamp, iso_date, long_date, parse_date};
 use super::error::ExportError;
 use super::fs::safe_name;
+use super::term_slug::term_slug;
 use crate::render::Links;
-use crate::text::slug_of;
 
 /// Site settings for pages, the archive and the feed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, Serialize)]
@@ -181,7 +181,7 @@ impl PieceView {
 
 fn term(name: &str, folder: &str) -> Option<TermView> {
     let name = without_forbidden_chars(name.trim().to_owned());
-    slug_of(&name).map(|slug| TermView {
+    term_slug(&name).map(|slug| TermView {
         name,
         path: format!("{folder}/{slug}.html"),
         slug,

@@ -10,6 +10,7 @@ mod export_library_cli;
 mod export_safety;
 mod export_site;
 mod export_support;
+mod export_tags_distinct;
 mod export_validate;
 mod import_typed_values;
 mod kill;

@@ -62,7 +62,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
 
 /// Why `text` has no front matter block: it does not open one, or never closes it.
 fn missing_or_unclosed(text: &str) -> FrontMatterError {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = crate::text::without_bom(text);
     match text.split('\n').next().unwrap_or("").trim_end() {
         "---" => FrontMatterError::Unclosed("---"),
         "+++" => FrontMatterError::Unclosed("+++"),

@@ -13,6 +13,7 @@ mod export_support;
 mod export_tags_distinct;
 mod export_validate;
 mod import_typed_values;
+mod input_bom;
 mod kill;
 mod library_cli;
 mod render_cli;

@@ -18,7 +18,7 @@ pub(crate) const NNBSP: char = '\u{202f}';
 /// Applies the typography of `lang` to a plain field (title, chapô, caption): the same rules
 /// as the Markdown body, for text that is not Markdown.
 pub fn typography_text(plain: &str, lang: Lang) -> String {
-    Typographer::new(lang).apply(plain)
+    Typographer::new(lang).apply(crate::text::without_bom(plain))
 }
 
 /// Typography state carried across the text events of one block, so that a quote opened

@@ -17,6 +17,7 @@ mod sanitize;
 mod simd;
 mod source_map;
 mod typography;
+mod wrappers;
 mod writer;
 
 #[cfg(test)]

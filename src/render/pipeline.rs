@@ -11,6 +11,7 @@ use super::options::{LinkKind, Links};
 use super::sanitize::{is_safe_url, Cleaner, InlineTags};
 use super::source_map::LineIndex;
 use super::typography::Typographer;
+use super::wrappers::BlockWrappers;
 use super::writer::HtmlWriter;
 
 /// What became of a link or image start, so its end is treated the same way.
@@ -47,6 +48,8 @@ pub(crate) struct Pipeline<'a> {
     is_joined: bool,
     /// Raw HTML block being collected for one sanitizer call.
     html_block: Option<String>,
+    /// Raw HTML wrappers (`<div>`, `<figure>`…) left open around Markdown blocks.
+    wrappers: BlockWrappers,
     links: Vec<Kept>,
     in_code_block: bool,
     verbatim_depth: usize,
@@ -81,6 +84,7 @@ impl<'a> Pipeline<'a> {
             joined: String::new(),
             is_joined: false,
             html_block: None,
+            wrappers: BlockWrappers::default(),
             links: Vec::new(),
             in_code_block: false,
             verbatim_depth: 0,
@@ -119,9 +123,16 @@ impl<'a> Pipeline<'a> {
         if let Some(close) = self.inline_tags.as_mut().and_then(InlineTags::close_all) {
             self.writer.html(&close, true);
         }
+        // A wrapper never closed holds the blocks after its opening: one last block.
+        let open_wrapper = self.wrappers.close_from_depth(0);
+        if let Some(close) = &open_wrapper {
+            self.writer.html(close, false);
+        }
         let html = self.writer.finish();
         let mut block_ends = self.block_ends.take().unwrap_or_default();
-        if !block_ends.is_empty() && block_ends.last() != Some(&html.len()) {
+        if open_wrapper.is_some() && block_ends.last() != Some(&html.len()) {
+            block_ends.push(html.len());
+        } else if !block_ends.is_empty() && block_ends.last() != Some(&html.len()) {
             // What follows the last block (tags closed at the very end) belongs to it.
             block_ends.pop();
             block_ends.push(html.len());
@@ -307,6 +318,10 @@ impl<'a> Pipeline<'a> {
         let block = is_block_end(tag);
         if block {
             self.block_boundary();
+            // A Markdown container closes the raw wrappers opened inside it first.
+            if let Some(close) = self.wrappers.close_from_depth(self.block_depth) {
+                self.writer.html(&close, false);
+            }
         }
         self.end_tag(tag);
         if block {
@@ -316,7 +331,9 @@ impl<'a> Pipeline<'a> {
     }
 
     fn top_level_block_written(&mut self) {
-        if self.block_depth == 0 {
+        // Inside an open wrapper, blocks belong to the wrapper's block (the preview swaps
+        // whole top-level blocks: half a `<div>` cannot be swapped).
+        if self.block_depth == 0 && !self.wrappers.is_open() {
             if let Some(ends) = &mut self.block_ends {
                 ends.push(self.writer.len());
             }
@@ -327,7 +344,10 @@ impl<'a> Pipeline<'a> {
         match tag {
             TagEnd::HtmlBlock => {
                 if let Some(block) = self.html_block.take() {
-                    self.writer.html(&self.cleaner.clean(&block), false);
+                    // The block's own depth is counted: its container is one level up.
+                    let depth = self.block_depth.saturating_sub(1);
+                    let html = self.wrappers.clean(&block, &self.cleaner, depth);
+                    self.writer.html(&html, false);
                     return;
                 }
             }

@@ -17,6 +17,7 @@ mod input_bom;
 mod kill;
 mod library_cli;
 mod render_cli;
+mod render_html_wrappers;
 mod render_links;
 mod render_props;
 mod render_safety;

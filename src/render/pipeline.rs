@@ -46,6 +46,9 @@ pub(crate) struct Pipeline<'a> {
     joined: String,
     /// Whether the pending text is in `joined`.
     is_joined: bool,
+    /// A soft line break not written yet: typography decides with the next text whether it
+    /// stays a break or becomes a no-break space (`question\n?`).
+    soft_break: bool,
     /// Raw HTML block being collected for one sanitizer call.
     html_block: Option<String>,
     /// Raw HTML wrappers (`<div>`, `<figure>`…) left open around Markdown blocks.
@@ -83,6 +86,7 @@ impl<'a> Pipeline<'a> {
             pending: None,
             joined: String::new(),
             is_joined: false,
+            soft_break: false,
             html_block: None,
             wrappers: BlockWrappers::default(),
             links: Vec::new(),
@@ -116,10 +120,10 @@ impl<'a> Pipeline<'a> {
                 self.queue_text(text);
                 continue;
             }
-            self.flush_text();
+            self.flush_text(Some(&event));
             self.event(event, range);
         }
-        self.flush_text();
+        self.flush_text(None);
         if let Some(close) = self.inline_tags.as_mut().and_then(InlineTags::close_all) {
             self.writer.html(&close, true);
         }
@@ -153,7 +157,13 @@ impl<'a> Pipeline<'a> {
         }
     }
 
-    fn flush_text(&mut self) {
+    /// Writes the pending text; `next` is the event after it (`None`: end of document),
+    /// which tells typography what shows right after the text.
+    fn flush_text(&mut self, next: Option<&Event<'a>>) {
+        if self.is_joined || self.pending.is_some() {
+            let shown_after = next.map_or(' ', shown_after);
+            self.typography_mut(|t| t.set_next(Some(shown_after)));
+        }
         if self.is_joined {
             let joined = std::mem::take(&mut self.joined);
             self.write_text(&joined);
@@ -170,6 +180,17 @@ impl<'a> Pipeline<'a> {
             return;
         }
         let plain = self.in_code_block || self.verbatim_depth > 0;
+        if self.soft_break {
+            self.soft_break = false;
+            let absorbed = !plain
+                && self
+                    .typography
+                    .as_mut()
+                    .is_some_and(|t| t.absorbs_break_before(text));
+            if !absorbed {
+                self.write_soft_break();
+            }
+        }
         match &mut self.typography {
             Some(typographer) if !plain => {
                 // One scan writes the counter's batch and the escaped HTML.
@@ -185,7 +206,18 @@ impl<'a> Pipeline<'a> {
         }
     }
 
+    /// A soft break that typography left as a line break.
+    fn write_soft_break(&mut self) {
+        self.counter.add_space();
+        self.typography_mut(Typographer::saw_space);
+        self.writer.line_break(false);
+    }
+
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if self.soft_break {
+            self.soft_break = false;
+            self.write_soft_break();
+        }
         match event {
             Event::Text(_) => {}
             Event::Code(code) => {
@@ -194,6 +226,10 @@ impl<'a> Pipeline<'a> {
                     self.typography_mut(Typographer::saw_word);
                 }
                 self.writer.code(&code);
+            }
+            // Held until the next text: see `soft_break`.
+            Event::SoftBreak if self.typography.is_some() && !self.writer.in_alt() => {
+                self.soft_break = true;
             }
             Event::SoftBreak | Event::HardBreak => {
                 if !self.writer.in_alt() {
@@ -398,6 +434,19 @@ impl<'a> Pipeline<'a> {
         if let Some(typographer) = &mut self.typography {
             f(typographer);
         }
+    }
+}
+
+/// What shows right after a text followed by `event`, for typography: a word for inline
+/// elements that start with one, a space for breaks and ends.
+fn shown_after(event: &Event<'_>) -> char {
+    match event {
+        Event::Start(tag) if !is_block(tag) => 'a',
+        Event::Code(_)
+        | Event::FootnoteReference(_)
+        | Event::InlineMath(_)
+        | Event::InlineHtml(_) => 'a',
+        _ => ' ',
     }
 }
 

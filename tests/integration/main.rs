@@ -24,3 +24,7 @@ mod render_safety;
 mod render_source_map;
 mod render_typography;
 mod support;
+mod typo_fixer;
+mod typo_lexique;
+mod typo_line_breaks;
+mod typo_quotes;

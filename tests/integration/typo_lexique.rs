@@ -138,3 +138,19 @@ fn times_are_tied_whole() {
         ],
     );
 }
+
+/// The date the export writes on the first of a month: "1er août", the ordinal in
+/// superscript like the body's.
+#[test]
+fn the_exported_date_sets_its_ordinal_in_superscript() {
+    let exporter = crate::export_support::exporter(None);
+    let article = edito::import::parse_markdown(
+        "---\ntitle: Titre\ndate: 2024-08-01\nstatus: published\n---\nCorps\n",
+    )
+    .expect("parse");
+    let page = exporter
+        .export(&article, edito::export::ExportFormat::Page)
+        .expect("page");
+    let page = String::from_utf8(page.bytes).expect("UTF-8");
+    assert!(page.contains(">1<sup>er</sup> août 2024</time>"), "{page}");
+}

@@ -149,6 +149,11 @@ fn french_nested_quotes_follow_the_french_convention() {
             ("'aujourd'hui' dit-il", "«¤aujourd’hui¤» dit-il"),
             ("l'été, l'an, c'est", "l’été, l’an, c’est"),
             ("Un plan en 5' chrono", "Un plan en 5′ chrono"),
+            // An elision before a number never opens a quotation that nothing closes.
+            (
+                "Les années '80 et 'quoi' ? Voici \"un \"double\" niveau\".",
+                "Les années ’80 et «¤quoi¤»¦? Voici «¤un “double” niveau¤».",
+            ),
         ],
     );
 }

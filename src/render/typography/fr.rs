@@ -80,7 +80,8 @@ fn single_quote(ty: &mut Typographer, scan: &mut Scan<'_, '_>) {
     {
         scan.replace(1, "′");
     } else if prev.is_none_or(opens_after)
-        && next.is_some_and(char::is_alphanumeric)
+        // Before a digit it is an elision (`'80`), like English's `'90s`.
+        && next.is_some_and(char::is_alphabetic)
         && has_closing_single(&scan.rest()[1..])
     {
         let depth = ty.push_quote(true);

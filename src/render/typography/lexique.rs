@@ -95,14 +95,13 @@ pub(super) fn roman_ordinal(scan: &mut Scan<'_, '_>) {
         .count();
     let numeral = &rest[..run];
     let at_word_start = scan.prev_char().is_none_or(|c| !c.is_alphanumeric());
+    // The ending first: most capitals start a word with no ordinal ending (`Il`, `Vous`).
     let found = at_word_start
-        .then(|| roman_value(numeral))
+        .then(|| ending(&rest[run..], numeral == "I", false))
         .flatten()
-        .and_then(|value| {
-            let (len, written) = ending(&rest[run..], value == 1, false)?;
-            // Plural endings of Roman ordinals are too rare to tell from names (`Ives`).
-            (!written.ends_with('s')).then_some((len, written))
-        });
+        // Plural endings of Roman ordinals are too rare to tell from names (`Ives`).
+        .filter(|(_, written)| !written.ends_with('s'))
+        .filter(|_| roman_value(numeral).is_some());
     scan.replace(run, numeral);
     if let Some((len, written)) = found {
         scan.replace_sup(len, written);

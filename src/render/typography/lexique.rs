@@ -189,36 +189,49 @@ impl Next {
 /// what it abbreviates follow, writes `.` and a no-break space (`M. Dupont`, `p. 12`).
 /// Returns false (nothing written) otherwise.
 pub(super) fn abbreviation_dot(scan: &mut Scan<'_, '_>) -> bool {
-    let rest = scan.rest();
-    let mut after = rest[1..].chars();
-    let (Some(space), Some(next)) = (after.next(), after.next()) else {
-        return false;
+    // Every sentence end comes here: the cheap tests first, in bytes (every abbreviation
+    // is ASCII but `éd`), with no Unicode look-up.
+    let bytes = scan.rest().as_bytes();
+    let space = match bytes.get(1) {
+        Some(b' ' | b'\t') => 1,
+        Some(0xc2) if bytes.get(2) == Some(&0xa0) => 2,
+        _ => return false,
     };
-    if !is_typed_space(space) {
-        return false;
-    }
-    let written = scan.written();
-    let word_len = written
-        .chars()
+    let written = scan.written().as_bytes();
+    let ascii_word = written
+        .iter()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .map(char::len_utf8)
-        .sum::<usize>();
+        .take(5)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let word_len = if written.ends_with("éd".as_bytes()) {
+        "éd".len()
+    } else {
+        ascii_word
+    };
     if word_len == 0 || word_len > 4 {
         return false;
     }
-    let word = &written[written.len() - word_len..];
-    let at_word_start = written[..written.len() - word_len]
-        .chars()
-        .next_back()
-        .or(scan.prev_before_text())
-        .is_none_or(|c| !c.is_alphanumeric() && c != '.');
-    let tied = at_word_start
-        && DOTTED
-            .iter()
-            .any(|&(abbreviation, follows)| abbreviation == word && follows.accepts(next));
+    let head = &written[..written.len() - word_len];
+    // A byte from 0x80 up before the word is part of a letter (`émp.`): not a word start.
+    let at_word_start = match head.last() {
+        Some(&b) => b < 0x80 && !b.is_ascii_alphanumeric() && b != b'.',
+        None => scan
+            .prev_before_text()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '.'),
+    };
+    if !at_word_start {
+        return false;
+    }
+    let word = &scan.written()[scan.written().len() - word_len..];
+    let Some(next) = scan.rest()[1 + space..].chars().next() else {
+        return false;
+    };
+    let tied = DOTTED
+        .iter()
+        .any(|&(abbreviation, follows)| abbreviation == word && follows.accepts(next));
     if tied {
-        scan.replace(1 + space.len_utf8(), ".\u{a0}");
+        scan.replace(1 + space, ".\u{a0}");
     }
     tied
 }

@@ -9,6 +9,15 @@ pub const SLUG_MAX_LEN: usize = 80;
 /// Slug of a text with no letter or digit at all.
 pub const SLUG_FALLBACK: &str = "sans-titre";
 
+/// `text` without a leading byte-order mark (U+FEFF). Editors on Windows write one at the
+/// start of UTF-8 files; it is invisible, yet Markdown sees it as the first character (BOM +
+/// `# Titre` is no heading), counts count it and it would be stored and exported again. Every
+/// place text enters Edito (render, the library's create and save, import, the CLI's files
+/// and standard input) drops it with this one rule; a U+FEFF further in is left as written.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// The folded form of `text`, for matching: accents and ligatures transliterated to ASCII
 /// (`é` → `e`, `œ` → `oe`, `ß` → `ss`), typographic punctuation to its ASCII spelling
 /// (`’` → `'`, `«` → `<<`, no-break spaces → spaces), then lower case. The window mirrors this

@@ -21,7 +21,11 @@ pub fn read_text(path: Option<&Path>) -> anyhow::Result<String> {
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
+        // A BOM (Windows editors write one) is never text: `edito::text::without_bom`.
+        Ok(text) => Ok(match edito::text::without_bom(&text).len() {
+            len if len == text.len() => text,
+            len => text[text.len() - len..].to_owned(),
+        }),
         Err(err) => bail!(
             "`{name}` is not UTF-8 text (invalid byte at offset {}): convert it, e.g. `iconv -f latin1 -t utf-8`",
             err.utf8_error().valid_up_to()

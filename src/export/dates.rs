@@ -59,6 +59,17 @@ pub fn long_date(date: Date, lang: &str) -> String {
     }
 }
 
+/// [`long_date`] for an HTML page: the French ordinal's letters in superscript,
+/// `1<sup>er</sup> août 2024` (Lexique, "Adjectifs numéraux ordinaux"); nothing else in a
+/// long date needs escaping.
+pub fn long_date_html(date: Date, lang: &str) -> String {
+    let long = long_date(date, lang);
+    match long.strip_prefix("1er ") {
+        Some(rest) if lang != "en" => format!("1<sup>er</sup> {rest}"),
+        _ => long,
+    }
+}
+
 /// `YYYY-MM-DD`, for `<time datetime>`.
 pub fn iso_date(date: Date) -> String {
     format!(
@@ -106,6 +117,8 @@ mod tests {
     fn first_of_month_is_premier_in_french() {
         let d = parse_date("2024-08-01").expect("test setup");
         assert_eq!(long_date(d, "fr"), "1er août 2024");
+        assert_eq!(long_date_html(d, "fr"), "1<sup>er</sup> août 2024");
+        assert_eq!(long_date_html(d, "en"), "August 1, 2024");
         assert_eq!(long_date(d, "en"), "August 1, 2024");
     }
 

@@ -17,6 +17,7 @@ mod markdown;
 mod page;
 mod site;
 mod templates;
+mod term_slug;
 mod views;
 
 use std::path::{Path, PathBuf};

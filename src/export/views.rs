@@ -7,11 +7,11 @@ use serde::Serialize;
 
 use super::article::Article;
 use super::body::{description, render_body, typeset, without_forbidden_chars};
-use super::dates::{atom_timestamp, iso_date, long_date, parse_date};
+use super::dates::{atom_timestamp, iso_date, long_date, long_date_html, parse_date};
 use super::error::ExportError;
 use super::fs::safe_name;
+use super::term_slug::term_slug;
 use crate::render::Links;
-use crate::text::slug_of;
 
 /// Site settings for pages, the archive and the feed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, Serialize)]
@@ -90,6 +90,8 @@ pub struct DateView {
     pub iso: String,
     /// "12 avril 2002" or "April 12, 2002".
     pub long: String,
+    /// `long` as HTML: "1<sup>er</sup> août 2002" (the ordinal in superscript).
+    pub long_html: String,
 }
 
 /// One piece, ready for a template.
@@ -165,6 +167,7 @@ impl PieceView {
             date: date.map(|d| DateView {
                 iso: iso_date(d),
                 long: long_date(d, lang),
+                long_html: long_date_html(d, lang),
             }),
             category: term(&fields.category, "categories"),
             tags: tags(&article.tags),
@@ -181,7 +184,7 @@ impl PieceView {
 
 fn term(name: &str, folder: &str) -> Option<TermView> {
     let name = without_forbidden_chars(name.trim().to_owned());
-    slug_of(&name).map(|slug| TermView {
+    term_slug(&name).map(|slug| TermView {
         name,
         path: format!("{folder}/{slug}.html"),
         slug,

@@ -15,13 +15,9 @@ type Meta = Map<String, Value>;
 
 /// Builds an article from parsed front matter and its Markdown body.
 pub fn article_from_meta(mut meta: Meta, body: &str) -> Result<Article, FrontMatterError> {
+    // The library keeps untitled pieces (a new piece starts untitled), and its Markdown
+    // export writes `title: ''`: the round trip brings them back, so no title is no error.
     let title = take_text(&mut meta, &["title"])?.unwrap_or_default();
-    if title.trim().is_empty() {
-        return Err(bad(
-            "title",
-            "missing or empty: every piece needs a `title`",
-        ));
-    }
     let slug = take_text(&mut meta, &["slug"])?.unwrap_or_default();
     let fields = PieceFields {
         kicker: take_text(&mut meta, &["kicker", "surtitre"])?.unwrap_or_default(),
@@ -85,8 +81,25 @@ fn take_text(meta: &mut Meta, keys: &[&str]) -> Result<Option<String>, FrontMatt
     match take_first(meta, keys) {
         None | Some((_, Value::Null)) => Ok(None),
         Some((_, Value::String(s))) => Ok(Some(s)),
-        Some((_, Value::Number(n))) => Ok(Some(n.to_string())),
-        Some((key, _)) => Err(bad(&key, "expected text")),
+        Some((key, Value::Number(n))) => number_as_text(&key, &n).map(Some),
+        Some((key, _)) => Err(bad(
+            &key,
+            &format!("expected text: quote it, e.g. `{key}: \"…\"`"),
+        )),
+    }
+}
+
+/// A number where text is expected: a whole number reads back as typed; any other (a TOML
+/// float; YAML ones are re-read as written by `raw_scalars`) could come back changed
+/// (`3.10` → `3.1`), so it is refused.
+fn number_as_text(key: &str, n: &serde_json::Number) -> Result<String, FrontMatterError> {
+    if n.is_i64() || n.is_u64() {
+        Ok(n.to_string())
+    } else {
+        Err(bad(
+            key,
+            &format!("`{n}` is read as a number and may not come back as typed: quote it, e.g. `{key}: \"{n}\"`"),
+        ))
     }
 }
 
@@ -231,7 +244,7 @@ fn string_list(value: &Value, key: &str) -> Result<Vec<String>, FrontMatterError
             .iter()
             .map(|item| match item {
                 Value::String(s) => Ok(s.clone()),
-                Value::Number(n) => Ok(n.to_string()),
+                Value::Number(n) => number_as_text(key, n),
                 _ => Err(bad(key, "expected a list of names")),
             })
             .collect::<Result<_, _>>()?,
@@ -301,10 +314,10 @@ mod tests {
             .expect_err("should fail")
             .to_string();
         assert!(err.contains("target_signs"), "{err}");
-        assert!(parse("---\nslug: x\n---\n")
+        let err = parse("---\ntitle: true\n---\n")
             .expect_err("should fail")
-            .to_string()
-            .contains("title"));
+            .to_string();
+        assert!(err.contains("`title`") && err.contains("quote it"), "{err}");
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
 
 /// Why `text` has no front matter block: it does not open one, or never closes it.
 fn missing_or_unclosed(text: &str) -> FrontMatterError {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = crate::text::without_bom(text);
     match text.split('\n').next().unwrap_or("").trim_end() {
         "---" => FrontMatterError::Unclosed("---"),
         "+++" => FrontMatterError::Unclosed("+++"),
@@ -74,7 +74,7 @@ fn parse_yaml(block: &str) -> Result<Map<String, Value>, FrontMatterError> {
     if block.trim().is_empty() {
         return Ok(Map::new());
     }
-    let yaml: serde_yaml_ng::Value =
+    let mut yaml: serde_yaml_ng::Value =
         serde_yaml_ng::from_str(block).map_err(|err| FrontMatterError::Syntax {
             format: "YAML",
             // +1: the opening fence is line 1 of the file.
@@ -84,6 +84,7 @@ fn parse_yaml(block: &str) -> Result<Map<String, Value>, FrontMatterError> {
                 .unwrap_or_default(),
             reason: without_location(&err.to_string()),
         })?;
+    super::raw_scalars::restore_typed_text(block, &mut yaml);
     match serde_json::to_value(yaml) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(Value::Null) => Ok(Map::new()),

@@ -347,6 +347,45 @@ pub struct PieceEdit {
 }
 
 impl PieceFields {
+    /// The fields with a leading byte-order mark dropped from each text
+    /// ([`crate::text::without_bom`]), borrowed when none has one (every save but a paste
+    /// from a Windows file).
+    pub(crate) fn without_bom(&self) -> std::borrow::Cow<'_, Self> {
+        if !self.texts().iter().any(|text| text.starts_with('\u{feff}')) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut fields = self.clone();
+        for text in fields.texts_mut() {
+            *text = crate::text::without_bom(text).to_owned();
+        }
+        std::borrow::Cow::Owned(fields)
+    }
+
+    /// The free-text fields.
+    fn texts(&self) -> [&String; 7] {
+        [
+            &self.title,
+            &self.kicker,
+            &self.standfirst,
+            &self.body,
+            &self.author,
+            &self.author_role,
+            &self.category,
+        ]
+    }
+
+    fn texts_mut(&mut self) -> [&mut String; 7] {
+        [
+            &mut self.title,
+            &mut self.kicker,
+            &mut self.standfirst,
+            &mut self.body,
+            &mut self.author,
+            &mut self.author_role,
+            &mut self.category,
+        ]
+    }
+
     /// Checks the values SQLite would refuse or that would break the app, with messages
     /// a writer can act on. Empty and very long titles are fine: losing text is worse.
     pub(crate) fn validate(&self) -> Result<(), LibraryError> {

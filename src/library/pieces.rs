@@ -57,7 +57,8 @@ impl Library {
     /// its revision and its index row are written in one transaction. An edit that changes
     /// nothing returns the piece untouched.
     pub fn save_piece(&self, edit: &PieceEdit) -> Result<Piece, LibraryError> {
-        edit.fields.validate()?;
+        let fields = edit.fields.without_bom();
+        fields.validate()?;
         let new_tags = edit.tags.as_deref().map(tags::clean_list).transpose()?;
         self.write_with(edit.kind == SaveKind::Autosave, |tx| {
             let current = stored::load_live(tx, edit.id)?;
@@ -76,7 +77,7 @@ impl Library {
                 .as_ref()
                 .is_some_and(|t| !tags::same_tags(t, &current.tags));
             let extra = edit.extra.as_ref().unwrap_or(&current.extra);
-            if edit.fields == current.fields
+            if *fields == current.fields
                 && slug == current.slug
                 && !tags_changed
                 && *extra == current.extra
@@ -89,7 +90,7 @@ impl Library {
                 revisions::keep(tx, &current, reason, &stamp)?;
             }
             fts::unindex(tx, edit.id)?;
-            pieces::update(tx, edit.id, &edit.fields, extra, &slug, &stamp)?;
+            pieces::update(tx, edit.id, &fields, extra, &slug, &stamp)?;
             let tags = match new_tags {
                 Some(new_tags) if tags_changed => {
                     tags::replace(tx, edit.id, &new_tags)?;
@@ -102,7 +103,7 @@ impl Library {
             // Exactly what was just written: no need to read it back on every keystroke pause.
             Ok(Piece {
                 slug,
-                fields: edit.fields.clone(),
+                fields: fields.into_owned(),
                 extra: extra.clone(),
                 tags,
                 updated_at: stamp,
@@ -115,16 +116,17 @@ impl Library {
 
 /// Inserts a piece with its tags, first status entry and index row.
 pub(crate) fn insert(tx: &Transaction<'_>, new: &NewPiece, now: &str) -> Result<i64, LibraryError> {
-    new.fields.validate()?;
+    let fields = new.fields.without_bom();
+    fields.validate()?;
     let tags = tags::clean_list(&new.tags)?;
     let wanted = new
         .slug
         .as_deref()
         .filter(|s| !s.trim().is_empty())
-        .unwrap_or(&new.fields.title);
+        .unwrap_or(&fields.title);
     let slug = slug::unique(tx, wanted, None)?;
     let status = new.status.unwrap_or_default();
-    let id = pieces::insert(tx, &slug, &new.fields, status, &new.extra, now)?;
+    let id = pieces::insert(tx, &slug, &fields, status, &new.extra, now)?;
     if !tags.is_empty() {
         tags::replace(tx, id, &tags)?;
     }

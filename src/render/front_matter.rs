@@ -55,11 +55,11 @@ impl FrontMatter {
 /// Splits a front matter block off the top of `source`. Without a complete block (opening
 /// and closing delimiter lines), the whole source is the body.
 pub fn split_front_matter(source: &str) -> (Option<FrontMatter>, &str) {
-    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let text = crate::text::without_bom(source);
     let (format, closers): (_, &[&str]) = match first_line(text) {
         "---" => (FrontMatterFormat::Yaml, &["---", "..."]),
         "+++" => (FrontMatterFormat::Toml, &["+++"]),
-        _ => return (None, source),
+        _ => return (None, text),
     };
     let mut offset = text.find('\n').map_or(text.len(), |i| i + 1);
     let raw_start = offset;
@@ -77,7 +77,7 @@ pub fn split_front_matter(source: &str) -> (Option<FrontMatter>, &str) {
         }
         offset = next;
     }
-    (None, source)
+    (None, text)
 }
 
 /// The first line without its line ending or trailing spaces.

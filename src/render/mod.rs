@@ -18,6 +18,7 @@ mod sanitize;
 mod simd;
 mod source_map;
 mod typography;
+mod wrappers;
 mod writer;
 
 #[cfg(test)]
@@ -161,6 +162,7 @@ fn render_pass(
     line_offset: usize,
     extras: Extras,
 ) -> BlockRender {
+    let markdown = crate::text::without_bom(markdown);
     let events = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let typography = options.typography.then(|| Typographer::new(options.lang));
     let lines = options

@@ -11,6 +11,7 @@ use super::options::{LinkKind, Links};
 use super::sanitize::{is_safe_url, Cleaner, InlineTags};
 use super::source_map::LineIndex;
 use super::typography::Typographer;
+use super::wrappers::BlockWrappers;
 use super::writer::HtmlWriter;
 
 /// What became of a link or image start, so its end is treated the same way.
@@ -45,8 +46,13 @@ pub(crate) struct Pipeline<'a> {
     joined: String,
     /// Whether the pending text is in `joined`.
     is_joined: bool,
+    /// A soft line break not written yet: typography decides with the next text whether it
+    /// stays a break or becomes a no-break space (`question\n?`).
+    soft_break: bool,
     /// Raw HTML block being collected for one sanitizer call.
     html_block: Option<String>,
+    /// Raw HTML wrappers (`<div>`, `<figure>`…) left open around Markdown blocks.
+    wrappers: BlockWrappers,
     links: Vec<Kept>,
     in_code_block: bool,
     verbatim_depth: usize,
@@ -80,7 +86,9 @@ impl<'a> Pipeline<'a> {
             pending: None,
             joined: String::new(),
             is_joined: false,
+            soft_break: false,
             html_block: None,
+            wrappers: BlockWrappers::default(),
             links: Vec::new(),
             in_code_block: false,
             verbatim_depth: 0,
@@ -112,16 +120,23 @@ impl<'a> Pipeline<'a> {
                 self.queue_text(text);
                 continue;
             }
-            self.flush_text();
+            self.flush_text(Some(&event));
             self.event(event, range);
         }
-        self.flush_text();
+        self.flush_text(None);
         if let Some(close) = self.inline_tags.as_mut().and_then(InlineTags::close_all) {
             self.writer.html(&close, true);
         }
+        // A wrapper never closed holds the blocks after its opening: one last block.
+        let open_wrapper = self.wrappers.close_from_depth(0);
+        if let Some(close) = &open_wrapper {
+            self.writer.html(close, false);
+        }
         let html = self.writer.finish();
         let mut block_ends = self.block_ends.take().unwrap_or_default();
-        if !block_ends.is_empty() && block_ends.last() != Some(&html.len()) {
+        if open_wrapper.is_some() && block_ends.last() != Some(&html.len()) {
+            block_ends.push(html.len());
+        } else if !block_ends.is_empty() && block_ends.last() != Some(&html.len()) {
             // What follows the last block (tags closed at the very end) belongs to it.
             block_ends.pop();
             block_ends.push(html.len());
@@ -142,7 +157,13 @@ impl<'a> Pipeline<'a> {
         }
     }
 
-    fn flush_text(&mut self) {
+    /// Writes the pending text; `next` is the event after it (`None`: end of document),
+    /// which tells typography what shows right after the text.
+    fn flush_text(&mut self, next: Option<&Event<'a>>) {
+        if self.is_joined || self.pending.is_some() {
+            let shown_after = next.map_or(' ', shown_after);
+            self.typography_mut(|t| t.set_next(Some(shown_after)));
+        }
         if self.is_joined {
             let joined = std::mem::take(&mut self.joined);
             self.write_text(&joined);
@@ -159,6 +180,17 @@ impl<'a> Pipeline<'a> {
             return;
         }
         let plain = self.in_code_block || self.verbatim_depth > 0;
+        if self.soft_break {
+            self.soft_break = false;
+            let absorbed = !plain
+                && self
+                    .typography
+                    .as_mut()
+                    .is_some_and(|t| t.absorbs_break_before(text));
+            if !absorbed {
+                self.write_soft_break();
+            }
+        }
         match &mut self.typography {
             Some(typographer) if !plain => {
                 // One scan writes the counter's batch and the escaped HTML.
@@ -174,7 +206,18 @@ impl<'a> Pipeline<'a> {
         }
     }
 
+    /// A soft break that typography left as a line break.
+    fn write_soft_break(&mut self) {
+        self.counter.add_space();
+        self.typography_mut(Typographer::saw_space);
+        self.writer.line_break(false);
+    }
+
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if self.soft_break {
+            self.soft_break = false;
+            self.write_soft_break();
+        }
         match event {
             Event::Text(_) => {}
             Event::Code(code) => {
@@ -183,6 +226,10 @@ impl<'a> Pipeline<'a> {
                     self.typography_mut(Typographer::saw_word);
                 }
                 self.writer.code(&code);
+            }
+            // Held until the next text: see `soft_break`.
+            Event::SoftBreak if self.typography.is_some() && !self.writer.in_alt() => {
+                self.soft_break = true;
             }
             Event::SoftBreak | Event::HardBreak => {
                 if !self.writer.in_alt() {
@@ -307,6 +354,10 @@ impl<'a> Pipeline<'a> {
         let block = is_block_end(tag);
         if block {
             self.block_boundary();
+            // A Markdown container closes the raw wrappers opened inside it first.
+            if let Some(close) = self.wrappers.close_from_depth(self.block_depth) {
+                self.writer.html(&close, false);
+            }
         }
         self.end_tag(tag);
         if block {
@@ -316,7 +367,9 @@ impl<'a> Pipeline<'a> {
     }
 
     fn top_level_block_written(&mut self) {
-        if self.block_depth == 0 {
+        // Inside an open wrapper, blocks belong to the wrapper's block (the preview swaps
+        // whole top-level blocks: half a `<div>` cannot be swapped).
+        if self.block_depth == 0 && !self.wrappers.is_open() {
             if let Some(ends) = &mut self.block_ends {
                 ends.push(self.writer.len());
             }
@@ -327,7 +380,10 @@ impl<'a> Pipeline<'a> {
         match tag {
             TagEnd::HtmlBlock => {
                 if let Some(block) = self.html_block.take() {
-                    self.writer.html(&self.cleaner.clean(&block), false);
+                    // The block's own depth is counted: its container is one level up.
+                    let depth = self.block_depth.saturating_sub(1);
+                    let html = self.wrappers.clean(&block, &self.cleaner, depth);
+                    self.writer.html(&html, false);
                     return;
                 }
             }
@@ -378,6 +434,19 @@ impl<'a> Pipeline<'a> {
         if let Some(typographer) = &mut self.typography {
             f(typographer);
         }
+    }
+}
+
+/// What shows right after a text followed by `event`, for typography: a word for inline
+/// elements that start with one, a space for breaks and ends.
+fn shown_after(event: &Event<'_>) -> char {
+    match event {
+        Event::Start(tag) if !is_block(tag) => 'a',
+        Event::Code(_)
+        | Event::FootnoteReference(_)
+        | Event::InlineMath(_)
+        | Event::InlineHtml(_) => 'a',
+        _ => ' ',
     }
 }
 

@@ -104,8 +104,35 @@ fn hostile_titles_keep_the_feed_well_formed() {
         .filter_map(|n| n.text())
         .collect();
     assert!(
-        titles.contains(&"<script>alert(’title’)</script> Titre"),
+        titles.contains(&"<script>alert(«\u{a0}title\u{a0}»)</script> Titre"),
         "{titles:?}"
     );
     assert!(doc.descendants().all(|n| !n.has_tag_name("script")));
+}
+
+/// Each entry says its piece's language (RFC 4287 §2: `xml:lang` on any element): an English
+/// piece in a French archive used to inherit the feed's `fr`, so readers hyphenated and
+/// spoke it as French.
+#[test]
+fn every_entry_carries_its_piece_language() {
+    let xml = feed(None);
+    let doc = Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    let langs: Vec<(String, Option<&str>)> = root
+        .children()
+        .filter(|c| c.has_tag_name((ATOM, "entry")))
+        .map(|e| {
+            let lang = e.attribute((roxmltree::NS_XML_URI, "lang"));
+            (text(e, "title").to_owned(), lang)
+        })
+        .collect();
+    assert_eq!(langs.len(), 3);
+    for (title, lang) in &langs {
+        let expected = if title.starts_with("A letter") {
+            "en"
+        } else {
+            "fr"
+        };
+        assert_eq!(*lang, Some(expected), "{title}: {langs:?}");
+    }
 }

@@ -78,9 +78,10 @@ fn hostile_piece_page_and_fragment_are_inert() {
     let page = String::from_utf8(page.bytes).expect("UTF-8");
     assert_safe(&page);
     assert_safe(&ex.fragment(&article, true).expect("fragment"));
-    // The fields are shown as text, escaped, not dropped.
+    // The fields are shown as text, escaped, not dropped (`'title'` is a quotation: in
+    // French, guillemets).
     assert!(
-        page.contains("<h1>&lt;script&gt;alert(’title’)&lt;/script&gt; Titre</h1>"),
+        page.contains("<h1>&lt;script&gt;alert(«\u{a0}title\u{a0}»)&lt;/script&gt; Titre</h1>"),
         "{page}"
     );
     // The lone `"` became an opening guillemet (French typography); the rest stays text.

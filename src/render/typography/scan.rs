@@ -28,13 +28,16 @@ fn is_escaped(byte: u8) -> bool {
 }
 
 /// The first trigger byte of `bytes` at or after `from`. Every trigger of both languages is
-/// ASCII punctuation or a digit (0x21..=0x3F) or the lead byte 0xC2 (`«`, `»`), so 16 bytes
-/// at a time are screened for those candidates and only candidates look up the table: prose
-/// letters and spaces are skipped without a per-byte branch.
+/// ASCII punctuation or a digit (0x21..=0x3F), a capital from `I` to `X` (0x49..=0x58:
+/// Roman ordinals, `Mme`) or the lead byte 0xC2 (`«`, `»`, `°`), so 16 bytes at a time are
+/// screened for those candidates and only candidates look up the table: lower-case letters
+/// and spaces, most of prose, are skipped without a per-byte branch.
 pub(crate) fn find_trigger(bytes: &[u8], from: usize, triggers: &[bool; 256]) -> Option<usize> {
     let mut at = from;
     while at < bytes.len() {
-        let mut candidates = mask(bytes, at, b'a', |v| range(v, 0x21, 31) | eq(v, 0xc2));
+        let mut candidates = mask(bytes, at, b'a', |v| {
+            range(v, 0x21, 31) | range(v, 0x49, 16) | eq(v, 0xc2)
+        });
         while candidates != 0 {
             let i = at + candidates.trailing_zeros() as usize;
             if triggers[usize::from(bytes[i])] {
@@ -60,6 +63,12 @@ pub(crate) struct Scan<'t, 'o> {
     has_escapes: bool,
     /// Last visible character before this text (from earlier events of the block).
     before: Option<char>,
+    /// What shows right after this text (the pipeline knows the next event: a word for an
+    /// emphasis or a code span, a space for a line break or the end of a block).
+    after: Option<char>,
+    /// Byte ranges of the output, from `start`, that the HTML sets as superscripts
+    /// (`1<sup>er</sup>`): the visible text keeps the letters, the counts count them.
+    sups: Vec<(usize, usize)>,
 }
 
 /// Spaces a typist may have put before punctuation or inside guillemets.
@@ -68,8 +77,14 @@ pub(crate) fn is_typed_space(c: char) -> bool {
 }
 
 impl<'t, 'o> Scan<'t, 'o> {
-    /// A scan of `text` appending to `out` (a buffer the pipeline reuses, not cleared).
-    pub(crate) fn new(text: &'t str, before: Option<char>, out: &'o mut String) -> Self {
+    /// A scan of `text` appending to `out` (a buffer the pipeline reuses, not cleared),
+    /// between the visible characters `before` and `after` (`None`: start or end of block).
+    pub(crate) fn new(
+        text: &'t str,
+        before: Option<char>,
+        after: Option<char>,
+        out: &'o mut String,
+    ) -> Self {
         let start = out.len();
         Self {
             text,
@@ -78,7 +93,21 @@ impl<'t, 'o> Scan<'t, 'o> {
             start,
             has_escapes: false,
             before,
+            after,
+            sups: Vec::new(),
         }
+    }
+
+    /// Writes `with` in place of the next `len` input bytes, as a superscript in the HTML.
+    pub(crate) fn replace_sup(&mut self, len: usize, with: &str) {
+        let from = self.out.len() - self.start;
+        self.replace(len, with);
+        self.sups.push((from, from + with.len()));
+    }
+
+    /// The superscript ranges of the output (see [`Scan::replace_sup`]).
+    pub(crate) fn sups(&self) -> &[(usize, usize)] {
+        &self.sups
     }
 
     /// Copies up to the next trigger byte and returns it, or copies the rest and stops.
@@ -123,8 +152,20 @@ impl<'t, 'o> Scan<'t, 'o> {
         &self.text[self.pos..]
     }
 
-    /// The character after the current one, if this text has one.
+    /// The character after the current one: in this text, else the one shown after it.
     pub(crate) fn next_char(&self) -> Option<char> {
+        let mut chars = self.rest().chars();
+        chars.next();
+        chars.next().or(self.after)
+    }
+
+    /// The last visible character before this text (from earlier events of the block).
+    pub(crate) fn prev_before_text(&self) -> Option<char> {
+        self.before
+    }
+
+    /// The character after the current one in this text only.
+    pub(crate) fn next_in_text(&self) -> Option<char> {
         let mut chars = self.rest().chars();
         chars.next();
         chars.next()
@@ -186,11 +227,16 @@ impl<'t, 'o> Scan<'t, 'o> {
         })
     }
 
-    /// Copies a URL written in the text verbatim, up to the next space: no rule applies
-    /// inside `https://example.com/a--b...` or `www.exemple.fr:8080`.
+    /// Copies a URL written in the text verbatim: no rule applies inside
+    /// `https://example.com/a--b...` or `www.exemple.fr:8080`. It ends at a space, a quote
+    /// mark or a guillemet, and trailing punctuation is the sentence's, not the URL's (as
+    /// GFM's extended autolinks read it): `"voir https://a.fr".` closes its quote.
     pub(crate) fn copy_url(&mut self) {
         let rest = self.rest();
-        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '«' | '»' | '“' | '”' | '<'))
+            .unwrap_or(rest.len());
+        let len = url_len(&rest[..end]);
         // A URL may hold `&`: it is copied without the scan seeing it.
         self.has_escapes |= rest.as_bytes()[..len].iter().any(|&b| is_escaped(b));
         self.replace(len, &rest[..len]);
@@ -235,6 +281,23 @@ impl<'t, 'o> Scan<'t, 'o> {
     }
 }
 
+/// The length of a URL candidate without the punctuation that ends the sentence after it:
+/// `.,;:!?'’` and a `)` with no `(` in the URL.
+fn url_len(candidate: &str) -> usize {
+    let mut url = candidate;
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '’']);
+        let trimmed = match trimmed.strip_suffix(')') {
+            Some(inner) if inner.matches('(').count() < inner.matches(')').count() + 1 => inner,
+            _ => trimmed,
+        };
+        if trimmed.len() == url.len() {
+            return url.len();
+        }
+        url = trimmed;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -255,9 +318,11 @@ mod tests {
     }
 
     /// The HTML written in the same scan is the visible text escaped, as the pipeline wrote
-    /// it before (typography, then the body escape over its output).
+    /// it before (typography, then the body escape over its output), plus the superscripts
+    /// of ordinals (the input's own `<` are escaped, so every `<sup>` is the rules').
     fn assert_html_is_escaped_visible(lang: Lang, texts: &[&str]) {
         let (visible, html) = both(lang, texts);
+        let html = html.replace("<sup>", "").replace("</sup>", "");
         let mut expected = String::from("<p>");
         escape_body_text(&mut expected, &visible["avant ".len()..]);
         assert_eq!(html, expected, "{texts:?}");
@@ -291,14 +356,17 @@ mod tests {
         }
     }
 
-    /// `find_trigger` screens for 0x21..=0x3F and 0xC2 only: a trigger outside would be
-    /// missed, so every language's table must stay inside.
+    /// `find_trigger` screens for 0x21..=0x3F, 0x49..=0x58 and 0xC2 only: a trigger outside
+    /// would be missed, so every language's table must stay inside.
     #[test]
     fn every_trigger_is_a_screened_candidate() {
         for table in [&fr::TRIGGERS, &en::TRIGGERS] {
             for (byte, &trigger) in table.iter().enumerate() {
                 assert!(
-                    !trigger || (0x21..=0x3f).contains(&byte) || byte == 0xc2,
+                    !trigger
+                        || (0x21..=0x3f).contains(&byte)
+                        || (0x49..=0x58).contains(&byte)
+                        || byte == 0xc2,
                     "{byte:#x}"
                 );
             }
@@ -307,7 +375,7 @@ mod tests {
 
     #[test]
     fn finds_the_first_trigger_across_lanes() {
-        let text = "abcdefghijklmnopqrstuvwxyz, le journal (vu) l'été";
+        let text = "abcdefghijklmnopqrstuvwxyz le journal Lu l'été, (vu)";
         let at = find_trigger(text.as_bytes(), 0, &fr::TRIGGERS);
         assert_eq!(at, text.find('\''));
         assert_eq!(find_trigger(b"sans rien", 0, &fr::TRIGGERS), None);

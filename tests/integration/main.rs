@@ -11,6 +11,7 @@ mod export_safety;
 mod export_site;
 mod export_support;
 mod export_validate;
+mod faults;
 mod kill;
 mod library_cli;
 mod render_cli;

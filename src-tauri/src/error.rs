@@ -235,7 +235,7 @@ problems! {
 }
 
 /// What a failed command returns to the web side.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct UiError {
     /// The code and its parameters, flattened: `{ code, params?, current? }`.
     #[serde(flatten)]

@@ -172,6 +172,12 @@ fn publish(dir: &Path, stamp: &str, partial: &Path) -> Result<PathBuf, LibraryEr
     }
 }
 
+/// The newest usable backup of the library in `data_dir`, if any: the one the damage messages
+/// recommend and the window's "restore the latest backup" puts back.
+pub fn newest_backup(data_dir: &Path) -> Option<PathBuf> {
+    newest_in(&data_dir.join(BACKUPS_DIR))
+}
+
 /// The most recent usable backup in `dir`, if any.
 pub(crate) fn newest_in(dir: &Path) -> Option<PathBuf> {
     list_in(dir).pop().map(|b| b.path)

@@ -33,7 +33,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use backup::{BackupInfo, BACKUPS_DIR, BACKUPS_KEPT};
+pub use backup::{newest_backup, BackupInfo, BACKUPS_DIR, BACKUPS_KEPT};
 pub use diff::{DiffOp, DiffSegment, FieldDiff, RevisionDiff};
 pub use error::LibraryError;
 pub use filter::PieceFilter;

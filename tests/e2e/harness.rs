@@ -63,6 +63,18 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// The file the debug build reads its file dialogs' answers from.
+fn picks_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("test-picks.txt")
+}
+
+/// Makes the next file dialog of the app on `data_dir` answer `paths` (several: a multiple
+/// choice), as if the person had chosen them.
+pub fn answer_next_pick(data_dir: &Path, paths: &[&Path]) {
+    let line: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    std::fs::write(picks_file(data_dir), line.join("\t")).expect("write the dialog's answer");
+}
+
 /// A running app: tauri-driver, the WebDriver session, and the data dir it was given.
 pub struct App {
     pub client: Client,
@@ -94,6 +106,9 @@ impl App {
             .env("EDITO_DATA_DIR", data_dir)
             .env("XDG_DATA_HOME", data_dir.join("xdg-data"))
             .env("XDG_CACHE_HOME", data_dir.join("xdg-cache"))
+            // Native file dialogs cannot be driven through WebDriver: debug builds answer them
+            // from this file instead (src-tauri/src/picks.rs; `answer_next_pick`).
+            .env("EDITO_TEST_PICKS", picks_file(data_dir))
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())

@@ -235,3 +235,60 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The cost of the damage check at open (#13.14) on a 10,000-piece library (~2,500 signes
+/// each, like benches/library.rs): the usual open (file as sealed) and the open after the
+/// file changed outside Edito (full `quick_check`). A measuring command, not a timed test:
+/// `cargo test -p edito --test integration --release -- --ignored --nocapture damage_check_cost`
+/// (figures in docs/PERFORMANCE.md).
+#[test]
+#[ignore = "measurement: builds a 10,000-piece library"]
+fn damage_check_cost_at_ten_thousand_pieces() {
+    use std::time::Instant;
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let library = Library::open_in(dir.path()).expect("open");
+        library.set_synchronous(edito::library::Synchronous::Normal);
+        let sentence = "Le magazine de la relation client ouvre ses colonnes à la rédaction. ";
+        let batch: Vec<NewPiece> = (0..10_000)
+            .map(|i| NewPiece {
+                fields: PieceFields {
+                    title: format!("Pièce numéro {i}"),
+                    body: format!("{i} {}", sentence.repeat(36)),
+                    ..PieceFields::default()
+                },
+                ..NewPiece::default()
+            })
+            .collect();
+        library.create_pieces(&batch).expect("insert");
+    }
+    let path = dir.path().join("library.db");
+    let size = std::fs::metadata(&path).expect("size").len();
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let sealed: Vec<f64> = (0..21)
+        .map(|_| {
+            let start = Instant::now();
+            drop(Library::open_in(dir.path()).expect("open"));
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    let changed: Vec<f64> = (0..5)
+        .map(|_| {
+            // Rewriting the first byte with itself changes the modification time only.
+            let bytes = std::fs::read(&path).expect("read");
+            std::fs::write(&path, &bytes).expect("touch");
+            let start = Instant::now();
+            drop(Library::open_in(dir.path()).expect("open"));
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    eprintln!(
+        "10,000 pieces, {:.0} MB: open + close, file as sealed: {:.2} ms median; file changed outside Edito (full quick_check): {:.0} ms median",
+        size as f64 / 1e6,
+        median(sealed),
+        median(changed)
+    );
+}

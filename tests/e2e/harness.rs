@@ -189,6 +189,60 @@ impl Drop for App {
     }
 }
 
+impl App {
+    /// SIGKILLs the app's own process (found below this session's tauri-driver by parent
+    /// ids, never by name), as a crash or a power cut would end it, then stops the driver.
+    pub fn kill_app(mut self) {
+        let app = descendants(self.driver.id())
+            .into_iter()
+            .find(|pid| {
+                std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                    .is_ok_and(|comm| comm.trim_end() == "edito-desktop")
+            })
+            .expect("the app's process under tauri-driver");
+        let status = Command::new("kill")
+            .args(["-KILL", &app.to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success(), "SIGKILL {app}");
+        stop_gracefully(&mut self.driver);
+    }
+}
+
+/// Every process below `root`, from the parent ids in /proc.
+fn descendants(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // `pid (comm) state ppid …`: comm may hold spaces, so read after the last ')'.
+            let ppid = stat
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()?;
+            Some((pid, ppid))
+        })
+        .collect();
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(
+            parents
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
+        i += 1;
+    }
+    found.split_off(1)
+}
+
 /// SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too instead of leaving it
 /// holding the native port.
 fn stop_gracefully(driver: &mut Child) {

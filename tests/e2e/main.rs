@@ -9,6 +9,7 @@ mod export;
 mod first_launch;
 mod harness;
 mod ipc_budget;
+mod kill_while_typing;
 mod library;
 mod security;
 mod sidebar;

@@ -14,3 +14,4 @@ mod library;
 mod security;
 mod sidebar;
 mod spelling;
+mod typesetting;

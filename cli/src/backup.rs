@@ -36,6 +36,9 @@ pub fn run(data_dir: &Path, args: &BackupArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let library = edito::Library::open_in(data_dir)?;
+    if let Some(recovery) = library.recovery() {
+        eprintln!("edito: {recovery}");
+    }
     if args.list {
         let backups = library.list_backups()?;
         if args.json {
@@ -51,5 +54,12 @@ pub fn run(data_dir: &Path, args: &BackupArgs) -> anyhow::Result<()> {
         return output::json(&backup);
     }
     println!("{}", backup.path.display());
+    if let Some(larger) = &backup.larger_kept {
+        eprintln!(
+            "edito: note: the older backup {} holds a larger library than any recent one; it is kept beyond the {} newest (pieces may have been lost since: check, and restore it if so)",
+            larger.display(),
+            edito::library::BACKUPS_KEPT
+        );
+    }
     Ok(())
 }

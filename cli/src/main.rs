@@ -89,7 +89,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = cli.data_dir;
     let open = || -> anyhow::Result<Library> {
-        Ok(Library::open_in(&resolve_data_dir(data_dir.clone())?)?)
+        let library = Library::open_in(&resolve_data_dir(data_dir.clone())?)?;
+        if let Some(recovery) = library.recovery() {
+            eprintln!("edito: {recovery}");
+        }
+        Ok(library)
     };
     match cli.command {
         Command::Render(args) => render::run(&args),

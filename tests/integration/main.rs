@@ -12,6 +12,7 @@ mod export_site;
 mod export_support;
 mod export_tags_distinct;
 mod export_validate;
+mod faults;
 mod import_typed_values;
 mod input_bom;
 mod kill;

@@ -1,7 +1,7 @@
 // Entry point: picks the UI language, builds the desk, its panels and dialogs and its
 // controls, and makes sure closing the window never loses a keystroke.
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { errorMessage } from "./api/ipc";
+import { showLibraryProblem } from "./app/library-problem";
 import { Confirm } from "./app/confirm";
 import { Controls } from "./app/controls";
 import { Desk } from "./app/desk";
@@ -117,12 +117,7 @@ onLangChange(() => {
 // The one object tests drive the app through (window.__edito); nothing else is exposed.
 exposeTestApi({ desk, session, sidebar, controls });
 
-desk.start().catch((err) => {
-  const banner = byId("app-error");
-  banner.textContent = t("app.openFailed", { message: errorMessage(err) });
-  banner.hidden = false;
-  byId("library-message").textContent = "";
-});
+desk.start().catch(showLibraryProblem);
 
 // Leaving the window (another app, a dialog) is a natural pause: make a save point.
 window.addEventListener("blur", () => void session.flush().catch(() => undefined));

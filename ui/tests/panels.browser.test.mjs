@@ -252,24 +252,39 @@ describe("history and conflicts", () => {
 });
 
 describe("export and import", () => {
-  it("a typed path exports the piece; a bad folder is said in words", async () => {
+  // #13.17 / #11.4: paths come from the shell's dialogs only (titled in the UI's language); the
+  // extension follows the format; a file Edito did not write is replaced only after asking.
+  it("a picked path exports the piece; a bad folder is said in words; replacing asks first", async () => {
     const { page, context } = await openDesk();
     await page.keyboard.press("Control+e");
     await page.click("#export-piece");
-    assert.match(await text(page, "#export-status"), /Indiquez le fichier/);
-    await page.fill("#export-path", "/nope/a.html");
+    assert.match(await text(page, "#export-status"), /Cliquez sur « Choisir… »/);
+    assert.equal(await page.getAttribute("#export-path", "readonly"), "", "the field only shows the choice");
+    await page.evaluate(() => (window.__mockNextPick = "/nope/a.html"));
+    await page.click("#export-choose");
+    await page.waitForFunction(() => document.getElementById("export-path").value === "/nope/a.html");
+    assert.deepEqual(await page.evaluate(() => window.__mockPickTitles), ["Exporter l'article sous"]);
     await page.click("#export-piece");
     await page.waitForFunction(() => document.getElementById("export-status").dataset.kind === "error");
     assert.equal(await text(page, "#export-status"), "L'export n'a pas pu se faire : impossible d'écrire « a.html » (introuvable : le dossier n'existe pas ?)");
     await page.check('input[name="export-format"][value="markdown"]');
-    // The typed file name follows the chosen format's extension.
+    // The picked file name follows the chosen format's extension.
     await page.waitForFunction(() => document.getElementById("export-path").value === "/nope/a.md");
-    await page.fill("#export-path", "/tmp/edito.md");
+    await page.evaluate(() => {
+      window.__mockNextPick = "/tmp/edito.md";
+      window.__mockExisting = ["/tmp/edito.md"];
+    });
+    await page.click("#export-choose");
+    await page.waitForFunction(() => document.getElementById("export-path").value === "/tmp/edito.md");
     await page.click("#export-piece");
+    await page.waitForSelector("#export-replace:not([hidden])");
+    assert.match(await text(page, "#export-status"), /existe déjà et n'a pas été écrit par Edito/);
+    assert.equal(await page.evaluate(() => window.__mockFiles["/tmp/edito.md"]), undefined, "nothing replaced yet");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "export-replace");
+    await page.click("#export-replace");
     await page.waitForFunction(() => window.__mockFiles["/tmp/edito.md"] === "markdown");
     assert.match(await text(page, "#export-status"), /exporté dans \/tmp\/edito\.md/);
-    await page.click("#export-choose");
-    await page.waitForFunction(() => document.getElementById("export-path").value === "/tmp/picked.html");
+    assert.equal(await page.isHidden("#export-replace"), true);
     await page.click("#export-copy");
     await page.waitForFunction(() => window.__mockClipboard === "<article>Bienvenue dans Edito</article>");
     await context.close();
@@ -297,7 +312,8 @@ describe("export and import", () => {
   it("import lists refused files with their reason and opens the imported piece", async () => {
     const { page, context } = await openDesk();
     await page.keyboard.press("Control+e");
-    await page.fill("#import-path", "/tmp/a.md");
+    await page.click("#import-choose-files");
+    await page.waitForFunction(() => document.getElementById("import-path").value === "/tmp/picked.md");
     await page.click("#import-run");
     await page.waitForFunction(() => document.getElementById("title").value === "Importé");
     assert.match(await text(page, "#import-summary"), /1 créés, 0 mis à jour, 0 inchangés, 1 refusés.*x\.pdf : not a Markdown file/s);

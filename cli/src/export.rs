@@ -211,7 +211,7 @@ pub fn write_site(
     };
     let report = exporter.site(articles, selection, out_dir, &mut progress, &cancel)?;
     eprintln!();
-    println!(
+    outln!(
         "{} pieces, {} tags, {} categories: {} files in `{}` ({} stale removed)",
         report.pieces,
         report.tags,
@@ -219,7 +219,7 @@ pub fn write_site(
         report.files,
         report.out_dir.display(),
         report.removed.len()
-    );
+    )?;
     Ok(())
 }
 

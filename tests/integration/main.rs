@@ -1,6 +1,7 @@
 //! Integration tests of the core and the `edito` CLI, in one test binary so it links once.
 
 mod cli;
+mod cli_broken_pipe;
 mod export_cli;
 mod export_feed;
 mod export_formats;
@@ -11,6 +12,7 @@ mod export_safety;
 mod export_site;
 mod export_support;
 mod export_validate;
+mod fuzz;
 mod kill;
 mod library_cli;
 mod render_cli;

@@ -3,6 +3,7 @@
 mod cli;
 mod cli_broken_pipe;
 mod export_cli;
+mod export_faults;
 mod export_feed;
 mod export_formats;
 mod export_import;

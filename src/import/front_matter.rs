@@ -33,6 +33,9 @@ pub enum FrontMatterError {
         /// [`MAX_DEPTH`].
         max: usize,
     },
+    /// The block is longer than [`MAX_FRONT_MATTER_BYTES`], checked before parsing.
+    #[error("the front matter is {0} KB, more than the {max} KB a piece's metadata needs: move long text into the body", max = MAX_FRONT_MATTER_BYTES / 1024)]
+    TooLarge(usize),
     /// The block parses but is not a key/value mapping.
     #[error("the front matter must be a list of `key: value` pairs")]
     NotAMapping,
@@ -51,6 +54,11 @@ pub enum FrontMatterError {
 /// depth is counted in one linear pass before any parser sees the block.
 pub const MAX_DEPTH: usize = 32;
 
+/// Longest front matter block parsed, in bytes. Found by fuzzing: 576 KB of repeated
+/// `x.y.z = 1` lines kept the TOML parser busy for seconds (its duplicate-key check is not
+/// linear). Real metadata is well under 4 KB; bounding the block bounds every parser's work.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
 /// The parts of a Markdown file with front matter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Split<'a> {
@@ -66,6 +74,9 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     let Some(front) = front else {
         return Err(missing_or_unclosed(text));
     };
+    if front.raw.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(FrontMatterError::TooLarge(front.raw.len() / 1024));
+    }
     let depth = nesting_depth(&front.raw, front.format);
     if depth > MAX_DEPTH {
         return Err(FrontMatterError::TooDeep {
@@ -264,7 +275,8 @@ mod tests {
     /// depth is checked first, in one pass, for every way YAML and TOML nest.
     #[test]
     fn deep_front_matter_is_refused_before_parsing() {
-        let n = 20_000;
+        // Under the size bound, so the depth check is what refuses them.
+        let n = 5_000;
         let deep = [
             format!("---\nmeta: {}{}\n---\n", "[".repeat(n), "]".repeat(n)),
             format!("---\nmeta: {}\n---\n", "{a: ".repeat(n)),
@@ -288,6 +300,17 @@ mod tests {
             "---\ntitle: T\ntags: [a, b]\nextra:\n  aliases:\n    - /x\n  note: \"[[x]]\"\n---\n";
         assert!(split(fine).is_ok());
         assert!(split("+++\ntitle = \"T\"\n[extra.zola]\nx = [[1, 2], [3]]\n+++\n").is_ok());
+    }
+
+    /// Fuzz finding (front matter/import, long run): 576 KB of `x.y.z = 1` lines took the
+    /// TOML parser 7.8 s (debug build) before refusing the duplicates. A block past the
+    /// bound is refused before any parser sees it.
+    #[test]
+    fn huge_front_matter_is_refused_before_parsing() {
+        let text = format!("+++\n{}+++\nCorps\n", "x.y.z = 1\n".repeat(60_000));
+        assert!(matches!(split(&text), Err(FrontMatterError::TooLarge(_))));
+        let yaml = format!("---\n{}---\n", "a: 1\n".repeat(20_000));
+        assert!(matches!(split(&yaml), Err(FrontMatterError::TooLarge(_))));
     }
 
     #[test]

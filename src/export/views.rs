@@ -10,6 +10,7 @@ use super::body::{description, render_body, typeset, without_forbidden_chars};
 use super::dates::{atom_timestamp, iso_date, long_date, parse_date};
 use super::error::ExportError;
 use super::fs::safe_name;
+use crate::library::MAX_TAGS_PER_PIECE;
 use crate::render::Links;
 use crate::text::slug_of;
 
@@ -188,9 +189,14 @@ fn term(name: &str, folder: &str) -> Option<TermView> {
     })
 }
 
+/// At most [`MAX_TAGS_PER_PIECE`]: the library and import refuse more, and a library
+/// written before the cap must not make an archive grow with the square of its tags.
 fn tags(names: &[String]) -> Vec<TermView> {
-    let mut out: Vec<TermView> = Vec::with_capacity(names.len());
+    let mut out: Vec<TermView> = Vec::with_capacity(names.len().min(MAX_TAGS_PER_PIECE));
     for view in names.iter().filter_map(|n| term(n, "tags")) {
+        if out.len() == MAX_TAGS_PER_PIECE {
+            break;
+        }
         if !out.iter().any(|t| t.slug == view.slug) {
             out.push(view);
         }

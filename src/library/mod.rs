@@ -38,7 +38,7 @@ pub use filter::PieceFilter;
 pub use migrations::SCHEMA_VERSION;
 pub use model::{
     Extra, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, Revision, RevisionReason,
-    RevisionSummary, SaveKind, Status, StatusChange, TagCount, MAX_BODY_BYTES,
+    RevisionSummary, SaveKind, Status, StatusChange, TagCount, MAX_BODY_BYTES, MAX_TAGS_PER_PIECE,
 };
 pub use search::{SearchHit, SearchQuery, SnippetSegment};
 pub use settings::SettingKey;

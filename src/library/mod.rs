@@ -16,6 +16,7 @@ mod revisions;
 mod search;
 mod settings;
 mod slug;
+mod snippet;
 mod status;
 mod stored;
 mod tables;

@@ -29,6 +29,7 @@ pub use from_library::library_articles;
 pub use fs::{atomic_write as write_atomically, safe_name};
 pub use manifest::{export_interrupted, MANIFEST};
 pub use markdown::to_markdown;
+pub use page::PREVIEW_BODY_SLOT;
 pub use site::{SiteReport, SiteSelection};
 pub use views::SiteSettings;
 

@@ -12,3 +12,4 @@ mod library;
 mod security;
 mod sidebar;
 mod spelling;
+mod typesetting;

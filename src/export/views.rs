@@ -11,6 +11,7 @@ use super::dates::{atom_timestamp, iso_date, long_date, long_date_html, parse_da
 use super::error::ExportError;
 use super::fs::safe_name;
 use super::term_slug::term_slug;
+use crate::library::MAX_TAGS_PER_PIECE;
 use crate::render::Links;
 
 /// Site settings for pages, the archive and the feed.
@@ -191,9 +192,14 @@ fn term(name: &str, folder: &str) -> Option<TermView> {
     })
 }
 
+/// At most [`MAX_TAGS_PER_PIECE`]: the library and import refuse more, and a library
+/// written before the cap must not make an archive grow with the square of its tags.
 fn tags(names: &[String]) -> Vec<TermView> {
-    let mut out: Vec<TermView> = Vec::with_capacity(names.len());
+    let mut out: Vec<TermView> = Vec::with_capacity(names.len().min(MAX_TAGS_PER_PIECE));
     for view in names.iter().filter_map(|n| term(n, "tags")) {
+        if out.len() == MAX_TAGS_PER_PIECE {
+            break;
+        }
         if !out.iter().any(|t| t.slug == view.slug) {
             out.push(view);
         }

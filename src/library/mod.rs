@@ -18,6 +18,7 @@ mod seal;
 mod search;
 mod settings;
 mod slug;
+mod snippet;
 mod status;
 mod stored;
 mod tables;
@@ -40,7 +41,7 @@ pub use filter::PieceFilter;
 pub use migrations::SCHEMA_VERSION;
 pub use model::{
     Extra, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, Revision, RevisionReason,
-    RevisionSummary, SaveKind, Status, StatusChange, TagCount, MAX_BODY_BYTES,
+    RevisionSummary, SaveKind, Status, StatusChange, TagCount, MAX_BODY_BYTES, MAX_TAGS_PER_PIECE,
 };
 pub use restore::{restore_backup, Recovery, RestoreReport};
 pub use search::{SearchHit, SearchQuery, SnippetSegment};

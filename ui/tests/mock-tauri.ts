@@ -326,7 +326,7 @@ interface Handlers {
         jobProgressHandler?.({ event: "job-progress", id: 1, payload: { job: 1, kind: "site_export", done, total } });
         await new Promise((r) => setTimeout(r, 30));
       }
-      return { out_dir: outDir, pieces: total - 2, tags: 1, categories: 2, files: total + 3, removed: [] };
+      return { out_dir: outDir, pieces: total - 2, tags: 1, categories: 2, files: total + 3, removed: [], kept: [], recovered: null, temporary_removed: 0 };
     },
     cancel_job: () => null,
     site_settings: () => ({ ...w.__mockSite }),

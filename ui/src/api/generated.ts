@@ -835,8 +835,24 @@ categories: number,
 files: number, 
 /**
  * Pages of an earlier export that no longer exist and were removed (relative paths).
+ * Only files whose bytes are still those Edito wrote (SHA-256 in the manifest).
  */
-removed: Array<string>, };
+removed: Array<string>, 
+/**
+ * Files an earlier export listed that no longer belong to the archive but were left in
+ * place: changed since Edito wrote them, or listed by a manifest without hashes (an
+ * older Edito, or a planted file), so Edito cannot prove they are its own.
+ */
+kept: Array<string>, 
+/**
+ * Pages of an interrupted earlier export (killed while putting its pages in place) that
+ * this export put in place first; `None` when there was no interrupted export.
+ */
+recovered: number | null, 
+/**
+ * Temporary files of an interrupted earlier export that were removed.
+ */
+temporary_removed: number, };
 
 /**
  * Site settings for pages, the archive and the feed.

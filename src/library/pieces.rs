@@ -70,6 +70,11 @@ impl Library {
                 Some(wanted) if slug::slugify(wanted) != current.slug => {
                     slug::unique(tx, wanted, Some(edit.id))?
                 }
+                _ if edit.fields.title != current.fields.title
+                    && slug::follows_title(tx, &current)? =>
+                {
+                    slug::unique(tx, &edit.fields.title, Some(edit.id))?
+                }
                 _ => current.slug.clone(),
             };
             let tags_changed = new_tags

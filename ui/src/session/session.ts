@@ -63,6 +63,10 @@ export class Session implements PieceSession {
   private readonly saver: Autosaver<PieceState>;
   private readonly listeners = new Set<SessionListener>();
   private nextKind: SaveKind = "autosave";
+  /** The slug as the library last returned it: a save sends a slug only when the writer
+   *  typed another, so the library's rule (the slug follows the title) is not undone by a
+   *  save that was queued before the library's answer came back. */
+  private storedSlug: string | null = null;
   /** Library calls on the open piece run one at a time, so none is based on a stale version. */
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -166,12 +170,12 @@ export class Session implements PieceSession {
     const base = this.piece?.id === piece.id ? this.piece.version : piece.version;
     let saved: Piece;
     try {
-      saved = await api.savePiece(editOf(piece, kind, base));
+      saved = await api.savePiece(this.editOf(piece, kind, base));
     } catch (err) {
       const current = conflictOf(err);
       if (!current) throw err;
       const choice = await this.conflicts.ask(piece, current);
-      if (choice === "mine") saved = await api.savePiece(editOf(piece, "save_point", current.version));
+      if (choice === "mine") saved = await api.savePiece(this.editOf(piece, "save_point", current.version));
       else {
         if (this.piece?.id === current.id) this.load(current);
         saved = current;
@@ -181,10 +185,16 @@ export class Session implements PieceSession {
     this.emit((l) => l.saved?.(saved));
   }
 
+  private editOf(piece: PieceState, kind: SaveKind, base: number) {
+    const edit = editOf(piece, kind, base);
+    return piece.slug === this.storedSlug ? { ...edit, slug: null } : edit;
+  }
+
   /** Takes the library's bookkeeping of a saved piece without touching what the writer types. */
   private accept(saved: Piece): void {
     if (this.piece?.id !== saved.id) return;
     const { version, updated_at, slug, tags, status, trashed_at, created_at } = saved;
+    this.storedSlug = slug;
     this.piece = { ...this.piece, version, updated_at, slug, tags, status, trashed_at, created_at };
     const piece = this.piece;
     this.emit((l) => l.pieceChanged?.(piece));
@@ -192,6 +202,7 @@ export class Session implements PieceSession {
 
   private load(piece: Piece | null): void {
     this.piece = piece ? { ...piece } : null;
+    this.storedSlug = piece?.slug ?? null;
     const loaded = this.piece;
     this.emit((l) => l.loaded?.(loaded));
     if (loaded) this.emit((l) => l.pieceChanged?.(loaded));

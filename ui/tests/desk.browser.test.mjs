@@ -88,6 +88,17 @@ describe("writing", () => {
     await context.close();
   });
 
+  // Issue #11: « then a space stored « + no-break space + space; the export kept both.
+  it("typing « then a space stores one no-break space", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#new-piece");
+    await page.waitForFunction(() => document.getElementById("title").value === "");
+    await page.click(".cm-content");
+    await page.keyboard.type("« oui »");
+    assert.equal(await editorText(page), `«${NBSP}oui${NBSP}»`);
+    await context.close();
+  });
+
   it("an English piece gets no French spacing, and its editor says lang=en", async () => {
     const { page, context } = await openDesk();
     await page.keyboard.press("Control+n");

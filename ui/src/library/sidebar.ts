@@ -7,6 +7,7 @@
 import { api, type Piece, type PieceFilter, type PieceSummary, type Status, type TagCount } from "../api/ipc";
 import type { Confirm } from "../app/confirm";
 import type { Notices } from "../app/desk";
+import type { UndoNotice } from "../app/undo-notice";
 import { formatNumber, t } from "../i18n";
 import type { PieceSession } from "../session/session";
 import { dateRange } from "./date-range";
@@ -97,6 +98,7 @@ export class Sidebar {
     private readonly session: PieceSession,
     private readonly notices: Notices,
     private readonly confirm: Confirm,
+    private readonly undo: UndoNotice,
   ) {
     el.search.addEventListener("input", () => this.schedule());
     el.status.addEventListener("change", () => this.filtersChanged());
@@ -321,8 +323,12 @@ export class Sidebar {
 
   private async restore(id: number): Promise<void> {
     try {
-      await api.restoreFromTrash(id);
+      const piece = await api.restoreFromTrash(id);
       await this.reload();
+      this.undo.show(t("trash.restored", { title: piece.title.trim() || t("app.untitled") }), async () => {
+        await api.trashPiece(id);
+        await this.reload();
+      });
     } catch (err) {
       this.notices.showError(err);
     }
@@ -333,7 +339,9 @@ export class Sidebar {
     try {
       const n = await api.emptyTrash();
       await this.reload();
-      this.say(t("trash.emptied", { n }));
+      this.say(t("trash.emptied", { n: formatNumber(n) }));
+      // The button just used stays on screen: the focus leaves it for the trash toggle.
+      this.el.showTrash.focus();
     } catch (err) {
       this.notices.showError(err);
     }

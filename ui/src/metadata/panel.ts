@@ -4,6 +4,7 @@
 // The status history is read again only when the status (or the piece) changes.
 import { api, errorMessage, STATUSES, type Piece, type TagCount } from "../api/ipc";
 import { byId } from "../app/dom";
+import type { UndoNotice } from "../app/undo-notice";
 import { formatDateTime, t } from "../i18n";
 import { statusLabel } from "../library/piece-list";
 import type { PieceSession } from "../session/session";
@@ -22,6 +23,7 @@ export class MetadataPanel {
   constructor(
     private readonly session: PieceSession,
     private readonly categories: () => string[],
+    private readonly undo: UndoNotice,
   ) {
     this.text("meta-author", "author");
     this.text("meta-author-role", "author_role");
@@ -148,8 +150,17 @@ export class MetadataPanel {
     if (wanted) await this.run((id) => api.setStatus(id, wanted));
   }
 
+  /** To the trash, then the next piece opens and the focus goes to "Annuler": never left on
+   *  this red button, where a Space would trash the next piece too. */
   private async trash(): Promise<void> {
-    if (await this.run((id) => api.trashPiece(id))) await this.session.closeCurrent();
+    const piece = this.session.current();
+    if (!piece || !(await this.run((id) => api.trashPiece(id)))) return;
+    await this.session.closeCurrent();
+    this.undo.show(t("trash.moved", { title: piece.title.trim() || t("app.untitled") }), async () => {
+      await api.restoreFromTrash(piece.id);
+      await this.session.open(piece.id);
+      this.session.changedLibrary();
+    });
   }
 
   /** A library call on the open piece; its error is shown in the panel. */

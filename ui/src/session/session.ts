@@ -46,6 +46,9 @@ export interface PieceSession {
   hasUnsaved(): boolean;
   /** Forgets the open piece (moved to the trash) and opens the most recent other one. */
   closeCurrent(): Promise<void>;
+  /** Something changed the library outside the open piece (a piece back from the trash):
+   *  the lists are read again. */
+  changedLibrary(): void;
   /** Adds `listener`; returns the function that removes it. */
   listen(listener: SessionListener): () => void;
 }
@@ -154,6 +157,10 @@ export class Session implements PieceSession {
     const pieces = await api.listPieces();
     if (pieces.length > 0) await this.open(pieces[0].id);
     else this.load(null);
+    this.emit((l) => l.libraryChanged?.());
+  }
+
+  changedLibrary(): void {
     this.emit((l) => l.libraryChanged?.());
   }
 

@@ -2,6 +2,7 @@
 //! `edito-desktop` binary under Xvfb. `EDITO_E2E=skip` is the only way to skip them, and it
 //! says so loudly; a missing display, driver or binary is a failure, not a skip.
 
+mod daily_desk;
 mod desk;
 mod desk_capture;
 mod export;

@@ -133,11 +133,15 @@ desk.start().catch((err) => {
 });
 
 // Leaving the window (another app, a dialog) is a natural pause: make a save point.
-window.addEventListener("blur", () => void session.flush().catch(() => undefined));
+window.addEventListener("blur", () => {
+  desk.rememberPlace();
+  void session.flush().catch(() => undefined);
+});
 
 // Closing waits for the last save; if it cannot be saved the window stays open, because
 // closing would drop the text.
 void getCurrentWindow().onCloseRequested(async (event) => {
+  desk.rememberPlace();
   if (!session.hasUnsaved()) return;
   try {
     await session.flush();

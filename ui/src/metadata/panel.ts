@@ -5,6 +5,7 @@
 import { api, errorMessage, STATUSES, type Piece, type TagCount } from "../api/ipc";
 import { byId } from "../app/dom";
 import type { UndoNotice } from "../app/undo-notice";
+import { fieldHistory, type FieldHistory } from "../app/field-history";
 import { formatDateTime, t } from "../i18n";
 import { statusLabel } from "../library/piece-list";
 import type { PieceSession } from "../session/session";
@@ -19,6 +20,9 @@ export class MetadataPanel {
   /** The piece and status whose history the panel shows (`id:status`). */
   private historyFor = "";
   private noteFor = -1;
+  private readonly histories: FieldHistory[] = [];
+  /** The piece whose values the text fields' undo histories start from. */
+  private historiesFor = -1;
 
   constructor(
     private readonly session: PieceSession,
@@ -82,6 +86,8 @@ export class MetadataPanel {
     set("meta-slug", piece.slug);
     set("meta-lang", piece.lang);
     set("meta-status", piece.status);
+    if (this.historiesFor !== piece.id) for (const history of this.histories) history.reset();
+    this.historiesFor = piece.id;
     this.showSlugNote(piece);
     this.renderTags(piece);
     fillDatalist(byId("meta-categories"), distinctSorted(this.categories()));
@@ -89,7 +95,9 @@ export class MetadataPanel {
   }
 
   private text(id: string, field: TextField): void {
-    byId<HTMLInputElement>(id).addEventListener("input", (e) => this.session.update({ [field]: value(e) }));
+    const input = byId<HTMLInputElement>(id);
+    input.addEventListener("input", (e) => this.session.update({ [field]: value(e) }));
+    this.histories.push(fieldHistory(input, () => this.session.update({ [field]: input.value })));
   }
 
   private showSlugNote(piece: Piece): void {

@@ -89,12 +89,14 @@ export class Session implements PieceSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** First screen: the welcome piece on a new library, else the most recent piece; then the
-   *  lists are read for the first time. */
-  async start(): Promise<void> {
+  /** First screen: the welcome piece on a new library, else piece `preferred` (the one open
+   *  when the app was closed) if it is still live, else the most recent piece; then the lists
+   *  are read for the first time. */
+  async start(preferred: number | null = null): Promise<void> {
     await api.offerWelcomePiece();
     const pieces = await api.listPieces();
-    if (pieces.length > 0) await this.open(pieces[0].id);
+    const first = pieces.find((p) => p.id === preferred) ?? pieces[0];
+    if (first) await this.open(first.id);
     else this.load(null);
     this.emit((l) => l.libraryChanged?.());
   }

@@ -6,7 +6,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::desk::{new_piece, on_a_new_french_piece, set_body, start_french, type_in_body};
+use crate::desk::{new_piece, on_a_new_french_piece, set_body, start_french};
 use crate::harness::{run, skipped, App};
 
 /// Sends `keys` to the element matching `selector` (it takes the focus first).
@@ -122,7 +122,13 @@ fn reopening_puts_the_writer_back_in_the_piece_cursor_and_scroll() {
             .await;
         app.wait_for_js(&format!("return window.__edito.current().id === {id}"))
             .await;
-        type_in_body(&app, "").await;
+        app.client
+            .find(Locator::Css(".cm-content"))
+            .await
+            .expect("editor")
+            .click()
+            .await
+            .expect("focus the body");
         app.js("window.__edito.scrollToLine(301); window.__edito.select(window.__edito.lineStart(305) + 10); return true").await;
         let top = app
             .wait_for_js("const t = window.__edito.topLine(); return t > 250 ? t : 0")

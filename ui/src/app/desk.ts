@@ -65,7 +65,7 @@ export class Desk implements Notices {
           this.status.setCounts(counts);
         },
         emptied: () => this.status.setCounts(undefined),
-        emptyMessage: () => t("preview.empty"),
+        emptyMessage: () => this.emptyMessage(),
         error: (err) => this.showError(err),
       },
       this.perf,
@@ -169,7 +169,7 @@ export class Desk implements Notices {
     this.status.render();
     this.showSaveState(this.saveState);
     const piece = this.session.current();
-    if (piece && piece.body.trim() === "") this.preview.showMessage(t("preview.empty"));
+    if (piece && piece.body.trim() === "") this.preview.showMessage(this.emptyMessage());
     this.editor.configure({ uiLang: uiLang(), placeholder: t("app.bodyPlaceholder"), label: t("app.body") });
   }
 
@@ -185,6 +185,14 @@ export class Desk implements Notices {
     setTimeout(() => (this.el.appError.hidden = true), 8000);
   }
 
+  /** The hint in an empty preview, only while nothing at all is written: under a title the
+   *  preview already shows the piece (issue #11: the hint stayed under an existing title). */
+  private emptyMessage(): string {
+    const piece = this.session.current();
+    const headWritten = piece && [piece.kicker, piece.title, piece.standfirst].some((field) => field.trim() !== "");
+    return headWritten ? "" : t("preview.empty");
+  }
+
   private edited(patch: PiecePatch): void {
     if ("body" in patch) this.perf.keystroke();
     this.session.update(patch);
@@ -194,7 +202,10 @@ export class Desk implements Notices {
   private show(piece: PieceState, patch: PiecePatch): void {
     if ("lang" in patch) this.applyLang(piece.lang);
     if ("target_signs" in patch) this.status.setTarget(piece.target_signs ?? undefined);
-    if (HEAD_FIELDS.some((field) => field in patch)) this.driver.setHead(headOf(piece), piece.lang);
+    if (HEAD_FIELDS.some((field) => field in patch)) {
+      this.driver.setHead(headOf(piece), piece.lang);
+      if (piece.body.trim() === "") this.preview.showMessage(this.emptyMessage());
+    }
     if ("body" in patch || "lang" in patch) this.driver.setBody(piece.body, piece.lang);
   }
 

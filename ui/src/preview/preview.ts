@@ -43,7 +43,7 @@ export interface PreviewPane {
   shown(): number | null;
   /** Sets the kicker, title and standfirst above the body and the signature below it. */
   showHead(head: PreviewHead): void;
-  /** Shows a calm placeholder sentence (empty piece, loading). */
+  /** Shows a calm placeholder sentence (empty piece, loading); "" shows an empty body. */
   showMessage(text: string): void;
   /** The container of the rendered body (inside the iframe's <body>). */
   body(): HTMLElement | null;
@@ -82,6 +82,7 @@ export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPan
       whenReady(() => {
         const target = body();
         if (!target) return;
+        if (!text) return target.replaceChildren();
         const p = target.ownerDocument.createElement("p");
         p.className = "edito-empty";
         p.textContent = text;

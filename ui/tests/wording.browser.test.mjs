@@ -41,6 +41,11 @@ const VIEWS = {
     await page.click("#open-export");
     await page.waitForSelector("#export-dialog[open]");
   },
+  calendar: async (page) => {
+    await page.fill("#meta-date", "12/04/2002");
+    await page.click("#meta-date ~ .date-field__open");
+    await page.waitForSelector(".date-field__calendar:not([hidden])");
+  },
   trash: async (page) => {
     await page.click("#show-trash");
     await page.waitForSelector("#empty-trash:not([hidden])");

@@ -156,7 +156,7 @@ export const fr = {
   "library.publishedTo": "au",
   "library.dates": "Date de publication",
   "library.badRange": "La date de début est après la date de fin : aucun article ne peut être publié entre les deux. Inversez les dates ou effacez-en une.",
-  "library.badDate": "« {date} » n'est pas une date : choisissez un jour dans le calendrier.",
+  "library.badDate": "« {date} » n'est pas une date : tapez-la comme 12/04/2002 ou choisissez-la dans le calendrier.",
   "library.clearFilters": "Effacer les filtres",
   "tags.editNamed": "Renommer ou fusionner le mot-clé « {tag} »",
   "tags.editTitle": "Mot-clé « {tag} »",
@@ -215,6 +215,14 @@ export const fr = {
   "trash.moved": "« {title} » est dans la corbeille.",
   "trash.restored": "« {title} » est sorti de la corbeille.",
   "history.restored": "Version n° {n} restaurée. Le texte d'avant est gardé dans l'historique.",
+  "date.placeholder": "jj/mm/aaaa",
+  "date.open": "Choisir dans le calendrier",
+  "date.calendar": "Calendrier",
+  "date.year": "Année",
+  "date.prevYear": "Année précédente",
+  "date.nextYear": "Année suivante",
+  "date.prevMonth": "Mois précédent",
+  "date.nextMonth": "Mois suivant",
 } as const;
 
 export type MessageKey = keyof typeof fr;

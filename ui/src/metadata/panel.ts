@@ -6,6 +6,7 @@ import { api, errorMessage, STATUSES, type Piece, type TagCount } from "../api/i
 import { byId } from "../app/dom";
 import type { UndoNotice } from "../app/undo-notice";
 import { fieldHistory, type FieldHistory } from "../app/field-history";
+import { DateField } from "../app/date-field";
 import { formatDateTime, t } from "../i18n";
 import { statusLabel } from "../library/piece-list";
 import type { PieceSession } from "../session/session";
@@ -21,6 +22,7 @@ export class MetadataPanel {
   private historyFor = "";
   private noteFor = -1;
   private readonly histories: FieldHistory[] = [];
+  private readonly date: DateField;
   /** The piece whose values the text fields' undo histories start from. */
   private historiesFor = -1;
 
@@ -32,7 +34,7 @@ export class MetadataPanel {
     this.text("meta-author", "author");
     this.text("meta-author-role", "author_role");
     this.text("meta-category", "category");
-    byId<HTMLInputElement>("meta-date").addEventListener("change", (e) => this.session.update({ publication_date: dateOrNull(value(e)) }));
+    this.date = new DateField(byId<HTMLInputElement>("meta-date"), () => this.dateTyped());
     byId<HTMLInputElement>("meta-issue").addEventListener("input", (e) => this.session.update({ issue_number: numberOrNull(value(e)) }));
     byId<HTMLInputElement>("meta-target").addEventListener("input", (e) => this.session.update({ target_signs: numberOrNull(value(e)) }));
     byId<HTMLSelectElement>("meta-lang").addEventListener("change", (e) => this.session.update({ lang: value(e) === "en" ? "en" : "fr" }));
@@ -80,7 +82,8 @@ export class MetadataPanel {
     set("meta-author", piece.author);
     set("meta-author-role", piece.author_role);
     set("meta-category", piece.category);
-    set("meta-date", piece.publication_date ?? "");
+    this.date.relabel();
+    if (document.activeElement !== this.date.input) this.date.set(piece.publication_date ?? "");
     set("meta-issue", piece.issue_number === null ? "" : String(piece.issue_number));
     set("meta-target", piece.target_signs === null ? "" : String(piece.target_signs));
     set("meta-slug", piece.slug);
@@ -92,6 +95,19 @@ export class MetadataPanel {
     this.renderTags(piece);
     fillDatalist(byId("meta-categories"), distinctSorted(this.categories()));
     if (this.historyFor !== `${piece.id}:${piece.status}`) void this.renderStatusHistory(piece);
+  }
+
+  /** A day typed or picked: saved when it is one, explained when it is not. */
+  private dateTyped(): void {
+    const typed = this.date.value();
+    const day = dateOrNull(typed);
+    this.date.input.setAttribute("aria-invalid", String(typed !== "" && !day));
+    this.error.hidden = typed === "" || !!day;
+    if (typed !== "" && !day) {
+      this.error.textContent = t("library.badDate", { date: typed });
+      return;
+    }
+    this.session.update({ publication_date: day });
   }
 
   private text(id: string, field: TextField): void {

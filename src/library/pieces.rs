@@ -90,7 +90,9 @@ impl Library {
             }
             let now = OffsetDateTime::now_utc();
             let stamp = time_stamp::format(now);
-            if let Some(reason) = revisions::reason_to_keep(tx, &current, edit.kind, now)? {
+            if let Some(reason) =
+                revisions::reason_to_keep(tx, &current, &edit.fields, edit.kind, now)?
+            {
                 revisions::keep(tx, &current, reason, &stamp)?;
             }
             fts::unindex(tx, edit.id)?;

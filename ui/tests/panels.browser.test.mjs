@@ -227,6 +227,41 @@ describe("history and conflicts", () => {
     await context.close();
   });
 
+  // Issue #11: at 1280×820 the buttons sat on the comparison and the whole dialog scrolled;
+  // fields showed their code names (author_role); nothing said what the history keeps.
+  it("at 1280×820 only the comparison scrolls, the buttons stay reachable, fields are worded", async () => {
+    const { page, context } = await openDesk();
+    await page.setViewportSize({ width: 1280, height: 820 });
+    await page.evaluate(() => window.__edito.setText(Array.from({ length: 120 }, (_, i) => `Paragraphe ${i + 1} du texte.`).join("\n\n")));
+    await page.evaluate(() => window.__edito.update({ author: "Marie Durand", author_role: "Directrice" }));
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => document.getElementById("save-state").dataset.state === "saved");
+    await page.evaluate(() => window.__edito.setText("Tout autre texte."));
+    await page.evaluate(() => window.__edito.update({ author: "", author_role: "" }));
+    await page.click("#open-history");
+    await page.waitForSelector("#history-diff del");
+    const layout = await page.evaluate(() => {
+      const dialog = document.getElementById("history-dialog");
+      const diff = document.getElementById("history-diff");
+      const restore = document.getElementById("history-restore").getBoundingClientRect();
+      const hit = document.elementFromPoint(restore.x + restore.width / 2, restore.y + restore.height / 2);
+      return {
+        dialogScrolls: dialog.scrollHeight > dialog.clientHeight + 1,
+        diffScrolls: diff.scrollHeight > diff.clientHeight,
+        restoreInView: restore.bottom <= innerHeight && restore.top >= 0,
+        restoreOnTop: hit?.id === "history-restore",
+        headings: [...diff.querySelectorAll("h3")].map((h) => h.textContent),
+        policy: document.getElementById("history-policy").textContent,
+      };
+    });
+    assert.deepEqual(
+      { ...layout, policy: undefined },
+      { dialogScrolls: false, diffScrolls: true, restoreInView: true, restoreOnTop: true, headings: ["Texte de l'article", "Auteur", "Fonction de l'auteur"], policy: undefined },
+    );
+    assert.match(layout.policy, /avant toute suppression de plus d'une phrase/);
+    await context.close();
+  });
+
   it("a conflict shows both versions; keeping mine saves on top of the other version", async () => {
     const { page, context } = await openDesk();
     await page.evaluate(() => (window.__mockConflictOnce = true));

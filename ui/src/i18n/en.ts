@@ -225,4 +225,12 @@ export const en: Record<MessageKey, string> = {
   "date.nextYear": "Next year",
   "date.prevMonth": "Previous month",
   "date.nextMonth": "Next month",
+  "history.reason.before_deletion": "Before a large deletion",
+  "history.policy": "Edito keeps a version at every Ctrl+S, after a two-minute pause, every three minutes of writing and before any deletion of more than a sentence. Every version of the last day stays, then one an hour for a week, then one a day; those of a status change always stay.",
+  "diff.field.author": "Author",
+  "diff.field.author_role": "Author's role",
+  "diff.field.lang": "Language of the piece",
+  "diff.field.lead_image": "Lead image",
+  "diff.field.tags": "Tags",
+  "diff.field.extra": "Other imported details",
 };

@@ -223,6 +223,14 @@ export const fr = {
   "date.nextYear": "Année suivante",
   "date.prevMonth": "Mois précédent",
   "date.nextMonth": "Mois suivant",
+  "history.reason.before_deletion": "Avant une grande suppression",
+  "history.policy": "Edito garde une version à chaque Ctrl+S, après deux minutes de pause, toutes les trois minutes d'écriture et avant toute suppression de plus d'une phrase. Toutes les versions du dernier jour restent, puis une par heure pendant une semaine, puis une par jour ; celles d'un changement de statut restent toujours.",
+  "diff.field.author": "Auteur",
+  "diff.field.author_role": "Fonction de l'auteur",
+  "diff.field.lang": "Langue de l'article",
+  "diff.field.lead_image": "Image principale",
+  "diff.field.tags": "Mots-clés",
+  "diff.field.extra": "Autres informations importées",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -163,7 +163,7 @@ fn hit(conn: &Connection, fts_query: &str, id: i64, score: f64) -> Result<Search
     Ok(SearchHit {
         piece,
         score,
-        snippet: segments(&snippet),
+        snippet: segments(&without_markdown(&snippet)),
     })
 }
 

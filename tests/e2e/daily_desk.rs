@@ -6,8 +6,11 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::desk::{new_piece, on_a_new_french_piece, set_body, start_french};
+use crate::desk::{
+    click, click_css, new_piece, on_a_new_french_piece, set_body, start_french, type_in_body,
+};
 use crate::harness::{run, skipped, App};
+use crate::library::{select, show_metadata, type_into};
 
 /// Sends `keys` to the element matching `selector` (it takes the focus first).
 async fn press_in(app: &App, selector: &str, keys: &str) {
@@ -153,6 +156,169 @@ fn reopening_puts_the_writer_back_in_the_piece_cursor_and_scroll() {
             json!(true),
         )
         .await;
+        app.quit().await;
+    });
+}
+
+/// Waits until the open piece is saved (nothing typed is pending).
+async fn saved(app: &App) {
+    app.wait_for_value("return window.__edito.hasUnsaved()", json!(false))
+        .await;
+}
+
+/// Exports the open piece in `format` to `path` from the export dialog, as the export tests
+/// do (a typed path: native pickers cannot be driven through WebDriver).
+async fn export_to(app: &App, format: &str, path: &std::path::Path) -> String {
+    app.js("window.__edito.run('export'); return true").await;
+    app.wait_for_value(
+        "return document.getElementById('export-dialog').open",
+        json!(true),
+    )
+    .await;
+    click_css(
+        app,
+        &format!("input[name='export-format'][value='{format}']"),
+    )
+    .await;
+    let field = app
+        .client
+        .find(Locator::Id("export-path"))
+        .await
+        .expect("path");
+    field.clear().await.expect("clear");
+    field
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("type path");
+    click(app, "export-piece").await;
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .to_string();
+    app.wait_for_js(&format!(
+        "return document.getElementById('export-status').textContent.includes({name:?})"
+    ))
+    .await;
+    app.js("document.getElementById('export-dialog').close(); return true")
+        .await;
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Issue #11, "Done when": the whole editorial through the real window — a new piece, the
+/// model editorial with its fields, a list and guillemets typed, the date typed as 12/04/2002,
+/// tags and status; quit and reopen; the history; the page, fragment and Markdown exports.
+#[test]
+fn the_model_editorial_from_a_new_piece_to_its_exports() {
+    if skipped() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = tempfile::tempdir().expect("out dir");
+    const TITLE: &str = "2002 : l'année de tous les dangers…";
+    run(async {
+        let app = start_french(dir.path()).await;
+        new_piece(&app).await;
+        type_into(&app, "kicker", "Édito").await;
+        type_into(&app, "title", TITLE).await;
+        type_into(
+            &app,
+            "standfirst",
+            "Vingt ans de relation client, et toujours la même question.",
+        )
+        .await;
+        type_in_body(&app, "« Le client est roi » : la formule a vécu.").await;
+        press_in(
+            &app,
+            ".cm-content",
+            &format!("{}{}", Key::Enter, Key::Enter),
+        )
+        .await;
+        press_in(
+            &app,
+            ".cm-content",
+            &format!(
+                "- écouter{}répondre{}{}Fin.",
+                Key::Enter,
+                Key::Enter,
+                Key::Enter
+            ),
+        )
+        .await;
+        show_metadata(&app).await;
+        type_into(&app, "meta-author", "Marie Durand").await;
+        type_into(&app, "meta-date", &format!("12/04/2002{}", Key::Enter)).await;
+        type_into(
+            &app,
+            "meta-tag-input",
+            &format!("Relation client, 2002{}", Key::Enter),
+        )
+        .await;
+        app.wait_for_value("return window.__edito.current().tags.length", json!(2))
+            .await;
+        select(&app, "meta-status", "ready").await;
+        app.wait_for_value("return window.__edito.current().status", json!("ready"))
+            .await;
+        saved(&app).await;
+        let piece = app.js("return window.__edito.current()").await;
+        assert_eq!(piece["publication_date"], json!("2002-04-12"));
+        assert_eq!(
+            piece["slug"],
+            json!("2002-l-annee-de-tous-les-dangers"),
+            "the slug followed the title"
+        );
+        let body = piece["body"].as_str().expect("body").to_owned();
+        assert_eq!(
+            body,
+            "«\u{a0}Le client est roi\u{a0}»\u{a0}: la formule a vécu.\n\n- écouter\n- répondre\n\nFin.",
+            "one no-break space after «, a plain list"
+        );
+        app.js("setTimeout(() => window.__TAURI_INTERNALS__.invoke('plugin:window|close', {label: 'main'}), 400); return true").await;
+        app.wait_closed().await;
+
+        let app = start_french(dir.path()).await;
+        app.wait_for_value(
+            "return document.getElementById('title').value",
+            json!(TITLE),
+        )
+        .await;
+        assert_eq!(app.js("return window.__edito.text()").await, json!(body));
+        show_metadata(&app).await;
+        app.wait_for_value(
+            "return document.getElementById('meta-date').value",
+            json!("12/04/2002"),
+        )
+        .await;
+        app.js("window.__edito.run('history'); return true").await;
+        app.wait_for_js("return document.querySelectorAll('.revision-item').length > 0")
+            .await;
+        app.js("document.getElementById('history-dialog').close(); return true")
+            .await;
+
+        let page = export_to(&app, "page", &out.path().join("edito.html")).await;
+        assert!(
+            page.contains("l’année de tous les dangers…"),
+            "typeset title: {page}"
+        );
+        assert!(
+            page.contains("12 avril 2002") && page.contains("mots-clés"),
+            "information line: {page}"
+        );
+        let fragment = export_to(&app, "fragment", &out.path().join("edito.fragment.html")).await;
+        assert!(
+            fragment.contains("<footer class=\"signature\">") && fragment.contains("Marie Durand"),
+            "signature: {fragment}"
+        );
+        assert!(
+            fragment.contains("<li>écouter</li>"),
+            "the list: {fragment}"
+        );
+        let markdown = export_to(&app, "markdown", &out.path().join("edito.md")).await;
+        assert!(markdown.contains("2002-04-12"), "the date: {markdown}");
+        assert!(
+            markdown.contains("«\u{a0}Le client est roi\u{a0}»") && !markdown.contains("«\u{a0} "),
+            "one no-break space: {markdown}"
+        );
         app.quit().await;
     });
 }

@@ -233,4 +233,6 @@ export const en: Record<MessageKey, string> = {
   "diff.field.lead_image": "Lead image",
   "diff.field.tags": "Tags",
   "diff.field.extra": "Other imported details",
+  "status.scopeBody": "Body text:",
+  "status.scopeBodyHint": "These figures count the body text only, without kicker, title, standfirst or signature.",
 };

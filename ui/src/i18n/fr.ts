@@ -231,6 +231,8 @@ export const fr = {
   "diff.field.lead_image": "Image principale",
   "diff.field.tags": "Mots-clés",
   "diff.field.extra": "Autres informations importées",
+  "status.scopeBody": "Texte de l'article :",
+  "status.scopeBodyHint": "Ces chiffres comptent le texte de l'article seul, sans surtitre, titre, chapô ni signature.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -12,7 +12,9 @@ function setup() {
 describe("status bar", () => {
   it("shows a dash for every figure until the backend sends counts", () => {
     const { counts } = setup();
+    // Issue #11: nothing said the figures count the body only.
     expect([...counts.children].map((c) => c.textContent)).toEqual([
+      "Texte de l'article :",
       "— signes",
       "— sans espaces",
       "— mots",

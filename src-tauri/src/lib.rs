@@ -53,7 +53,7 @@ pub fn run() {
             commands::revisions::diff_revisions,
             commands::revisions::restore_revision,
             commands::render::render_preview,
-            commands::render::typeset_head,
+            commands::render::preview_page,
             commands::export::export_formats,
             commands::export::export_piece,
             commands::export::export_fragment,

@@ -27,6 +27,7 @@ pub use format::{ExportFormat, ExportFormatInfo, ExportedFile};
 pub use from_library::library_articles;
 pub use fs::{atomic_write as write_atomically, safe_name, MANIFEST};
 pub use markdown::to_markdown;
+pub use page::PREVIEW_BODY_SLOT;
 pub use site::{SiteReport, SiteSelection};
 pub use views::SiteSettings;
 

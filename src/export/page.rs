@@ -1,5 +1,6 @@
 //! The standalone HTML5 page of one piece: full meta (description, Open Graph, `article:*`,
-//! canonical), semantic article, embedded print-friendly stylesheet, no script.
+//! canonical), semantic article, embedded print-friendly stylesheet, no script; and the same
+//! page as the live preview's frame, with an empty slot where the body's blocks go.
 
 use minijinja::context;
 
@@ -7,6 +8,12 @@ use super::article::Article;
 use super::error::ExportError;
 use super::views::{labels, PieceView, SiteView};
 use super::Exporter;
+use crate::library::PieceFields;
+use crate::render::hyphenate_html;
+
+/// Where the preview's body goes in [`Exporter::preview_page`]: an empty element the window
+/// finds by its id.
+pub const PREVIEW_BODY_SLOT: &str = "<div id=\"edito-body\"></div>";
 
 impl Exporter {
     /// The standalone page for `article`.
@@ -16,12 +23,42 @@ impl Exporter {
         self.render_piece(&piece, &site)
     }
 
-    /// Renders `piece.html` for a view (shared with the archive).
+    /// The preview's frame for `article` (its body is ignored): the theme's `piece.html` with
+    /// the embedded stylesheet, header (kicker, title, standfirst, information line with
+    /// section, date and tags) and signature exactly as [`Exporter::page`] writes them, and
+    /// [`PREVIEW_BODY_SLOT`] where the body goes. The window fills the slot block by block
+    /// (`crate::preview`), so the preview is the published page.
+    pub fn preview_page(&self, article: &Article) -> Result<String, ExportError> {
+        let piece = PieceView {
+            body: PREVIEW_BODY_SLOT.to_owned(),
+            ..self.view(&Article {
+                fields: PieceFields {
+                    body: String::new(),
+                    ..article.fields.clone()
+                },
+                ..article.clone()
+            })?
+        };
+        let site = self.site_view(false, "", Some(self.templates.css().to_owned()));
+        self.render_template(&piece, &site)
+    }
+
+    /// Renders `piece.html` for a view (shared with the archive), its body hyphenated with
+    /// soft hyphens: justified text breaks the same in every reader's browser.
     pub(crate) fn render_piece(
         &self,
         piece: &PieceView,
         site: &SiteView,
     ) -> Result<String, ExportError> {
+        let lang = piece.lang.parse().unwrap_or_default();
+        let piece = PieceView {
+            body: hyphenate_html(&piece.body, lang),
+            ..piece.clone()
+        };
+        self.render_template(&piece, site)
+    }
+
+    fn render_template(&self, piece: &PieceView, site: &SiteView) -> Result<String, ExportError> {
         self.templates.render(
             "piece.html",
             context! { lang => piece.lang, site, t => labels(piece.lang), piece },

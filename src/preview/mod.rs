@@ -15,7 +15,7 @@ mod tests;
 
 use serde::Serialize;
 
-use crate::render::{render_blocks, Counts, RenderOptions};
+use crate::render::{hyphenate_html, render_blocks, Counts, RenderOptions};
 
 pub use head::{typeset_head, PreviewHead};
 use shape::{first_line, same_shape};
@@ -103,8 +103,9 @@ impl PreviewSession {
             keep_head: change.keep_head,
             keep_tail: change.keep_tail,
             line_shift: change.line_shift,
+            // Soft hyphens as in the exported page; only the blocks sent pay for them.
             blocks: (change.keep_head..next.blocks.len() - change.keep_tail)
-                .map(|i| next.block(i).to_string())
+                .map(|i| hyphenate_html(next.block(i), next.options.lang))
                 .collect(),
             counts: render.rendered.counts,
         };

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::{PreviewSession, PreviewUpdate};
-use crate::render::{render_blocks, Lang, RenderOptions};
+use crate::render::{hyphenate_html, render_blocks, Lang, RenderOptions};
 
 fn options() -> RenderOptions {
     RenderOptions {
@@ -50,7 +50,7 @@ fn shift_lines(block: &str, shift: i64) -> String {
     out
 }
 
-/// The blocks of a full render, trimmed as the session trims them.
+/// The blocks of a full render, trimmed and hyphenated as the session sends them.
 fn full_blocks(markdown: &str) -> Vec<String> {
     let render = render_blocks(markdown, &options());
     let mut start = 0;
@@ -58,11 +58,16 @@ fn full_blocks(markdown: &str) -> Vec<String> {
         .block_ends
         .iter()
         .map(|&end| {
-            let block = render.rendered.html[start..end].trim().to_string();
+            let block = hyphenate_html(render.rendered.html[start..end].trim(), Lang::Fr);
             start = end;
             block
         })
         .collect()
+}
+
+/// A block without its soft hyphens, to read its words.
+fn unhyphenated(block: &str) -> String {
+    block.replace('\u{ad}', "")
 }
 
 fn paragraphs(n: usize) -> String {
@@ -79,7 +84,9 @@ fn the_first_update_replaces_everything() {
     assert_eq!(update.base, None);
     assert_eq!((update.keep_head, update.keep_tail), (0, 0));
     assert_eq!(update.blocks.len(), 3);
-    assert!(update.blocks[0].starts_with("<p data-line=\"1\">Paragraphe 1"));
+    assert!(unhyphenated(&update.blocks[0]).starts_with("<p data-line=\"1\">Paragraphe 1"));
+    // Sent with the exported page's soft hyphens.
+    assert!(update.blocks[0].starts_with("<p data-line=\"1\">Pa\u{ad}ra\u{ad}graphe 1"));
     assert_eq!(update.counts.words, 3 * 5);
 }
 
@@ -94,7 +101,7 @@ fn typing_in_one_paragraph_sends_that_paragraph_only() {
     assert_eq!(update.line_shift, 0);
     assert_eq!(update.blocks.len(), 1);
     assert!(
-        update.blocks[0].contains("Paragraphe 500x\u{a0}:"),
+        unhyphenated(&update.blocks[0]).contains("Paragraphe 500x\u{a0}:"),
         "{:?}",
         update.blocks
     );
@@ -109,7 +116,10 @@ fn a_new_paragraph_moves_the_lines_of_the_following_blocks() {
     let update = session.update(after, &options(), Some(first.generation));
     assert_eq!((update.keep_head, update.keep_tail), (2, 2));
     assert_eq!(update.line_shift, 2);
-    assert_eq!(update.blocks, ["<p data-line=\"5\">Insertion.</p>"]);
+    assert_eq!(
+        update.blocks,
+        ["<p data-line=\"5\">In\u{ad}ser\u{ad}tion.</p>"]
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@
 mod counts;
 mod escape;
 mod front_matter;
+mod hyphenate;
 mod lang;
 mod options;
 mod pipeline;
@@ -27,6 +28,7 @@ use serde::Serialize;
 
 pub use counts::{count_text, Counts, SIGNS_PER_FEUILLET, WORDS_PER_MINUTE};
 pub use front_matter::{split_front_matter, FrontMatter, FrontMatterFormat};
+pub use hyphenate::{hyphenate_html, SOFT_HYPHEN};
 pub use lang::{Lang, UnknownLang};
 pub use options::{
     is_relative_path, parser_options, AssetResolver, LinkKind, Links, RenderOptions, UnderFolder,

@@ -195,12 +195,12 @@ fn the_preview_typesets_the_title_and_signs_the_piece() {
         .await;
         let preview = "document.getElementById('preview').contentDocument";
         app.wait_for_value(
-            &format!("return {preview}.querySelector('.edito-title')?.textContent ?? ''"),
+            &format!("return {preview}.querySelector('h1')?.textContent ?? ''"),
             json!("2002\u{a0}: l’année de tous les dangers…"),
         )
         .await;
         app.wait_for_value(
-            &format!("return {preview}.querySelector('.edito-signature').innerText.trim()"),
+            &format!("return {preview}.querySelector('.signature')?.innerText.trim() ?? ''"),
             json!("Jean Martin\nDirecteur de la rédaction"),
         )
         .await;

@@ -57,6 +57,60 @@ fn keystroke_to_preview_on_a_20000_word_piece() {
     });
 }
 
+/// Issue 11, item 17: typing bursts. Not a timed check but a measurement: 300 characters
+/// sent at 30 per second into the middle of the 20,000-word piece, each one's input latency
+/// (key event → the frame after the editor updated) read in the window; the figures go to
+/// stderr and `EDITO_PERF_OUT`, and docs/PERFORMANCE.md. The text must arrive whole.
+#[test]
+fn typing_burst_at_30_characters_per_second() {
+    on_a_new_french_piece(async |app| {
+        set_body(app, PIECE_20000_WORDS).await;
+        app.wait_for_js("return document.getElementById('preview').contentDocument.querySelectorAll('#edito-body > p').length === 1000")
+            .await;
+        let body = app
+            .client
+            .find(Locator::Css(".cm-content"))
+            .await
+            .expect("editor");
+        body.click().await.expect("focus editor");
+        app.js(
+            "const e = window.__edito; e.select(e.lineEnd(1001)); window.__latency = []; \
+             document.querySelector('.cm-content').addEventListener('keydown', (k) => { const t0 = k.timeStamp; \
+               requestAnimationFrame(() => setTimeout(() => window.__latency.push(performance.now() - t0), 0)); }, true); \
+             return true",
+        )
+        .await;
+        let before = app.js("return window.__edito.text().length").await;
+        const BURST: usize = 300;
+        let start = std::time::Instant::now();
+        for i in 0..BURST {
+            let due = start + Duration::from_millis((i as u64 * 1000) / 30);
+            if let Some(wait) = due.checked_duration_since(std::time::Instant::now()) {
+                tokio::time::sleep(wait).await;
+            }
+            body.send_keys(if i % 6 == 5 { " " } else { "x" }).await.expect("type");
+        }
+        let sent_in = start.elapsed();
+        app.wait_for_value(
+            "return window.__edito.text().length",
+            json!(before.as_u64().unwrap_or(0) + BURST as u64),
+        )
+        .await;
+        app.wait_for_value("return window.__latency.length", json!(BURST)).await;
+        let figures = app
+            .js("const l = [...window.__latency].sort((a, b) => a - b); const q = (p) => l[Math.min(l.length - 1, Math.floor(p * l.length))]; \
+                 return {count: l.length, p50: q(0.5), p95: q(0.95), max: l[l.length - 1]}")
+            .await;
+        let rate = BURST as f64 / sent_in.as_secs_f64();
+        eprintln!("typing burst (20,000 words, {BURST} keys at {rate:.1}/s): input latency {figures}");
+        if let Some(out) = std::env::var_os("EDITO_PERF_OUT") {
+            std::fs::write(out, json!({"rate": rate, "latency": figures}).to_string())
+                .expect("write perf figures");
+        }
+        assert_eq!(figures["count"], json!(BURST));
+    });
+}
+
 /// Not a check: it retakes the pictures in docs/screenshots (or `EDITO_SCREENSHOTS`), on a
 /// library of five French pieces (tests/fixtures/screenshots) whose main editorial has three
 /// versions.

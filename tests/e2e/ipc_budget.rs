@@ -104,7 +104,7 @@ fn a_typing_pause_costs_three_calls_and_two_crossings_of_the_body() {
         let calls = calls_since(app, &from).await;
         let names: Vec<&str> = calls.iter().map(|(c, _)| c.as_str()).collect();
         assert_eq!(
-            names.iter().filter(|c| **c == "typeset_head").count(),
+            names.iter().filter(|c| **c == "preview_page").count(),
             1,
             "{names:?}"
         );

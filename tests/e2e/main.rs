@@ -13,3 +13,4 @@ mod library;
 mod security;
 mod sidebar;
 mod spelling;
+mod typesetting;

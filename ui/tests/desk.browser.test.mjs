@@ -165,9 +165,11 @@ describe("writing", () => {
     await page.fill("#meta-author", "Jean Martin");
     await page.fill("#meta-author-role", "Directeur de la rédaction");
     const preview = page.frameLocator("#preview");
-    await preview.locator(".edito-title", { hasText: "L\u2019année" }).waitFor();
-    assert.equal(await preview.locator(".edito-signature .edito-author").textContent(), "Jean Martin");
-    assert.equal(await preview.locator(".edito-signature .edito-role").textContent(), "Directeur de la rédaction");
+    await preview.locator("h1", { hasText: "L\u2019année" }).waitFor();
+    await preview.locator(".signature .author", { hasText: "Jean Martin" }).waitFor();
+    assert.equal(await preview.locator(".signature .role").textContent(), "Directeur de la rédaction");
+    // The theme's page: the body's blocks sit in its body element, under the header.
+    assert.equal(await preview.locator("#edito-body").getAttribute("class"), "body");
     await context.close();
   });
 

@@ -48,7 +48,7 @@ interface Handlers {
   diff_revisions(a: { id: number; from: number; to: number | null }): T.RevisionDiff;
   restore_revision(a: { id: number; number: number }): T.Piece;
   render_preview(a: { markdown: string; lang: T.Lang; shown: number | null }): T.PreviewUpdate;
-  typeset_head(a: { head: T.PreviewHead; lang: T.Lang }): T.PreviewHead;
+  preview_page(a: { article: T.Piece }): string;
   check_spelling(a: { markdown: string; lang: T.Lang }): T.Misspelling[];
   check_rendered_spelling(a: { generation: number; lang: T.Lang }): T.Misspelling[] | null;
   spelling_suggestions(a: { word: string; lang: T.Lang }): string[];
@@ -276,10 +276,13 @@ interface Handlers {
       return structuredClone(bump(d));
     },
     render_preview: ({ markdown }) => render(markdown),
-    // A token of the core's typography: enough to tell typeset fields from raw ones.
-    typeset_head: ({ head }) => {
-      const curl = (s: string) => s.replace(/'/g, "\u2019");
-      return { kicker: curl(head.kicker), title: curl(head.title), standfirst: curl(head.standfirst), author: curl(head.author), author_role: curl(head.author_role) };
+    // The theme's page in small (the core renders src/export/templates/piece.html), with a
+    // token of the core's typography: enough to tell typeset fields from raw ones.
+    preview_page: ({ article: a }) => {
+      const esc = (text: string) => text.replace(/'/g, "\u2019").replace(/&/g, "&amp;").replace(/</g, "&lt;");
+      const line = (cls: string, text: string, tag = "p") => (text ? `<${tag} class="${cls}">${esc(text)}</${tag}>` : "");
+      const info = a.category || a.tags.length ? `<p class="info">${esc([a.category, a.tags.join(", ")].filter(Boolean).join(" — "))}</p>` : "";
+      return `<!doctype html><html lang="${a.lang}"><head><style>.standfirst { font-weight: 600; }</style></head><body><main><article class="piece"><header>${line("kicker", a.kicker)}${line("title", a.title, "h1")}${line("standfirst", a.standfirst)}${info}</header><div class="body"><div id="edito-body"></div></div><footer class="signature">${line("author", a.author)}${line("role", a.author_role)}</footer></article></main></body></html>`;
     },
     check_spelling: ({ markdown }) => misspelt(markdown),
     check_rendered_spelling: ({ generation }) => (generation === previewGeneration ? misspelt(renderedText) : null),

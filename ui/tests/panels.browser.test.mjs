@@ -164,7 +164,46 @@ describe("metadata panel", () => {
     assert.equal(edit.tags, null);
     assert.equal(edit.kind, "autosave");
     assert.equal(typeof edit.base_version, "number");
-    assert.ok(await page.evaluate(() => [...document.querySelectorAll("#meta-categories option")].some((o) => o.value === "Société")));
+    await context.close();
+  });
+
+  // Regression: the native <datalist> of tags stayed open over the other controls in
+  // WebKitGTK. The suggestions are now the page's own list: shown while typing, gone on
+  // Escape, on a click elsewhere and when the field is left.
+  it("tag and section suggestions close on Escape, outside click and blur", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#toggle-metadata");
+    const tagList = page.locator("#meta-tag-input-suggestions");
+    await page.click("#meta-tag-input");
+    await page.keyboard.type("édi");
+    await tagList.waitFor({ state: "visible" });
+    assert.deepEqual(await tagList.locator("[role=option]").allTextContents(), ["édito"]);
+    await page.keyboard.press("Escape");
+    await tagList.waitFor({ state: "hidden" });
+    assert.equal(await page.evaluate(() => document.getElementById("metadata-panel").hidden), false, "Escape closed the list, not the panel");
+    await page.keyboard.type("t");
+    await tagList.waitFor({ state: "visible" });
+    await page.click(".meta-field label[for=meta-status]");
+    await tagList.waitFor({ state: "hidden" });
+    await page.click("#meta-tag-input");
+    await page.keyboard.press("Backspace");
+    await tagList.waitFor({ state: "visible" });
+    await page.keyboard.press("Tab");
+    await tagList.waitFor({ state: "hidden" });
+    // Arrow then Enter takes a name; the section field completes the same way.
+    await page.fill("#meta-category", "");
+    await page.click("#meta-category");
+    await page.keyboard.type("soc");
+    const sectionList = page.locator("#meta-category-suggestions");
+    await sectionList.waitFor({ state: "visible" });
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await sectionList.waitFor({ state: "hidden" });
+    assert.equal(await page.inputValue("#meta-category"), "Société");
+    // Names are not spell-checked.
+    for (const id of ["meta-author", "meta-category", "meta-tag-input"]) {
+      assert.equal(await page.evaluate((i) => document.getElementById(i).spellcheck, id), false, id);
+    }
     await context.close();
   });
 

@@ -1,7 +1,8 @@
 //! The live preview: Markdown in, the blocks of safe typeset HTML (with source lines) that
 //! changed since the render the window shows, and the counts, out.
 
-use edito::preview::{typeset_head as typeset, PreviewHead, PreviewUpdate};
+use edito::export::Article;
+use edito::preview::PreviewUpdate;
 use edito::render::{Lang, RenderOptions};
 use tauri::State;
 
@@ -27,8 +28,9 @@ pub async fn render_preview(
     state.preview_update(markdown, options, shown).await
 }
 
-/// The kicker, title, standfirst and signature with the piece's typography, for the preview.
+/// The preview's page around the body: the export theme's `piece.html` (the user's templates
+/// when they have some) for the open piece's fields, with an empty slot for the body's blocks.
 #[tauri::command]
-pub fn typeset_head(head: PreviewHead, lang: Option<Lang>) -> PreviewHead {
-    typeset(&head, lang.unwrap_or_default())
+pub fn preview_page(state: State<'_, AppState>, article: Article) -> Result<String, UiError> {
+    Ok(state.exporter()?.preview_page(&article)?)
 }

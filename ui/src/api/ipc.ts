@@ -66,7 +66,9 @@ export const api = {
   diffRevisions: (id: number, from: number, to?: number) =>
     call<T.RevisionDiff>("diff_revisions", { id, from, to: to ?? null }),
   restoreRevision: (id: number, number: number) => call<T.Piece>("restore_revision", { id, number }),
-  typesetHead: (head: T.PreviewHead, lang: T.Lang) => call<T.PreviewHead>("typeset_head", { head, lang }),
+  /** The export theme's page for a piece's fields (its body is not sent), with the slot for
+   *  the preview's blocks. */
+  previewPage: (fields: Omit<T.Piece, "body">) => call<string>("preview_page", { article: { ...fields, body: "" } }),
   renderPreview: (markdown: string, lang: T.Lang, shown: number | null) =>
     call<T.PreviewUpdate>("render_preview", { markdown, lang, shown }),
   exportFormats: () => call<T.ExportFormatInfo[]>("export_formats"),

@@ -9,7 +9,7 @@ import { coreSpellChecker, createEditor, type EditorOptions, type MarkdownEditor
 import type { SpellChecker } from "../editor/spelling";
 import { t, uiLang } from "../i18n";
 import { PerfLog } from "../perf/perf";
-import { PreviewDriver } from "../preview/driver";
+import { type PageFields, PreviewDriver } from "../preview/driver";
 import { createPreview, type PreviewPane } from "../preview/preview";
 import { createScrollSync, type ScrollSync } from "../preview/scroll-sync";
 import type { PiecePatch, Session } from "../session/session";
@@ -21,7 +21,8 @@ import type { PieceState } from "./piece";
 import { describeSaveState } from "./save-state";
 
 /** Fields the preview shows around the body (typeset by the core). */
-const HEAD_FIELDS = ["kicker", "title", "standfirst", "author", "author_role", "lang"] as const;
+/** The fields the page around the body shows (header, information line, signature). */
+const HEAD_FIELDS = ["kicker", "title", "standfirst", "author", "author_role", "lang", "category", "publication_date", "issue_number"] as const;
 
 export interface DeskElements {
   kicker: HTMLInputElement;
@@ -96,6 +97,8 @@ export class Desk implements Notices {
     session.listen({
       loaded: (piece) => this.load(piece),
       edited: (piece, patch) => this.show(piece, patch),
+      // Tags and status change through their own calls: the page's information line follows.
+      pieceChanged: (piece) => this.driver.setHead(headOf(piece)),
       saveState: (state) => this.showSaveState(state),
     });
   }
@@ -203,7 +206,7 @@ export class Desk implements Notices {
     if ("lang" in patch) this.applyLang(piece.lang);
     if ("target_signs" in patch) this.status.setTarget(piece.target_signs ?? undefined);
     if (HEAD_FIELDS.some((field) => field in patch)) {
-      this.driver.setHead(headOf(piece), piece.lang);
+      this.driver.setHead(headOf(piece));
       if (piece.body.trim() === "") this.preview.showMessage(this.emptyMessage());
     }
     if ("body" in patch || "lang" in patch) this.driver.setBody(piece.body, piece.lang);
@@ -252,8 +255,8 @@ export class Desk implements Notices {
   }
 }
 
-/** The head fields of `piece`, as the core typesets them. */
-function headOf(piece: PieceState) {
-  const { kicker, title, standfirst, author, author_role } = piece;
-  return { kicker, title, standfirst, author, author_role };
+/** Everything the page around the body is made of: the piece without its body. */
+function headOf(piece: PieceState): PageFields {
+  const { body: _body, ...fields } = piece;
+  return fields;
 }

@@ -11,7 +11,7 @@ import { focusMode } from "./focus-mode";
 import { writerHighlight } from "./highlight";
 import { frenchSpacing } from "./french-spacing";
 import { markdownHelperKeys, pasteLinks, quoteContinuation } from "./markdown-helpers";
-import { spacingMarksExtension } from "./spacing-marks";
+import { noBreakAtNoBreakSpaces, spacingMarksExtension } from "./spacing-marks";
 import { CHECK_DELAY_MS, type SpellChecker, spellChecking } from "./spelling";
 import { typewriterMode } from "./typewriter";
 
@@ -129,6 +129,7 @@ export function createEditor(
     quoteContinuation,
     writerHighlight(),
     EditorView.lineWrapping,
+    noBreakAtNoBreakSpaces(),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update.state.doc.toString());
     }),

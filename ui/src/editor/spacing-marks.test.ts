@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spacingMarks } from "./spacing-marks";
+import { gluedRuns, spacingMarks } from "./spacing-marks";
 
 describe("visible French spacing", () => {
   it("marks no-break and narrow no-break spaces with their own class", () => {
@@ -14,5 +14,21 @@ describe("visible French spacing", () => {
 
   it("leaves ordinary spaces unmarked", () => {
     expect(spacingMarks([{ from: 0, text: "un deux trois" }]).size).toBe(0);
+  });
+});
+
+describe("runs glued by no-break spaces", () => {
+  const runs = (text: string) => {
+    const found: string[] = [];
+    gluedRuns([{ from: 0, text }]).between(0, text.length, (from, to) => void found.push(text.slice(from, to)));
+    return found;
+  };
+
+  it("takes the words on both sides of each no-break space, chained", () => {
+    expect(runs("Il était là\u00A0: 200\u202F000 lecteurs, «\u00A0non\u00A0».")).toEqual(["là\u00A0:", "200\u202F000", "«\u00A0non\u00A0»."]);
+  });
+
+  it("leaves text without no-break spaces alone", () => {
+    expect(runs("un deux trois")).toEqual([]);
   });
 });

@@ -235,8 +235,11 @@ const contextMenu = EditorView.domEventHandlers({
 
 const theme = EditorView.baseTheme({
   // A wavy underline, not a colour alone: it reads for writers who do not tell red apart.
+  // Longhands only: WebKitGTK drops the `underline wavy <colour>` shorthand and drew nothing.
   ".cm-misspelt": {
-    textDecoration: "underline wavy #c0392b",
+    textDecorationLine: "underline",
+    textDecorationStyle: "wavy",
+    textDecorationColor: "#c0392b",
     textDecorationSkipInk: "none",
     textUnderlineOffset: "3px",
   },

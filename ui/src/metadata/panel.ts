@@ -11,6 +11,7 @@ import { formatDateTime, t } from "../i18n";
 import { statusLabel } from "../library/piece-list";
 import type { PieceSession } from "../session/session";
 import { dateOrNull, distinctSorted, numberOrNull, parseTags } from "./fields";
+import { Suggestions } from "./suggestions";
 
 type TextField = "author" | "author_role" | "category";
 
@@ -25,6 +26,9 @@ export class MetadataPanel {
   private readonly date: DateField;
   /** The piece whose values the text fields' undo histories start from. */
   private historiesFor = -1;
+  // Names (proper nouns) are not spell-checked: author, section and tags have spellcheck off.
+  private readonly categorySuggestions = new Suggestions(byId<HTMLInputElement>("meta-category"));
+  private readonly tagSuggestions = new Suggestions(byId<HTMLInputElement>("meta-tag-input"), { list: true });
 
   constructor(
     private readonly session: PieceSession,
@@ -93,7 +97,7 @@ export class MetadataPanel {
     this.historiesFor = piece.id;
     this.showSlugNote(piece);
     this.renderTags(piece);
-    fillDatalist(byId("meta-categories"), distinctSorted(this.categories()));
+    this.categorySuggestions.setNames(distinctSorted(this.categories()));
     if (this.historyFor !== `${piece.id}:${piece.status}`) void this.renderStatusHistory(piece);
   }
 
@@ -153,7 +157,7 @@ export class MetadataPanel {
   private async refreshTagOptions(): Promise<void> {
     try {
       const tags: TagCount[] = await api.listTags();
-      fillDatalist(byId("meta-tag-options"), tags.map((tag) => tag.name));
+      this.tagSuggestions.setNames(tags.map((tag) => tag.name));
     } catch {
       // Suggestions are a convenience; typing a tag still works without them.
     }
@@ -222,10 +226,6 @@ export class MetadataPanel {
 
 function value(event: Event): string {
   return (event.target as HTMLInputElement).value;
-}
-
-function fillDatalist(list: HTMLElement, names: string[]): void {
-  list.replaceChildren(...names.map((name) => new Option(name, name)));
 }
 
 /** The status choices, in workflow order, for a <select>. */

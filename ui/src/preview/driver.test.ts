@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Misspelling, PreviewHead, PreviewUpdate } from "../api/ipc";
+import type { Lang, Misspelling, PreviewUpdate } from "../api/ipc";
+import { samplePiece } from "../api/sample-piece";
 import { PerfLog } from "../perf/perf";
-import { PreviewDriver, type PreviewCore } from "./driver";
+import { type PageFields, PreviewDriver, type PreviewCore } from "./driver";
 import type { PreviewPane } from "./preview";
 
-const head = (title: string): PreviewHead => ({ kicker: "", title, standfirst: "", author: "", author_role: "" });
+const head = (title: string, lang: Lang = "fr"): PageFields => {
+  const { body: _body, ...fields } = samplePiece({ title, lang });
+  return fields;
+};
 const counts = { signs: 0, signs_no_spaces: 0, words: 0, feuillets: 0, reading_minutes: 0 };
 const update = (generation: number): PreviewUpdate => ({ generation, base: null, keep_head: 0, keep_tail: 0, line_shift: 0, blocks: [], counts });
 
@@ -16,9 +20,9 @@ function setup() {
   let generation = 0;
   const core: PreviewCore = {
     renderPreview: (markdown) => new Promise((resolve) => renders.push({ markdown, resolve })),
-    typesetHead: async (h) => {
+    previewPage: async (h) => {
       heads.push(h.title);
-      return h;
+      return `<h1>${h.title}</h1>`;
     },
     checkSpelling: async (markdown): Promise<Misspelling[]> => {
       checks.push(`text:${markdown}`);
@@ -33,7 +37,7 @@ function setup() {
   const pane: PreviewPane = {
     show: (u) => ((shown = u.generation), true),
     shown: () => shown,
-    showHead: () => undefined,
+    showPage: () => undefined,
     showMessage: () => undefined,
     body: () => null,
   };
@@ -73,19 +77,19 @@ describe("preview driver", () => {
     expect(driver.pending()).toBe(false);
   });
 
-  it("typesets the head once after a pause, and not again for the same fields", async () => {
+  it("renders the page around the body once after a pause, and not again for the same fields", async () => {
     const { driver, heads } = setup();
-    driver.setHead(head("T"), "fr");
-    driver.setHead(head("Ti"), "fr");
-    driver.setHead(head("Tit"), "fr");
+    driver.setHead(head("T"));
+    driver.setHead(head("Ti"));
+    driver.setHead(head("Tit"));
     await vi.advanceTimersByTimeAsync(50);
     expect(heads).toEqual([]);
     await vi.advanceTimersByTimeAsync(100);
     expect(heads).toEqual(["Tit"]);
-    driver.setHead(head("Tit"), "fr");
+    driver.setHead(head("Tit"));
     await vi.advanceTimersByTimeAsync(200);
     expect(heads).toEqual(["Tit"]);
-    driver.setHead(head("Tit"), "en");
+    driver.setHead(head("Tit", "en"));
     await vi.advanceTimersByTimeAsync(200);
     expect(heads).toEqual(["Tit", "Tit"]);
   });

@@ -1,13 +1,14 @@
 // The preview driver: decides when the core renders. The body is rendered as soon as the core
 // is idle — no fixed delay — with at most one render in flight; text typed meanwhile is
-// coalesced and the latest wins. The head (kicker, title, standfirst, signature) is typeset
-// after a short pause, and only when one of its fields changed. The spell checker can check
+// coalesced and the latest wins. The page around the body (the theme's header with kicker,
+// title, standfirst, section, date and tags, and the signature) is rendered by the core after
+// a short pause, and only when one of those fields changed. The spell checker can check
 // the text of the last render by its number, so the body does not cross the bridge again.
-import { api, type Counts, type Lang, type Misspelling, type PreviewHead, type PreviewUpdate } from "../api/ipc";
+import { api, type Counts, type Lang, type Misspelling, type Piece, type PreviewUpdate } from "../api/ipc";
 import type { PerfLog } from "../perf/perf";
 import type { PreviewPane } from "./preview";
 
-/** Quiet time after the last change of a head field before it is typeset, in ms. */
+/** Quiet time after the last change of a field around the body before the page is rendered, in ms. */
 export const HEAD_DEBOUNCE_MS = 150;
 
 /** What the driver reports back to the desk. */
@@ -24,7 +25,8 @@ export interface PreviewHooks {
 /** What the core can do for the driver (the Tauri commands, or a stand-in in tests). */
 export interface PreviewCore {
   renderPreview(markdown: string, lang: Lang, shown: number | null): Promise<PreviewUpdate>;
-  typesetHead(head: PreviewHead, lang: Lang): Promise<PreviewHead>;
+  /** The theme's page for the piece's fields, with the slot for the body. */
+  previewPage(fields: PageFields): Promise<string>;
   checkSpelling(markdown: string, lang: Lang): Promise<Misspelling[]>;
   checkRenderedSpelling(generation: number, lang: Lang): Promise<Misspelling[] | null>;
 }
@@ -34,8 +36,14 @@ interface Wanted {
   lang: Lang;
 }
 
-const headKey = (head: PreviewHead, lang: Lang) =>
-  JSON.stringify([lang, head.kicker, head.title, head.standfirst, head.author, head.author_role]);
+/** The piece without its body: what the page around the body is made of. */
+export type PageFields = Omit<Piece, "body">;
+
+/** What the page shows: every field but the saves' bookkeeping. */
+const headKey = (fields: PageFields) => {
+  const { version: _version, updated_at: _updated, ...shown } = fields;
+  return JSON.stringify(shown);
+};
 
 export class PreviewDriver {
   private wanted: Wanted | null = null;
@@ -58,10 +66,10 @@ export class PreviewDriver {
   ) {}
 
   /** Another piece is shown: its head now, its whole body as soon as the core is idle. */
-  reset(body: string, lang: Lang, head: PreviewHead): void {
+  reset(body: string, lang: Lang, head: PageFields): void {
     this.epoch += 1;
     this.rendered = null;
-    this.setHead(head, lang, true);
+    this.setHead(head, true);
     this.setBody(body, lang, true);
   }
 
@@ -72,16 +80,17 @@ export class PreviewDriver {
     if (!this.busy) void this.pump();
   }
 
-  /** A head field changed: typeset after a pause, unless it reads as what was last sent. */
-  setHead(head: PreviewHead, lang: Lang, now = false): void {
+  /** A field around the body changed: render the page after a pause, unless it reads as
+   *  what was last sent. */
+  setHead(head: PageFields, now = false): void {
     if (this.headTimer !== null) clearTimeout(this.headTimer);
     this.headTimer = null;
-    const key = headKey(head, lang);
+    const key = headKey(head);
     if (key === this.headSent && !now) return;
-    if (now) return void this.typesetHead(head, lang, key);
+    if (now) return void this.showPage(head, key);
     this.headTimer = setTimeout(() => {
       this.headTimer = null;
-      this.typesetHead(head, lang, key);
+      this.showPage(head, key);
     }, this.headDelayMs);
   }
 
@@ -101,13 +110,13 @@ export class PreviewDriver {
     return this.busy || this.wanted !== null;
   }
 
-  private typesetHead(head: PreviewHead, lang: Lang, key: string): void {
+  private showPage(head: PageFields, key: string): void {
     this.headSent = key;
     const seq = ++this.headSeq;
     this.core
-      .typesetHead(head, lang)
-      .then((typeset) => {
-        if (seq === this.headSeq) this.pane.showHead(typeset);
+      .previewPage(head)
+      .then((page) => {
+        if (seq === this.headSeq) this.pane.showPage(page);
       })
       .catch((err) => this.hooks.error(err));
   }

@@ -1,39 +1,27 @@
-// The preview pane: a sandboxed iframe (no scripts may run in it, whatever the HTML says)
-// whose body receives the core's already-sanitized HTML. It stays paper-coloured in dark
-// mode: it shows the page as it will be printed or published.
-import type { PreviewHead, PreviewUpdate } from "../api/types";
+// The preview pane: a sandboxed iframe (no scripts may run in it, whatever the HTML says) that
+// shows the published page. Its frame — stylesheet, header with section, date and tags,
+// signature — is the export theme's own `piece.html` rendered by the core (the user's
+// templates when they have some, docs/TEMPLATES.md); the body's blocks, already sanitized by
+// the core, go into the page's body slot. It stays paper-coloured in dark mode: it shows the
+// page as it will be printed or published.
+import type { PreviewUpdate } from "../api/types";
 import { PreviewBlocks } from "./blocks";
 
+/** The id of the element holding the body's blocks (`edito::export::PREVIEW_BODY_SLOT`). */
+const BODY_ID = "edito-body";
+
+/** Nothing is fetched but images (as the app allows them), nothing runs, no form posts, no
+ *  other origin, no local file. Belt and braces with the sandbox. */
+const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https: http:; form-action 'none'; base-uri 'none'";
+
+/** What the preview adds to any theme: the placeholder sentence and the pointer over blocks. */
 const PREVIEW_STYLE = `
-  :root { color-scheme: light; }
-  html { background: #fbf8f1; }
-  body { margin: 0 auto; padding: 2.5rem 2.75rem 6rem; max-width: 36rem; background: #fbf8f1;
-         color: #1d1c1a; font: 1.0625rem/1.62 Georgia, "DejaVu Serif", serif; hyphens: auto;
-         text-rendering: optimizeLegibility; font-kerning: normal; }
-  h1, h2, h3, h4 { font-family: Georgia, "DejaVu Serif", serif; line-height: 1.2; margin: 2rem 0 .75rem; }
-  h1 { font-size: 2rem; letter-spacing: -.01em; } h2 { font-size: 1.35rem; } h3 { font-size: 1.1rem; }
-  p { margin: 0 0 1rem; }
-  a { color: #8a2f17; }
-  blockquote { margin: 1.5rem 0; padding-left: 1.1rem; border-left: 3px solid #a3391f; font-style: italic; color: #3b3833; }
-  code { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; background: #f0ebe0; padding: 0 .2em; border-radius: 2px; }
-  pre { overflow-x: auto; background: #f0ebe0; padding: .75rem 1rem; border-radius: 3px; }
-  pre code { background: none; padding: 0; }
-  table { border-collapse: collapse; margin: 1rem 0; } td, th { border: 1px solid #c9c2b4; padding: .25rem .5rem; }
-  hr { border: 0; text-align: center; margin: 2rem 0; } hr::after { content: "❦"; color: #8a8378; }
-  img { max-width: 100%; }
   [data-line] { cursor: text; }
   .edito-empty { color: #6b665d; font-style: italic; text-align: center; margin-top: 30vh; }
-  .edito-head { margin: 0 0 2rem; }
-  .edito-head:empty { display: none; }
-  .edito-kicker { margin: 0 0 .4rem; font: 600 .75rem/1.4 "DejaVu Sans", sans-serif; letter-spacing: .14em; text-transform: uppercase; color: #9c3a20; }
-  .edito-title { margin: 0 0 .8rem; font-size: 2.1rem; line-height: 1.15; letter-spacing: -.01em; }
-  .edito-standfirst { margin: 0; font-size: 1.15rem; line-height: 1.5; font-style: italic; color: #3b3833; }
-  .edito-signature { margin: 2.5rem 0 0; text-align: right; }
-  .edito-signature:empty { display: none; }
-  .edito-signature p { margin: 0; }
-  .edito-author { font-weight: 700; }
-  .edito-role { font-style: italic; color: #5a554c; }
 `;
+
+/** Elements of a theme's page that could fetch, navigate or run: dropped from the frame. */
+const UNSAFE = "script, link, meta, base, iframe, frame, frameset, object, embed, form, noscript, template, portal";
 
 export interface PreviewPane {
   /** Applies the core's update (only the blocks that changed are replaced). False when it
@@ -41,8 +29,8 @@ export interface PreviewPane {
   show(update: PreviewUpdate): boolean;
   /** The render on screen (`generation`), or null when it shows none. */
   shown(): number | null;
-  /** Sets the kicker, title and standfirst above the body and the signature below it. */
-  showHead(head: PreviewHead): void;
+  /** Puts the body into the page the core rendered around it (header, signature, theme). */
+  showPage(html: string): void;
   /** Shows a calm placeholder sentence (empty piece, loading); "" shows an empty body. */
   showMessage(text: string): void;
   /** The container of the rendered body (inside the iframe's <body>). */
@@ -57,14 +45,14 @@ export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPan
     for (const write of queued.values()) write();
     queued.clear();
   });
-  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><style>${PREVIEW_STYLE}</style></head><body><header class="edito-head"></header><article id="edito-body"></article><footer class="edito-signature"></footer></body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><style id="edito-preview-style">${PREVIEW_STYLE}</style></head><body><div id="${BODY_ID}"></div></body></html>`;
 
   // Before the frame has loaded, only the latest write of each kind is kept.
   const whenReady = (write: () => void, kind = "body") => {
     if (ready) write();
     else queued.set(kind, write);
   };
-  const body = () => frame.contentDocument?.getElementById("edito-body") ?? null;
+  const body = () => frame.contentDocument?.getElementById(BODY_ID) ?? null;
   const blocks = new PreviewBlocks(body);
 
   return {
@@ -89,39 +77,60 @@ export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPan
         target.replaceChildren(p);
       });
     },
-    showHead(head: PreviewHead) {
+    showPage(html: string) {
       whenReady(() => {
         const doc = frame.contentDocument;
-        const top = doc?.querySelector(".edito-head");
-        const bottom = doc?.querySelector(".edito-signature");
-        if (!doc || !top || !bottom) return;
-        top.replaceChildren(
-          ...paragraphs(doc, [
-            ["p", "edito-kicker", head.kicker],
-            ["h1", "edito-title", head.title],
-            ["p", "edito-standfirst", head.standfirst],
-          ]),
-        );
-        bottom.replaceChildren(
-          ...paragraphs(doc, [
-            ["p", "edito-author", head.author],
-            ["p", "edito-role", head.author_role],
-          ]),
-        );
-      }, "head");
+        if (doc) placePage(doc, html);
+      }, "page");
     },
     body,
   };
 }
 
-/** The non-empty fields as elements; text only, never markup. */
-function paragraphs(doc: Document, parts: [string, string, string][]): HTMLElement[] {
-  return parts
-    .filter(([, , text]) => text.trim() !== "")
-    .map(([tag, cls, text]) => {
-      const el = doc.createElement(tag);
-      el.className = cls;
-      el.textContent = text;
-      return el;
-    });
+/**
+ * Replaces the frame's page with `html` (a whole theme page) but keeps the body's blocks: the
+ * element holding them moves into the new page's slot, so a title typed never re-lays the
+ * body. The page is parsed inert (DOMParser runs and loads nothing) and stripped of anything
+ * that could fetch or run before it enters the frame.
+ */
+export function placePage(doc: Document, html: string): void {
+  const parsed = new DOMParser().parseFromString(html, "text/html");
+  for (const el of parsed.querySelectorAll(UNSAFE)) el.remove();
+  for (const el of parsed.querySelectorAll("*")) {
+    for (const attr of [...el.attributes]) {
+      const value = attr.value.trim().toLowerCase();
+      if (attr.name.startsWith("on") || value.startsWith("javascript:") || value.startsWith("file:")) el.removeAttribute(attr.name);
+    }
+  }
+  placeBodySlot(parsed);
+  const current = doc.getElementById(BODY_ID);
+  const page = doc.importNode(parsed.body, true);
+  const newSlot = page.querySelector(`#${BODY_ID}`);
+  if (!newSlot) return;
+  if (current) {
+    for (const attr of [...current.attributes]) current.removeAttribute(attr.name);
+    for (const attr of [...newSlot.attributes]) current.setAttribute(attr.name, attr.value);
+    newSlot.replaceWith(current);
+  }
+  doc.body.replaceWith(page);
+  for (const style of doc.head.querySelectorAll("style[data-theme]")) style.remove();
+  for (const style of parsed.head.querySelectorAll("style")) {
+    const copy = doc.createElement("style");
+    copy.dataset.theme = "";
+    copy.textContent = style.textContent;
+    doc.head.append(copy);
+  }
+  doc.documentElement.lang = parsed.documentElement.lang || doc.documentElement.lang;
+}
+
+/** The page's body slot. When it is the only thing in its parent (the theme's `<div
+ *  class="body">`), the parent itself holds the blocks, so `.body > p` rules apply as in the
+ *  export. */
+function placeBodySlot(parsed: Document): void {
+  const slot = parsed.getElementById(BODY_ID);
+  const parent = slot?.parentElement;
+  if (!slot || !parent || parent === parsed.body) return;
+  if (parent.children.length !== 1 || (parent.textContent ?? "").trim() !== "") return;
+  slot.remove();
+  parent.id = BODY_ID;
 }

@@ -238,7 +238,9 @@ fn the_model_editorial_from_a_new_piece_to_its_exports() {
             &app,
             ".cm-content",
             &format!(
-                "- écouter{}répondre{}{}Fin.",
+                // Enter on the empty item ends the list; one more leaves a blank line.
+                "- écouter{}répondre{}{}{}Fin.",
+                Key::Enter,
                 Key::Enter,
                 Key::Enter,
                 Key::Enter

@@ -88,7 +88,9 @@ fn typing_burst_at_30_characters_per_second() {
             if let Some(wait) = due.checked_duration_since(std::time::Instant::now()) {
                 tokio::time::sleep(wait).await;
             }
-            body.send_keys(if i % 6 == 5 { " " } else { "x" }).await.expect("type");
+            body.send_keys(if i % 6 == 5 { " " } else { "x" })
+                .await
+                .expect("type");
         }
         let sent_in = start.elapsed();
         app.wait_for_value(
@@ -96,13 +98,16 @@ fn typing_burst_at_30_characters_per_second() {
             json!(before.as_u64().unwrap_or(0) + BURST as u64),
         )
         .await;
-        app.wait_for_value("return window.__latency.length", json!(BURST)).await;
+        app.wait_for_value("return window.__latency.length", json!(BURST))
+            .await;
         let figures = app
             .js("const l = [...window.__latency].sort((a, b) => a - b); const q = (p) => l[Math.min(l.length - 1, Math.floor(p * l.length))]; \
                  return {count: l.length, p50: q(0.5), p95: q(0.95), max: l[l.length - 1]}")
             .await;
         let rate = BURST as f64 / sent_in.as_secs_f64();
-        eprintln!("typing burst (20,000 words, {BURST} keys at {rate:.1}/s): input latency {figures}");
+        eprintln!(
+            "typing burst (20,000 words, {BURST} keys at {rate:.1}/s): input latency {figures}"
+        );
         if let Some(out) = std::env::var_os("EDITO_PERF_OUT") {
             std::fs::write(out, json!({"rate": rate, "latency": figures}).to_string())
                 .expect("write perf figures");

@@ -237,17 +237,17 @@ pub struct Labels {
     pub published: &'static str,
     /// "dans" / "in".
     pub in_category: &'static str,
-    /// "étiquettes :" / "tags:" after a dash.
+    /// "mots-clés :" / "tags:" after a dash (the app's word, issue #11).
     pub tags: &'static str,
-    /// "Étiquettes :" / "Tags:" starting the line.
+    /// "Mots-clés :" / "Tags:" starting the line.
     pub tags_alone: &'static str,
-    /// "Étiquette" / "Tag", title of a tag page.
+    /// "Mot-clé" / "Tag", title of a tag page.
     pub tag: &'static str,
     /// "Rubrique" / "Category", title of a category page.
     pub category: &'static str,
     /// "Rubriques" / "Categories".
     pub categories: &'static str,
-    /// "Étiquettes" / "Tags".
+    /// "Mots-clés" / "Tags".
     pub all_tags: &'static str,
     /// "Numéro" / "Issue".
     pub issue: &'static str,
@@ -283,12 +283,12 @@ pub fn labels(lang: &str) -> Labels {
             published_on: "Publié le",
             published: "Publié",
             in_category: "dans",
-            tags: "étiquettes\u{a0}:",
-            tags_alone: "Étiquettes\u{a0}:",
-            tag: "Étiquette",
+            tags: "mots-clés\u{a0}:",
+            tags_alone: "Mots-clés\u{a0}:",
+            tag: "Mot-clé",
             category: "Rubrique",
             categories: "Rubriques",
-            all_tags: "Étiquettes",
+            all_tags: "Mots-clés",
             issue: "Numéro",
             feed: "Flux Atom",
             home: "Accueil",

@@ -161,6 +161,8 @@ pub enum RevisionReason {
     StatusChange,
     /// An older revision was restored over it.
     Restore,
+    /// The next save deleted or replaced more than a sentence of it.
+    BeforeDeletion,
 }
 
 /// A line of a piece's history.
@@ -213,12 +215,13 @@ pub struct Revision {
 
 impl RevisionReason {
     /// Every reason, in declaration order.
-    pub const ALL: [RevisionReason; 5] = [
+    pub const ALL: [RevisionReason; 6] = [
         RevisionReason::SavePoint,
         RevisionReason::Pause,
         RevisionReason::Interval,
         RevisionReason::StatusChange,
         RevisionReason::Restore,
+        RevisionReason::BeforeDeletion,
     ];
 
     /// The code stored in the library and shown by the CLI (`save_point`, `pause`…).
@@ -229,6 +232,7 @@ impl RevisionReason {
             RevisionReason::Interval => "interval",
             RevisionReason::StatusChange => "status_change",
             RevisionReason::Restore => "restore",
+            RevisionReason::BeforeDeletion => "before_deletion",
         }
     }
 }

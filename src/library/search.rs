@@ -176,7 +176,7 @@ fn hit(
     Ok(SearchHit {
         piece,
         score,
-        snippet: segments(&snippet),
+        snippet: segments(&without_markdown(&snippet)),
     })
 }
 
@@ -216,6 +216,55 @@ pub(crate) fn fts_query(text: &str) -> Option<String> {
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A snippet of Markdown as the writer reads it: no heading, quote or list markers, no
+/// emphasis or code marks, a link's text without its address, lines joined by a space
+/// (issue #11: search excerpts showed `## Publier`). The match marks are kept.
+fn without_markdown(snippet: &str) -> String {
+    let mut out = String::with_capacity(snippet.len());
+    for line in snippet.split('\n') {
+        let mut rest = line.trim_start();
+        loop {
+            let marker = rest.trim_start_matches(['#', '>', '-', '+', '*']);
+            let numbered = marker.trim_start_matches(|c: char| c.is_ascii_digit());
+            let marker = numbered
+                .strip_prefix(['.', ')'])
+                .filter(|_| numbered.len() < marker.len())
+                .unwrap_or(marker);
+            if marker.len() == rest.len() || !marker.starts_with(' ') && !marker.is_empty() {
+                break;
+            }
+            rest = marker.trim_start();
+        }
+        if rest.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut chars = rest.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '*' | '`' | '~' => {}
+                '_' if !chars.peek().is_some_and(|n| n.is_alphanumeric())
+                    || !out.chars().last().is_some_and(char::is_alphanumeric) => {}
+                '!' if chars.peek() == Some(&'[') => {}
+                '[' => {}
+                ']' if chars.peek() == Some(&'(') => {
+                    // The address is not text: skip to the closing parenthesis (or the end).
+                    for skipped in chars.by_ref() {
+                        if skipped == ')' {
+                            break;
+                        }
+                    }
+                }
+                ']' => {}
+                _ => out.push(c),
+            }
+        }
+    }
+    out
 }
 
 /// Splits FTS5's marked snippet into plain and highlighted runs.

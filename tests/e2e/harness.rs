@@ -134,6 +134,19 @@ impl App {
             .expect("execute script")
     }
 
+    /// True when `script` returns a truthy value within 3 s (for an assertion that names
+    /// what failed, where [`App::wait_for_js`] would only time out).
+    pub async fn wait_for_js_or_timeout(&self, script: &str) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(3) {
+            if truthy(&self.js(script).await) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    }
+
     /// Waits until `script` returns a truthy value.
     pub async fn wait_for_js(&self, script: &str) -> Value {
         let start = Instant::now();

@@ -3,6 +3,7 @@
 //! says so loudly; a missing display, driver or binary is a failure, not a skip.
 
 mod bad_library;
+mod daily_desk;
 mod desk;
 mod desk_capture;
 mod export;

@@ -281,7 +281,7 @@ interface Handlers {
       const rev = (n: number) => revisions.get(id)?.find((x) => x.number === n) ?? fail("revision_not_found", { piece: id, number: n });
       const old = rev(from);
       const current = to == null ? find(id) : rev(to);
-      return { piece_id: id, from, to: to ?? null, fields: (["title", "body"] as const).map((f) => ({ field: f, segments: words(old[f], current[f]) })), unified: "" };
+      return { piece_id: id, from, to: to ?? null, fields: (["title", "body", "author", "author_role"] as const).map((f) => ({ field: f, segments: words(old[f], current[f]) })), unified: "" };
     },
     restore_revision: ({ id, number }) => {
       const d = find(id);

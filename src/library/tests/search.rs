@@ -41,6 +41,21 @@ fn a_snippet_from_the_tags_shows_them_comma_separated() {
     assert_eq!(hits[0].piece.tags, strings(&["Alpha", "Bêta"]));
 }
 
+/// Issue #11: the sidebar's excerpts showed raw Markdown (`## Publier`, `**`, link addresses).
+#[test]
+fn snippets_show_the_text_without_markdown_syntax() {
+    let (_dir, library) = temp_library();
+    library
+        .create_piece(&new_piece(
+            "Guide",
+            "## Publier\n\n> Un **texte** _net_, un [lien](https://exemple.fr/a) `code`.\n\n- premier_point",
+        ))
+        .expect("create");
+    let hits = library.search(&query("publier")).expect("search");
+    let text: String = hits[0].snippet.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(text, "Publier Un texte net, un lien code. premier_point");
+}
+
 #[test]
 fn title_matches_rank_above_body_matches() {
     let (_dir, library) = temp_library();

@@ -514,7 +514,7 @@ count: number, };
 /**
  * Why a past state was kept.
  */
-export type RevisionReason = "save_point" | "pause" | "interval" | "status_change" | "restore";
+export type RevisionReason = "save_point" | "pause" | "interval" | "status_change" | "restore" | "before_deletion";
 
 /**
  * A line of a piece's history.

@@ -66,6 +66,7 @@ export class Desk implements Notices {
           this.status.setCounts(counts);
         },
         emptied: () => this.status.setCounts(undefined),
+        relaid: () => this.scrollSync.invalidate(),
         emptyMessage: () => this.emptyMessage(),
         error: (err) => this.showError(err),
       },

@@ -59,20 +59,24 @@ impl Picks {
     }
 
     /// Refuses a path no dialog returned this session. For a file to write, the picked path
-    /// with another export format's extension is the same choice (the extension follows the
-    /// format the writer switched to after picking).
-    pub fn check(&self, path: &Path, extensions: &[&str]) -> Result<(), UiError> {
+    /// with another export format's ending is the same choice (the name follows the format
+    /// the writer switched to after picking): `suffixes` are the formats' file-name endings,
+    /// longest first or not (`.fragment.html`, `.html`, `.md`).
+    pub fn check(&self, path: &Path, suffixes: &[&str]) -> Result<(), UiError> {
         let granted = lock(&self.granted);
+        let base = |p: &Path| -> Option<(PathBuf, String)> {
+            let name = p.file_name()?.to_str()?;
+            let stem = suffixes
+                .iter()
+                .filter_map(|suffix| name.strip_suffix(suffix))
+                .min_by_key(|stem| stem.len())?;
+            Some((p.parent()?.to_path_buf(), stem.to_owned()))
+        };
         let same_choice = granted.contains(path)
-            || extensions.iter().any(|ext| {
-                granted.iter().any(|picked| {
-                    picked.parent() == path.parent()
-                        && picked.file_stem() == path.file_stem()
-                        && path.extension().is_some_and(|e| e == *ext)
-                        && picked
-                            .extension()
-                            .is_some_and(|p| extensions.iter().any(|x| p == *x))
-                })
+            || base(path).is_some_and(|wanted| {
+                granted
+                    .iter()
+                    .any(|picked| base(picked).as_ref() == Some(&wanted))
             });
         if same_choice {
             Ok(())
@@ -162,15 +166,51 @@ mod tests {
             .check(Path::new("/home/redac/article.html"), &[])
             .is_ok());
         let err = picks
-            .check(Path::new("/home/redac/.bashrc"), &["html", "md"])
+            .check(Path::new("/home/redac/.bashrc"), &[".html", ".md"])
             .expect_err("refused");
         assert_eq!(err.code(), crate::ErrorCode::NotPicked);
+    }
+
+    // Regression: a file picked as `edito.html`, then the format switched to the fragment,
+    // became `edito.fragment.html`, which the shell refused as never picked (the check only
+    // compared the last extension). Every format's ending, in both directions.
+    #[test]
+    fn the_picked_file_keeps_its_choice_under_every_formats_ending() {
+        let exts = [".fragment.html", ".html", ".md"];
+        for picked in [
+            "/home/redac/edito.html",
+            "/home/redac/edito.fragment.html",
+            "/home/redac/edito.md",
+        ] {
+            let picks = granted(&[picked]);
+            for wanted in [
+                "/home/redac/edito.html",
+                "/home/redac/edito.fragment.html",
+                "/home/redac/edito.md",
+            ] {
+                assert!(
+                    picks.check(Path::new(wanted), &exts).is_ok(),
+                    "{picked} → {wanted}"
+                );
+            }
+            for refused in [
+                "/home/redac/edito.sh",
+                "/home/redac/autre.fragment.html",
+                "/tmp/edito.md",
+                "/home/redac/edito",
+            ] {
+                assert!(
+                    picks.check(Path::new(refused), &exts).is_err(),
+                    "{picked} → {refused}"
+                );
+            }
+        }
     }
 
     #[test]
     fn the_picked_file_may_take_another_formats_extension_only() {
         let picks = granted(&["/home/redac/article.html"]);
-        let exts = ["html", "md"];
+        let exts = [".fragment.html", ".html", ".md"];
         assert!(picks
             .check(Path::new("/home/redac/article.md"), &exts)
             .is_ok());

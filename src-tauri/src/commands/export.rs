@@ -14,11 +14,9 @@ use crate::picks::{Dialog, Picks};
 use crate::{AppState, UiError};
 
 /// Every export format's extension: a picked file may take any of them (see [`Picks::check`]).
-fn extensions() -> Vec<&'static str> {
-    ExportFormat::ALL
-        .iter()
-        .map(|f| f.info().extension)
-        .collect()
+/// Every format's file-name ending (`.fragment.html`, `.html`, `.md`).
+fn suffixes() -> Vec<&'static str> {
+    ExportFormat::ALL.iter().map(|f| f.suffix()).collect()
 }
 
 /// Shows a native dialog on a worker thread (a blocking dialog on the UI thread would freeze
@@ -92,7 +90,7 @@ pub async fn export_piece(
     path: PathBuf,
     replace: Option<bool>,
 ) -> Result<(), UiError> {
-    picks.check(&path, &extensions())?;
+    picks.check(&path, &suffixes())?;
     if path.exists() && !replace.unwrap_or(false) && !state.wrote_for(id, &path) {
         return Err(Problem::WouldReplace {
             name: name_of(&path),

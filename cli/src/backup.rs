@@ -29,20 +29,23 @@ pub fn run(data_dir: &Path, args: &BackupArgs) -> anyhow::Result<()> {
         if args.json {
             return output::json(&report);
         }
-        println!("restored {}", report.restored_from.display());
+        outln!("restored {}", report.restored_from.display())?;
         if let Some(previous) = report.previous_saved_as {
-            println!("the replaced library was kept as {}", previous.display());
+            outln!("the replaced library was kept as {}", previous.display())?;
         }
         return Ok(());
     }
     let library = edito::Library::open_in(data_dir)?;
+    if let Some(recovery) = library.recovery() {
+        eprintln!("edito: {recovery}");
+    }
     if args.list {
         let backups = library.list_backups()?;
         if args.json {
             return output::json(&backups);
         }
         for b in backups {
-            println!("{}\t{}\t{}", b.made_at, b.size_bytes, b.path.display());
+            outln!("{}\t{}\t{}", b.made_at, b.size_bytes, b.path.display())?;
         }
         return Ok(());
     }
@@ -50,6 +53,13 @@ pub fn run(data_dir: &Path, args: &BackupArgs) -> anyhow::Result<()> {
     if args.json {
         return output::json(&backup);
     }
-    println!("{}", backup.path.display());
+    outln!("{}", backup.path.display())?;
+    if let Some(larger) = &backup.larger_kept {
+        eprintln!(
+            "edito: note: the older backup {} holds a larger library than any recent one; it is kept beyond the {} newest (pieces may have been lost since: check, and restore it if so)",
+            larger.display(),
+            edito::library::BACKUPS_KEPT
+        );
+    }
     Ok(())
 }

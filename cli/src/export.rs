@@ -10,8 +10,8 @@ use std::sync::Arc;
 use anyhow::{bail, Context};
 use clap::Args;
 use edito::export::{
-    library_articles, safe_name, templates_dir, Article, ExportFormat, Exporter, SiteSelection,
-    SiteSettings,
+    export_interrupted, library_articles, safe_name, templates_dir, Article, ExportFormat,
+    Exporter, SiteSelection, SiteSettings,
 };
 use edito::import::{import_path, parse_markdown};
 use edito::{paths, Lang, Library, LibraryError};
@@ -209,9 +209,42 @@ pub fn write_site(
             eprint!("\r{done} / {total}");
         }
     };
-    let report = exporter.site(articles, selection, out_dir, &mut progress, &cancel)?;
+    let report = match exporter.site(articles, selection, out_dir, &mut progress, &cancel) {
+        Ok(report) => report,
+        Err(err) => {
+            eprintln!();
+            let state = if export_interrupted(out_dir) {
+                "the archive is half replaced: run `edito site` again to finish it"
+            } else {
+                "the archive folder was left as it was"
+            };
+            return Err(anyhow::Error::new(err).context(format!(
+                "the archive was not written into `{}` ({state})",
+                out_dir.display()
+            )));
+        }
+    };
     eprintln!();
-    println!(
+    if let Some(pages) = report.recovered {
+        eprintln!(
+            "edito: an earlier export into this folder was interrupted: finished it first ({pages} pages put in place)"
+        );
+    }
+    if report.temporary_removed > 0 {
+        eprintln!(
+            "edito: removed {} temporary files an interrupted export left",
+            report.temporary_removed
+        );
+    }
+    for path in &report.removed {
+        eprintln!("edito: removed stale page `{path}`");
+    }
+    for path in &report.kept {
+        eprintln!(
+            "edito: kept `{path}`: an earlier export listed it, but it changed since or Edito cannot prove it wrote it (delete it yourself if it is not yours)"
+        );
+    }
+    outln!(
         "{} pieces, {} tags, {} categories: {} files in `{}` ({} stale removed)",
         report.pieces,
         report.tags,
@@ -219,7 +252,7 @@ pub fn write_site(
         report.files,
         report.out_dir.display(),
         report.removed.len()
-    );
+    )?;
     Ok(())
 }
 

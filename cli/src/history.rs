@@ -87,7 +87,7 @@ pub fn status(library: &Library, args: &StatusArgs) -> anyhow::Result<()> {
     if args.json {
         return output::json(&piece);
     }
-    println!("{}", piece.status);
+    outln!("{}", piece.status)?;
     Ok(())
 }
 
@@ -101,20 +101,20 @@ pub fn history(library: &Library, args: &HistoryArgs) -> anyhow::Result<()> {
             "status_history": status_history,
         }));
     }
-    println!("revisions:");
+    outln!("revisions:")?;
     for r in &revisions {
-        println!(
+        outln!(
             "{}\t{}\t{}\t{}",
             r.number,
             r.saved_at,
             r.reason.as_str(),
             r.title
-        );
+        )?;
     }
-    println!("status:");
+    outln!("status:")?;
     for change in &status_history {
         let from = change.from.map_or("-", |s| s.as_str());
-        println!("{}\t{} -> {}", change.changed_at, from, change.to);
+        outln!("{}\t{} -> {}", change.changed_at, from, change.to)?;
     }
     Ok(())
 }
@@ -130,10 +130,10 @@ pub fn diff(library: &Library, args: &DiffArgs) -> anyhow::Result<()> {
         return output::json(&diff);
     }
     if diff.fields.is_empty() {
-        println!("no differences");
+        outln!("no differences")?;
         return Ok(());
     }
-    print!("{}", diff.unified);
+    out!("{}", diff.unified)?;
     for field in diff.fields.iter().filter(|f| f.field != "body") {
         let old: String = field
             .segments
@@ -147,7 +147,7 @@ pub fn diff(library: &Library, args: &DiffArgs) -> anyhow::Result<()> {
             .filter(|s| s.op != edito::library::DiffOp::Delete)
             .map(|s| s.text.as_str())
             .collect();
-        println!("{}: {old:?} -> {new:?}", field.field);
+        outln!("{}: {old:?} -> {new:?}", field.field)?;
     }
     Ok(())
 }
@@ -158,9 +158,11 @@ pub fn restore(library: &Library, args: &RestoreArgs) -> anyhow::Result<()> {
     if args.json {
         return output::json(&piece);
     }
-    println!(
+    outln!(
         "restored revision {} of piece {} (now version {})",
-        args.revision, piece.id, piece.version
-    );
+        args.revision,
+        piece.id,
+        piece.version
+    )?;
     Ok(())
 }

@@ -4,22 +4,34 @@ use std::io::Read;
 use std::path::Path;
 
 use anyhow::{bail, Context};
+use edito::import::MAX_FILE_BYTES;
 
-/// Reads `path` (or standard input for `None` or `-`) as UTF-8 text.
+/// Reads `path` (or standard input for `None` or `-`) as UTF-8 text, at most
+/// [`MAX_FILE_BYTES`] (a pipe is fine here, `edito render <(…)`, but `/dev/zero` must not
+/// fill the memory).
 pub fn read_text(path: Option<&Path>) -> anyhow::Result<String> {
-    let (bytes, name) = match path {
-        Some(p) if p != Path::new("-") => (
-            std::fs::read(p).with_context(|| format!("cannot read `{}`", p.display()))?,
-            p.display().to_string(),
-        ),
+    let mut bytes = Vec::new();
+    let name = match path {
+        Some(p) if p != Path::new("-") => {
+            std::fs::File::open(p)
+                .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+                .with_context(|| format!("cannot read `{}`", p.display()))?;
+            p.display().to_string()
+        }
         _ => {
-            let mut buf = Vec::new();
             std::io::stdin()
-                .read_to_end(&mut buf)
+                .take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
                 .context("cannot read standard input")?;
-            (buf, String::from("standard input"))
+            String::from("standard input")
         }
     };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        bail!(
+            "`{name}` is larger than the {} MB a piece may hold: split it",
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+    }
     match String::from_utf8(bytes) {
         // A BOM (Windows editors write one) is never text: `edito::text::without_bom`.
         Ok(text) => Ok(match edito::text::without_bom(&text).len() {

@@ -2,13 +2,18 @@
 //! Each subcommand reads its input, calls one core function and prints the result. `--json`
 //! output is the core's serde shapes, stable and documented in docs/CLI.md.
 
+// Standard output is written only through `output::outln!`/`out!`, which return the error a
+// closed pipe gives instead of panicking.
+#![deny(clippy::print_stdout)]
+
+#[macro_use]
+mod output;
 mod backup;
 mod choice;
 mod export;
 mod history;
 mod import;
 mod input;
-mod output;
 mod pieces;
 mod render;
 mod search;
@@ -78,18 +83,43 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader closed the pipe (`edito list | head -1`): it has what it wanted, and
+        // whatever the command changed is committed. Quiet and successful, as ripgrep does,
+        // so a script does not retry a command that worked.
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("edito: {err:#}");
+            eprintln!("edito: {}", error_text(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, each said once: a message that already quotes its
+/// cause (`cannot write `x`: No space left on device`) does not get it appended again.
+fn error_text(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let part = cause.to_string();
+        if text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
 }
 
 /// Runs one invocation.
 fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = cli.data_dir;
     let open = || -> anyhow::Result<Library> {
-        Ok(Library::open_in(&resolve_data_dir(data_dir.clone())?)?)
+        let library = Library::open_in(&resolve_data_dir(data_dir.clone())?)?;
+        if let Some(recovery) = library.recovery() {
+            eprintln!("edito: {recovery}");
+        }
+        Ok(library)
     };
     match cli.command {
         Command::Render(args) => render::run(&args),

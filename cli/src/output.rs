@@ -17,6 +17,44 @@ use std::io::Write;
 
 use serde::Serialize;
 
+/// `println!` that returns the write's error instead of panicking: a reader that closes the
+/// pipe early (`edito list | head -1`) must not make a committed command crash. `main`
+/// turns that error into a quiet exit. The CLI denies `clippy::print_stdout`, so every line
+/// goes through here.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::output::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` that returns the write's error (see [`outln!`]).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::output::write_stdout(format_args!($($arg)*))
+    };
+}
+
+/// Writes formatted text to standard output.
+pub fn write_stdout(args: std::fmt::Arguments<'_>) -> anyhow::Result<()> {
+    std::io::stdout().lock().write_fmt(args)?;
+    Ok(())
+}
+
+/// Whether `err` is a write to a closed standard output (the reader went away): such an
+/// end is quiet, as for other Unix tools. Looks through the error's causes, serde_json's
+/// wrapping included.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Prints `value` as pretty JSON followed by a newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();

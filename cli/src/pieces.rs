@@ -116,7 +116,7 @@ pub fn new(library: &Library, args: NewArgs) -> anyhow::Result<()> {
         slug: None,
         ..NewPiece::default()
     })?;
-    println!("{}", piece.id);
+    outln!("{}", piece.id)?;
     Ok(())
 }
 
@@ -126,22 +126,22 @@ pub fn list(library: &Library, args: &ListArgs) -> anyhow::Result<()> {
     if args.json {
         return output::json(&pieces);
     }
-    print_summaries(&pieces);
-    Ok(())
+    print_summaries(&pieces)
 }
 
 /// Prints summaries as tab-separated lines, the title last.
-pub fn print_summaries(pieces: &[PieceSummary]) {
+pub fn print_summaries(pieces: &[PieceSummary]) -> anyhow::Result<()> {
     for p in pieces {
-        println!(
+        outln!(
             "{}\t{}\t{}\t{}\t{}",
             p.id,
             p.status,
             p.updated_at,
             output::tag_list(&p.tags),
             p.title
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// Prints a piece: title, metadata lines, blank line, Markdown body.
@@ -151,12 +151,14 @@ pub fn show(library: &Library, args: &IdArgs) -> anyhow::Result<()> {
         return output::json(&piece);
     }
     let f = &piece.fields;
-    println!("# {}", f.title);
-    println!(
+    outln!("# {}", f.title)?;
+    outln!(
         "slug: {}  status: {}  version: {}",
-        piece.slug, piece.status, piece.version
-    );
-    println!("tags: {}", output::tag_list(&piece.tags));
+        piece.slug,
+        piece.status,
+        piece.version
+    )?;
+    outln!("tags: {}", output::tag_list(&piece.tags))?;
     for (label, value) in [
         ("kicker", &f.kicker),
         ("standfirst", &f.standfirst),
@@ -164,16 +166,16 @@ pub fn show(library: &Library, args: &IdArgs) -> anyhow::Result<()> {
         ("category", &f.category),
     ] {
         if !value.is_empty() {
-            println!("{label}: {value}");
+            outln!("{label}: {value}")?;
         }
     }
     if let Some(date) = &f.publication_date {
-        println!("publication: {date}");
+        outln!("publication: {date}")?;
     }
     if piece.trashed_at.is_some() {
-        println!("(in the trash)");
+        outln!("(in the trash)")?;
     }
-    println!("\n{}", f.body.trim_end());
+    outln!("\n{}", f.body.trim_end())?;
     Ok(())
 }
 
@@ -183,10 +185,11 @@ pub fn rm(library: &Library, args: &IdArgs) -> anyhow::Result<()> {
     if args.json {
         return output::json(&piece);
     }
-    println!(
+    outln!(
         "moved piece {} to the trash (undo with `edito trash --restore {}`)",
-        piece.id, piece.id
-    );
+        piece.id,
+        piece.id
+    )?;
     Ok(())
 }
 
@@ -197,7 +200,7 @@ pub fn trash(library: &Library, args: &TrashArgs) -> anyhow::Result<()> {
         return if args.json {
             output::json(&piece)
         } else {
-            println!("restored piece {id}");
+            outln!("restored piece {id}")?;
             Ok(())
         };
     }
@@ -206,7 +209,7 @@ pub fn trash(library: &Library, args: &TrashArgs) -> anyhow::Result<()> {
         return if args.json {
             output::json(&serde_json::json!({ "deleted": deleted }))
         } else {
-            println!("deleted {deleted} piece(s) for good");
+            outln!("deleted {deleted} piece(s) for good")?;
             Ok(())
         };
     }
@@ -214,6 +217,5 @@ pub fn trash(library: &Library, args: &TrashArgs) -> anyhow::Result<()> {
     if args.json {
         return output::json(&pieces);
     }
-    print_summaries(&pieces);
-    Ok(())
+    print_summaries(&pieces)
 }

@@ -45,12 +45,12 @@ pub fn run(library: &Library, args: &SearchArgs) -> anyhow::Result<()> {
                 }
             })
             .collect();
-        println!(
+        outln!(
             "{}\t{}\t{}",
             hit.piece.id,
             hit.piece.title,
             snippet.replace('\n', " ")
-        );
+        )?;
     }
     Ok(())
 }

@@ -56,7 +56,7 @@ pub fn tag(library: &Library, args: &TagArgs) -> anyhow::Result<()> {
     if args.json {
         return output::json(&piece);
     }
-    println!("{}", output::tag_list(&piece.tags));
+    outln!("{}", output::tag_list(&piece.tags))?;
     Ok(())
 }
 
@@ -73,7 +73,7 @@ pub fn tags(library: &Library, args: &TagsArgs) -> anyhow::Result<()> {
         return output::json(&tags);
     }
     for tag in tags {
-        println!("{}\t{}", tag.count, tag.name);
+        outln!("{}\t{}", tag.count, tag.name)?;
     }
     Ok(())
 }

@@ -67,6 +67,18 @@ problems! {
         /// The file's name.
         name: String,
     },
+    /// The library file is missing or empty while backups of it exist.
+    LibraryMissing {
+        /// The file's name.
+        name: String,
+        /// The newest backup's file name.
+        backup: String,
+    },
+    /// The library's files changed under Edito while it had them open.
+    FilesChanged {
+        /// The library file's name.
+        name: String,
+    },
     /// The library file or its folder cannot be written.
     ReadOnly {
         /// The file's name.
@@ -127,6 +139,8 @@ problems! {
         /// The backup's file or folder name.
         name: String,
     },
+    /// No backup could be made (disk full, folder not writable); the library is untouched.
+    BackupNotMade,
     /// The file given as a backup is not a sound Edito library.
     BadBackup {
         /// The file's name.
@@ -198,6 +212,17 @@ problems! {
     },
     /// The writer's own word list cannot be saved.
     WordList,
+    /// A file or folder that no dialog of this session returned (the web side cannot choose
+    /// paths; see `picks.rs`).
+    NotPicked {
+        /// Its name.
+        name: String,
+    },
+    /// The export would replace a file Edito did not write for this piece: ask first.
+    WouldReplace {
+        /// The file's name.
+        name: String,
+    },
     /// "Open the folder" before any archive export.
     NoExportYet,
     /// The file manager could not open the exported folder.
@@ -210,7 +235,7 @@ problems! {
 }
 
 /// What a failed command returns to the web side.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct UiError {
     /// The code and its parameters, flattened: `{ code, params?, current? }`.
     #[serde(flatten)]
@@ -295,6 +320,17 @@ fn library_problem(err: &LibraryError) -> Problem {
         LibraryError::Corrupt { path, .. } => Problem::Damaged {
             name: name_of(path),
         },
+        LibraryError::Missing {
+            path,
+            newest_backup,
+        } => Problem::LibraryMissing {
+            name: name_of(path),
+            backup: name_of(newest_backup),
+        },
+        LibraryError::FilesChanged { path } => Problem::FilesChanged {
+            name: name_of(path),
+        },
+        LibraryError::BackupNotMade { .. } => Problem::BackupNotMade,
         LibraryError::ReadOnly { path } => Problem::ReadOnly {
             name: name_of(path),
         },

@@ -6,6 +6,7 @@ mod commands;
 mod contract;
 mod error;
 mod jobs;
+mod picks;
 mod spellcheck;
 mod state;
 
@@ -26,6 +27,7 @@ pub fn run() {
             let state = AppState::open()?;
             state.backup_in_background();
             app.manage(state);
+            app.manage(picks::Picks::default());
             app.manage(commands::spelling::SpellState::system());
             spellcheck::enable(app.handle());
             Ok(())
@@ -63,6 +65,10 @@ pub fn run() {
             commands::settings::save_site_settings,
             commands::export::open_last_export,
             commands::export::import_paths,
+            commands::export::pick_export_file,
+            commands::export::pick_site_folder,
+            commands::export::pick_import,
+            commands::library::restore_latest_backup,
             commands::spelling::check_spelling,
             commands::spelling::check_rendered_spelling,
             commands::spelling::spelling_suggestions,

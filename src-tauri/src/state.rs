@@ -45,25 +45,35 @@ impl Preview {
 /// Managed Tauri state. The library is behind an `Arc` so blocking work can move to a
 /// worker thread without holding up the UI thread.
 pub struct AppState {
-    library: Arc<Library>,
+    /// The open library, or why it could not be opened: the window still starts and shows the
+    /// problem with its way out (#13.18), and every library command answers with it.
+    library: Mutex<Result<Arc<Library>, UiError>>,
     data_dir: PathBuf,
     preview: Arc<Mutex<Preview>>,
     jobs: Jobs,
     last_export: Mutex<Option<PathBuf>>,
+    /// The folder the last dialog chose in (exports and imports), where the next one opens.
+    last_folder: Mutex<Option<PathBuf>>,
+    /// `(piece id, file)` Edito exported this session: replaced again without asking.
+    written: Mutex<std::collections::HashSet<(i64, PathBuf)>>,
 }
 
 impl AppState {
-    /// Opens the library in the data directory (`EDITO_DATA_DIR` or the platform default).
+    /// Opens the library in the data directory (`EDITO_DATA_DIR` or the platform default). A
+    /// library that cannot be opened (damaged, locked, read-only, newer, missing) is kept as
+    /// its error, for the window to show.
     pub fn open() -> Result<Self, Box<dyn std::error::Error>> {
         let data_dir = paths::data_dir(None)
             .ok_or("no data directory on this system: set EDITO_DATA_DIR to a writable folder")?;
-        let library = Library::open_in(&data_dir)?;
+        let library = open_library(&data_dir);
         Ok(AppState {
-            library: Arc::new(library),
+            library: Mutex::new(library),
             data_dir,
             preview: Arc::default(),
             jobs: Jobs::default(),
             last_export: Mutex::new(None),
+            last_folder: Mutex::new(None),
+            written: Mutex::default(),
         })
     }
 
@@ -71,7 +81,9 @@ impl AppState {
     /// the window opens without waiting for it. A failure is logged: the writer can still work,
     /// and the next launch tries again.
     pub fn backup_in_background(&self) {
-        let library = Arc::clone(&self.library);
+        let Ok(library) = lock(&self.library).clone() else {
+            return;
+        };
         std::thread::spawn(move || {
             if let Err(err) = library.backup_if_due() {
                 eprintln!("edito: the daily backup failed: {err}");
@@ -87,10 +99,34 @@ impl AppState {
         E: Into<UiError>,
         F: FnOnce(&Library) -> Result<T, E> + Send + 'static,
     {
-        let library = Arc::clone(&self.library);
+        let library = lock(&self.library).clone()?;
         tauri::async_runtime::spawn_blocking(move || work(&library).map_err(Into::into))
             .await
             .map_err(|_| UiError::internal())?
+    }
+
+    /// Puts the newest backup back in place of a library that could not be opened, and opens
+    /// it (the way out the window offers for a damaged or missing library). Refused while a
+    /// library is open: the restore must not replace a file in use.
+    pub async fn restore_newest_backup(&self) -> Result<(), UiError> {
+        if lock(&self.library).is_ok() {
+            return Err(crate::Problem::Busy.into());
+        }
+        let data_dir = self.data_dir.clone();
+        let reopened = tauri::async_runtime::spawn_blocking(move || {
+            let backup = edito::library::newest_backup(&data_dir).ok_or_else(|| {
+                UiError::from(crate::Problem::Backup {
+                    name: edito::library::BACKUPS_DIR.to_owned(),
+                })
+            })?;
+            edito::library::restore_backup(&data_dir, &backup)?;
+            open_library(&data_dir)
+        })
+        .await
+        .map_err(|_| UiError::internal())?;
+        let outcome = reopened.as_ref().map(|_| ()).map_err(|e| e.clone());
+        *lock(&self.library) = reopened;
+        outcome
     }
 
     /// Renders the preview on the blocking pool and returns what changed since render `shown`.
@@ -145,10 +181,42 @@ impl AppState {
         *lock(&self.last_export) = Some(dir);
     }
 
+    /// Records that Edito wrote `file` for piece `id`, and that its folder is where the next
+    /// dialog opens.
+    pub fn remember_written(&self, id: i64, file: PathBuf) {
+        *lock(&self.last_folder) = file.parent().map(PathBuf::from);
+        lock(&self.written).insert((id, file));
+    }
+
+    /// True when Edito itself exported piece `id` to `file` this session (#11.4: only other
+    /// files are worth a question before they are replaced).
+    pub fn wrote_for(&self, id: i64, file: &std::path::Path) -> bool {
+        lock(&self.written).contains(&(id, file.to_path_buf()))
+    }
+
+    /// Where a file dialog opens: the last export's folder, else the user's documents, else
+    /// their home (never the program's working folder).
+    pub fn dialog_folder(&self) -> Option<PathBuf> {
+        lock(&self.last_folder)
+            .clone()
+            .or_else(|| self.last_export())
+            .or_else(dirs::document_dir)
+            .or_else(dirs::home_dir)
+    }
+
     /// The folder of the last archive export.
     pub fn last_export(&self) -> Option<PathBuf> {
         lock(&self.last_export).clone()
     }
+}
+
+/// Opens the library, logging what an interrupted restore left to settle.
+fn open_library(data_dir: &std::path::Path) -> Result<Arc<Library>, UiError> {
+    let library = Library::open_in(data_dir)?;
+    if let Some(recovery) = library.recovery() {
+        eprintln!("edito: {recovery}");
+    }
+    Ok(Arc::new(library))
 }
 
 /// A poisoned lock here only means a command or a job panicked while holding a plain value

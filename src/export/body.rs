@@ -24,7 +24,15 @@ pub(crate) fn render_body(article: &Article, links: &Links) -> String {
     let html = render_fragment(&article.fields.body, &options);
     // Defence in depth: an exported page is published, so even if the pipeline let a
     // `javascript:` link or an event handler through, the allow-list below removes it.
-    without_forbidden_chars(SANITIZER.clean(&html).to_string())
+    // Markdown containers (`>` × 100,000) nest without raw HTML: capped here too.
+    without_forbidden_chars(
+        SANITIZER
+            .clean(&crate::render::cap_nesting(
+                &html,
+                crate::render::MAX_NESTING,
+            ))
+            .to_string(),
+    )
 }
 
 /// Control characters and noncharacters are forbidden in HTML and make the Atom feed

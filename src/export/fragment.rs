@@ -1,5 +1,5 @@
-//! The HTML fragment for pasting into a CMS (WordPress, Ghost): the body, optionally preceded
-//! by the header; no `<html>`, no `<head>`, no stylesheet.
+//! The HTML fragment for pasting into a CMS (WordPress, Ghost): the body and the signature,
+//! optionally preceded by the header; no `<html>`, no `<head>`, no stylesheet.
 
 use minijinja::context;
 
@@ -9,8 +9,8 @@ use super::views::labels;
 use super::Exporter;
 
 impl Exporter {
-    /// The fragment for `article`; `with_header` adds kicker, title, chapô and information
-    /// line before the body.
+    /// The fragment for `article`: the body, then the signature (author, role) as the page
+    /// shows it; `with_header` adds kicker, title, chapô and information line before the body.
     pub fn fragment(&self, article: &Article, with_header: bool) -> Result<String, ExportError> {
         let piece = self.view(article)?;
         let site = self.site_view(false, "", None);

@@ -1,21 +1,19 @@
 //! Writing exports safely: names from a fixed character set, no way out of the chosen folder,
-//! files replaced atomically (temporary file, then rename), and a manifest of what Edito wrote
-//! so a re-export removes its own stale pages and never a file the user put there.
+//! files replaced atomically (temporary file, then rename), and for an archive a manifest and
+//! a journal (`manifest.rs`) so a re-export removes only its own stale pages and a killed
+//! export is finished by the next one.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use super::error::ExportError;
+use super::manifest::{self, Cleanup, Recovery};
 use crate::text::slug_of;
 
-/// Name of the manifest kept in an archive folder.
-pub const MANIFEST: &str = ".edito-export.json";
-
-const TEMP_SUFFIX: &str = ".edito-tmp";
+/// Suffix of a file being written, renamed to its real name when complete.
+pub(crate) const TEMP_SUFFIX: &str = ".edito-tmp";
 
 /// The file-name stem for a piece: its slug put through the slug rule again (an imported
 /// slug is whatever the file said), else its title's; never empty, only `[a-z0-9-]`, so
@@ -38,7 +36,8 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     })
 }
 
-fn temp_name(path: &Path) -> PathBuf {
+/// The temporary name `path` is written under.
+pub(crate) fn temp_name(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(TEMP_SUFFIX);
     path.with_file_name(name)
@@ -65,15 +64,19 @@ fn write_new(temp: &Path, target: &Path, bytes: &[u8]) -> Result<(), ExportError
 /// leaves the folder as it was.
 pub struct Staging {
     root: PathBuf,
-    staged: Vec<String>,
+    /// Files written under their temporary name: relative path → SHA-256.
+    staged: BTreeMap<String, String>,
     /// Files already holding the exact bytes: left untouched (no write, same mtime).
-    unchanged: Vec<String>,
+    unchanged: BTreeMap<String, String>,
+    /// What was found of an interrupted export and finished before this one.
+    recovery: Recovery,
     committed: bool,
 }
 
 impl Staging {
     /// Prepares to write into `root`, creating it if needed; refuses a root that is not a
-    /// real folder.
+    /// real folder. Finishes an export of that folder that was interrupted while putting its
+    /// pages in place, and removes the temporary files one left (see [`Staging::recovery`]).
     pub fn new(root: &Path) -> Result<Self, ExportError> {
         fs::create_dir_all(root).map_err(|e| ExportError::io("create folder", root, e))?;
         let root = root
@@ -82,10 +85,12 @@ impl Staging {
         if !root.is_dir() {
             return Err(ExportError::UnsafePath(root));
         }
+        let recovery = manifest::recover(&root)?;
         Ok(Self {
             root,
-            staged: Vec::new(),
-            unchanged: Vec::new(),
+            staged: BTreeMap::new(),
+            unchanged: BTreeMap::new(),
+            recovery,
             committed: false,
         })
     }
@@ -95,49 +100,46 @@ impl Staging {
         &self.root
     }
 
+    /// What was left by an interrupted export and put right before this one.
+    pub(crate) fn recovery(&self) -> &Recovery {
+        &self.recovery
+    }
+
     /// Stages `bytes` for `relative` (`/`-separated, made of safe names only).
     pub fn stage(&mut self, relative: &str, bytes: &[u8]) -> Result<(), ExportError> {
         let target = self.target(relative)?;
         if let Some(parent) = target.parent() {
             self.ensure_dir(parent)?;
         }
+        let hash = manifest::sha256(bytes);
         // A re-export mostly rewrites identical pages; leaving them alone saves the writes
         // (replacing a file by rename makes ext4 flush it) and keeps mtimes for sync tools.
         if same_content(&target, bytes) {
-            self.unchanged.push(relative.to_owned());
+            self.unchanged.insert(relative.to_owned(), hash);
             return Ok(());
         }
-        write_new(&temp_name(&target), &target, bytes)?;
-        self.staged.push(relative.to_owned());
-        Ok(())
+        // Recorded before the write, so a failed write's temporary file is removed on drop.
+        self.staged.insert(relative.to_owned(), hash);
+        write_new(&temp_name(&target), &target, bytes)
     }
 
-    /// Renames every staged file into place, writes the new manifest, then deletes the files
-    /// the previous manifest lists and this export did not write.
-    pub fn commit(mut self) -> Result<Vec<String>, ExportError> {
-        let previous = read_manifest(&self.root)?;
-        for relative in &self.staged {
+    /// Puts the staged files in place: writes the journal (from then on an interruption is
+    /// finished by the next export), renames every staged file, writes the new manifest and
+    /// removes the stale files of the previous export that Edito can prove it wrote.
+    pub(crate) fn commit(mut self) -> Result<Cleanup, ExportError> {
+        let mut files = self.unchanged.clone();
+        files.extend(self.staged.iter().map(|(p, h)| (p.clone(), h.clone())));
+        let journal = manifest::journal(&self.root, &files)?;
+        journal.write(&self.root)?;
+        // The journal now owns the temporary files: a failure below leaves them for the next
+        // export to finish, instead of a half-replaced folder nobody repairs.
+        self.committed = true;
+        for relative in self.staged.keys() {
             let target = self.target(relative)?;
             fs::rename(temp_name(&target), &target)
                 .map_err(|e| ExportError::io("replace", &target, e))?;
         }
-        self.committed = true;
-        let written: BTreeSet<String> =
-            self.staged.iter().chain(&self.unchanged).cloned().collect();
-        let manifest = Manifest {
-            generator: "edito".into(),
-            files: written.iter().cloned().collect(),
-        };
-        let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-        let manifest_path = self.root.join(MANIFEST);
-        if !same_content(&manifest_path, &json) {
-            atomic_write(&manifest_path, &json)?;
-        }
-        let stale: Vec<String> = previous.difference(&written).cloned().collect();
-        for relative in &stale {
-            self.remove_stale(relative);
-        }
-        Ok(stale)
+        journal.finish(&self.root)
     }
 
     /// Maps a relative path to a target inside the root, refusing `..`, absolute parts and
@@ -169,42 +171,6 @@ impl Staging {
         }
         Ok(())
     }
-
-    /// Whether every folder between the root and `target` is a real folder (not a link).
-    fn under_real_dirs(&self, target: &Path) -> bool {
-        let Some(parent) = target.parent() else {
-            return false;
-        };
-        let Ok(inner) = parent.strip_prefix(&self.root) else {
-            return false;
-        };
-        let mut current = self.root.clone();
-        inner.components().all(|part| {
-            current.push(part);
-            fs::symlink_metadata(&current).is_ok_and(|m| m.is_dir())
-        })
-    }
-
-    /// Best effort: a stale page that cannot be removed is not worth failing an export that
-    /// has already been committed.
-    fn remove_stale(&self, relative: &str) {
-        let Ok(target) = self.target(relative) else {
-            return;
-        };
-        // A folder swapped for a link since the last export must not lead outside the root.
-        if !self.under_real_dirs(&target) {
-            return;
-        }
-        if fs::symlink_metadata(&target).is_ok_and(|m| m.is_file()) {
-            let _ = fs::remove_file(&target);
-        }
-        if let Some(parent) = target.parent() {
-            if parent != self.root {
-                // Fails harmlessly when the folder still holds files.
-                let _ = fs::remove_dir(parent);
-            }
-        }
-    }
 }
 
 impl Drop for Staging {
@@ -212,7 +178,7 @@ impl Drop for Staging {
         if self.committed {
             return;
         }
-        for relative in &self.staged {
+        for relative in self.staged.keys() {
             if let Ok(target) = self.target(relative) {
                 let _ = fs::remove_file(temp_name(&target));
             }
@@ -224,25 +190,6 @@ impl Drop for Staging {
 fn same_content(path: &Path, bytes: &[u8]) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
         && fs::read(path).is_ok_and(|existing| existing == bytes)
-}
-
-#[derive(Serialize, Deserialize)]
-struct Manifest {
-    generator: String,
-    files: Vec<String>,
-}
-
-/// The files the previous export wrote (empty when there was none).
-fn read_manifest(root: &Path) -> Result<BTreeSet<String>, ExportError> {
-    let path = root.join(MANIFEST);
-    let bytes = match fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
-        Err(e) => return Err(ExportError::io("read", path, e)),
-    };
-    let manifest: Manifest =
-        serde_json::from_slice(&bytes).map_err(|_| ExportError::BadManifest(path))?;
-    Ok(manifest.files.into_iter().collect())
 }
 
 #[cfg(test)]
@@ -345,13 +292,13 @@ mod tests {
         let mut staging = Staging::new(dir.path()).expect("test setup");
         staging.stage("a.html", b"same").expect("test setup");
         staging.stage("b.html", b"new").expect("test setup");
-        assert!(staging.commit().expect("test setup").is_empty());
+        assert!(staging.commit().expect("test setup").removed.is_empty());
         let mtime = fs::metadata(&path)
             .and_then(|m| m.modified())
             .expect("test setup");
         assert_eq!(mtime, old, "unchanged file was rewritten");
-        let manifest = read_manifest(dir.path()).expect("test setup");
-        assert!(manifest.contains("a.html") && manifest.contains("b.html"));
+        let manifest = fs::read_to_string(dir.path().join(manifest::MANIFEST)).expect("test setup");
+        assert!(manifest.contains("\"a.html\"") && manifest.contains("\"b.html\""));
     }
 
     #[cfg(unix)]

@@ -1,7 +1,8 @@
 //! The static archive: an index (newest first), one page per piece, per tag and per category,
 //! `style.css` and an Atom feed, all linked relatively so the folder works from disk and on
 //! any server. Files are staged under temporary names and renamed into place only when all
-//! rendered, so an error or a cancel leaves the folder as it was.
+//! rendered, so an error or a cancel leaves the folder as it was; a kill while renaming is
+//! finished by the next export (`manifest.rs`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -44,7 +45,17 @@ pub struct SiteReport {
     /// Files written, including index, feed and stylesheet.
     pub files: usize,
     /// Pages of an earlier export that no longer exist and were removed (relative paths).
+    /// Only files whose bytes are still those Edito wrote (SHA-256 in the manifest).
     pub removed: Vec<String>,
+    /// Files an earlier export listed that no longer belong to the archive but were left in
+    /// place: changed since Edito wrote them, or listed by a manifest without hashes (an
+    /// older Edito, or a planted file), so Edito cannot prove they are its own.
+    pub kept: Vec<String>,
+    /// Pages of an interrupted earlier export (killed while putting its pages in place) that
+    /// this export put in place first; `None` when there was no interrupted export.
+    pub recovered: Option<usize>,
+    /// Temporary files of an interrupted earlier export that were removed.
+    pub temporary_removed: usize,
 }
 
 /// A tag or category with the pieces filed under it (indices into the sorted pieces).
@@ -108,14 +119,20 @@ impl Exporter {
         step(&mut staging, "feed.xml", self.feed(&archive)?)?;
         step(&mut staging, "style.css", self.templates.css().to_owned())?;
         let out_dir = staging.root().to_path_buf();
-        let removed = staging.commit()?;
+        let recovery = staging.recovery().clone();
+        let mut cleanup = staging.commit()?;
+        cleanup.removed.extend(recovery.cleanup.removed);
+        cleanup.kept.extend(recovery.cleanup.kept);
         Ok(SiteReport {
             out_dir,
             pieces: archive.views.len(),
             tags: archive.tags.len(),
             categories: archive.categories.len(),
             files: total,
-            removed,
+            removed: cleanup.removed,
+            kept: cleanup.kept,
+            recovered: recovery.interrupted.then_some(recovery.finished),
+            temporary_removed: recovery.temporary_removed,
         })
     }
 

@@ -11,6 +11,7 @@ use super::dates::{atom_timestamp, iso_date, long_date, long_date_html, parse_da
 use super::error::ExportError;
 use super::fs::safe_name;
 use super::term_slug::term_slug;
+use crate::library::MAX_TAGS_PER_PIECE;
 use crate::render::Links;
 
 /// Site settings for pages, the archive and the feed.
@@ -191,9 +192,14 @@ fn term(name: &str, folder: &str) -> Option<TermView> {
     })
 }
 
+/// At most [`MAX_TAGS_PER_PIECE`]: the library and import refuse more, and a library
+/// written before the cap must not make an archive grow with the square of its tags.
 fn tags(names: &[String]) -> Vec<TermView> {
-    let mut out: Vec<TermView> = Vec::with_capacity(names.len());
+    let mut out: Vec<TermView> = Vec::with_capacity(names.len().min(MAX_TAGS_PER_PIECE));
     for view in names.iter().filter_map(|n| term(n, "tags")) {
+        if out.len() == MAX_TAGS_PER_PIECE {
+            break;
+        }
         if !out.iter().any(|t| t.slug == view.slug) {
             out.push(view);
         }
@@ -231,17 +237,17 @@ pub struct Labels {
     pub published: &'static str,
     /// "dans" / "in".
     pub in_category: &'static str,
-    /// "étiquettes :" / "tags:" after a dash.
+    /// "mots-clés :" / "tags:" after a dash (the app's word, issue #11).
     pub tags: &'static str,
-    /// "Étiquettes :" / "Tags:" starting the line.
+    /// "Mots-clés :" / "Tags:" starting the line.
     pub tags_alone: &'static str,
-    /// "Étiquette" / "Tag", title of a tag page.
+    /// "Mot-clé" / "Tag", title of a tag page.
     pub tag: &'static str,
     /// "Rubrique" / "Category", title of a category page.
     pub category: &'static str,
     /// "Rubriques" / "Categories".
     pub categories: &'static str,
-    /// "Étiquettes" / "Tags".
+    /// "Mots-clés" / "Tags".
     pub all_tags: &'static str,
     /// "Numéro" / "Issue".
     pub issue: &'static str,
@@ -277,12 +283,12 @@ pub fn labels(lang: &str) -> Labels {
             published_on: "Publié le",
             published: "Publié",
             in_category: "dans",
-            tags: "étiquettes\u{a0}:",
-            tags_alone: "Étiquettes\u{a0}:",
-            tag: "Étiquette",
+            tags: "mots-clés\u{a0}:",
+            tags_alone: "Mots-clés\u{a0}:",
+            tag: "Mot-clé",
             category: "Rubrique",
             categories: "Rubriques",
-            all_tags: "Étiquettes",
+            all_tags: "Mots-clés",
             issue: "Numéro",
             feed: "Flux Atom",
             home: "Accueil",

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::front_matter::FrontMatterError;
 use crate::export::dates::{iso_date, parse_date};
 use crate::export::Article;
-use crate::library::{Lang, PieceFields, Status};
+use crate::library::{Lang, PieceFields, Status, MAX_TAGS_PER_PIECE};
 use crate::text::slug_of;
 
 type Meta = Map<String, Value>;
@@ -214,10 +214,20 @@ fn take_category(meta: &mut Meta) -> Result<String, FrontMatterError> {
 }
 
 fn take_tags(meta: &mut Meta) -> Result<Vec<String>, FrontMatterError> {
-    match meta.remove("tags") {
-        Some(value) => string_list(&value, "tags"),
-        None => taxonomy(meta, "tags"),
+    let tags = match meta.remove("tags") {
+        Some(value) => string_list(&value, "tags")?,
+        None => taxonomy(meta, "tags")?,
+    };
+    if tags.len() > MAX_TAGS_PER_PIECE {
+        return Err(bad(
+            "tags",
+            &format!(
+                "{} tags, more than the {MAX_TAGS_PER_PIECE} a piece may carry: keep those a reader would look for",
+                tags.len()
+            ),
+        ));
     }
+    Ok(tags)
 }
 
 /// Zola's `taxonomies: {tags: [...], categories: [...]}`; the map is dropped once empty.
@@ -273,6 +283,18 @@ fn drop_derived_aliases(meta: &mut Meta, article: &Article) {
 
 #[cfg(test)]
 mod tests {
+    /// A file with more tags than a piece may carry is refused with the count, before any
+    /// export (`edito site --from`) or library write sees it.
+    #[test]
+    fn more_tags_than_the_cap_are_refused() {
+        let tags: Vec<String> = (0..=MAX_TAGS_PER_PIECE).map(|i| format!("t{i}")).collect();
+        let text = format!("---\ntitle: T\ntags: [{}]\n---\n", tags.join(", "));
+        let err = crate::import::parse_markdown(&text).expect_err("too many tags");
+        assert!(err.to_string().contains("more than the 20"), "{err}");
+        let fine = format!("---\ntitle: T\ntags: [{}]\n---\n", tags[1..].join(", "));
+        assert!(crate::import::parse_markdown(&fine).is_ok());
+    }
+
     use super::*;
     use crate::export::meta_from_article;
     use crate::import::front_matter::split;

@@ -2,6 +2,8 @@
 //! into [`Article`]s, with a report of what was refused and why. Writing to the library (create,
 //! or update by slug) is the caller's loop over [`ImportReport::imported`].
 
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -9,6 +11,11 @@ use walkdir::WalkDir;
 use super::fields::article_from_meta;
 use super::front_matter::{split, FrontMatterError};
 use crate::export::Article;
+use crate::library::MAX_BODY_BYTES;
+
+/// Largest file an import reads, in bytes: a piece's body limit ([`MAX_BODY_BYTES`]) plus
+/// 1 MiB for its front matter. Nothing past it is ever read.
+pub const MAX_FILE_BYTES: u64 = MAX_BODY_BYTES as u64 + 1024 * 1024;
 
 /// What an import read: pieces, in path order, and refused files with the reason.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -58,10 +65,46 @@ fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
+/// Reads a file to import: a regular file (a link to one is followed), at most
+/// [`MAX_FILE_BYTES`]. A pipe blocked import forever and a link to `/dev/zero` read until the
+/// kernel killed it: anything else is refused before it is opened, and checked again once
+/// open (it may have been swapped).
+pub fn read_piece_file(path: &Path) -> Result<Vec<u8>, String> {
+    let not_regular = || {
+        "not a regular file (a pipe, a device or a folder): import reads Markdown files only"
+            .to_owned()
+    };
+    let too_large = || {
+        format!(
+            "larger than the {} MB a piece may hold: split it into several files",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // A file growing while it is read stops at the limit too.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 fn import_file(path: &Path, report: &mut ImportReport) {
-    let outcome = std::fs::read(path)
-        .map_err(|e| format!("cannot read: {e}"))
-        .and_then(|bytes| {
+    let outcome = read_piece_file(path).and_then(|bytes| {
             String::from_utf8(bytes).map_err(|e| {
                 format!(
                     "not UTF-8 text (invalid byte at offset {}): convert it, e.g. `iconv -f latin1 -t utf-8`",
@@ -114,6 +157,47 @@ mod tests {
         assert_eq!(report.refused.len(), 2);
         assert!(report.refused[0].1.contains("no front matter"));
         assert!(report.refused[1].1.contains("UTF-8"));
+    }
+
+    /// `edito import` on a FIFO blocked forever, and on a link to `/dev/zero` read until the
+    /// OOM killer stopped it at 24 GB: only regular files are read, never past the limit.
+    #[cfg(unix)]
+    #[test]
+    fn import_refuses_pipes_devices_and_oversized_files() {
+        let dir = tempfile::tempdir().expect("test setup");
+        let fifo = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let device = dir.path().join("device.md");
+        std::os::unix::fs::symlink("/dev/null", &device).expect("test setup");
+        // Sparse: past the limit without using the disk.
+        let huge = dir.path().join("huge.md");
+        File::create(&huge)
+            .and_then(|f| f.set_len(MAX_FILE_BYTES + 1))
+            .expect("test setup");
+        let (send, receive) = std::sync::mpsc::channel();
+        let paths = [fifo, device, huge];
+        let to_read = paths.clone();
+        std::thread::spawn(move || {
+            let reports: Vec<ImportReport> = to_read.iter().map(|p| import_path(p)).collect();
+            let _ = send.send(reports);
+        });
+        let reports = receive
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("import blocked on a pipe");
+        for (path, report) in paths.iter().zip(&reports) {
+            assert!(report.imported.is_empty(), "{path:?}");
+            let reason = &report.refused[0].1;
+            let expected = if path.ends_with("huge.md") {
+                "larger than"
+            } else {
+                "not a regular file"
+            };
+            assert!(reason.contains(expected), "{path:?}: {reason}");
+        }
     }
 
     #[test]

@@ -13,6 +13,6 @@ mod raw_scalars;
 mod to_library;
 
 pub use convert::article_edit;
-pub use files::{import_path, parse_markdown, ImportReport};
+pub use files::{import_path, parse_markdown, read_piece_file, ImportReport, MAX_FILE_BYTES};
 pub use front_matter::FrontMatterError;
 pub use to_library::{import_into, import_paths_into, ImportOutcome, ImportedPiece, RefusedFile};

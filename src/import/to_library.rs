@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::{Serialize, Serializer};
 
 use crate::export::Article;
-use crate::library::{slugify, Library, LibraryError, NewPiece, Piece, PieceFilter};
+use crate::library::{Library, LibraryError, NewPiece, Piece, PieceFilter};
+use crate::text::slug_of;
 
 use super::convert::article_edit;
 use super::files::{import_path, ImportReport};
@@ -76,7 +77,8 @@ pub fn import_paths_into<P: AsRef<Path>>(
 }
 
 /// Writes the articles of `report` into `library`, matching existing pieces by slug (the
-/// library's form of the article's slug, or of its title when it has none), and carries the
+/// library's form of the article's slug, or of its title when it has none; never the
+/// `sans-titre` fallback of a text without letters or digits), and carries the
 /// report's refusals over. Fails as a whole only when the library cannot be read at all.
 pub fn import_into(
     library: &Library,
@@ -146,17 +148,24 @@ fn import_one(
     article: &Article,
 ) -> Result<(Written, Piece), String> {
     let new = NewPiece::from(article);
-    let key = slugify(new.slug.as_deref().unwrap_or(&article.fields.title));
-    match slugs.0.get(&key) {
+    // Only a real slug matches: `???` and `!!!` both fall back to `sans-titre`, and matching
+    // on that overwrote an unrelated piece. A file whose slug and title hold no letter or
+    // digit always makes a new piece.
+    let key = new
+        .slug
+        .as_deref()
+        .and_then(slug_of)
+        .or_else(|| slug_of(&article.fields.title));
+    match key.as_ref().and_then(|key| slugs.0.get(key).map(|found| (key, found))) {
         None => {
             let piece = library.create_piece(&new).map_err(|e| e.to_string())?;
             slugs.0.insert(piece.slug.clone(), (piece.id, false));
             Ok((Written::Created, piece))
         }
-        Some(&(id, true)) => Err(format!(
+        Some((key, &(id, true))) => Err(format!(
             "a piece with the slug `{key}` is in the trash (id {id}): restore it with `edito trash --restore {id}` to update it, or empty the trash to import this file as a new piece"
         )),
-        Some(&(id, false)) => update(library, id, article, &new),
+        Some((_, &(id, false))) => update(library, id, article, &new),
     }
 }
 
@@ -187,4 +196,54 @@ fn update(
 /// Paths as text in JSON even when they are not UTF-8, so a report never fails to print.
 fn lossy_path<S: Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&path.to_string_lossy())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::parse_markdown;
+    use crate::library::PieceFields;
+
+    fn import_text(library: &Library, text: &str) -> ImportOutcome {
+        let report = ImportReport {
+            imported: vec![(PathBuf::from("x.md"), parse_markdown(text).expect("parses"))],
+            refused: Vec::new(),
+        };
+        import_into(library, &report).expect("import")
+    }
+
+    /// A file titled `!!!` replaced the piece `???`: both titles fall back to the slug
+    /// `sans-titre`, and import matched on it. A fallback slug names nothing.
+    #[test]
+    fn import_never_matches_a_fallback_slug() {
+        let dir = tempfile::tempdir().expect("test setup");
+        let library = Library::open_in(dir.path()).expect("test setup");
+        let new = NewPiece {
+            fields: PieceFields {
+                title: "???".into(),
+                body: "Le texte à garder.\n".into(),
+                ..PieceFields::default()
+            },
+            ..NewPiece::default()
+        };
+        let kept = library.create_piece(&new).expect("test setup");
+        assert_eq!(kept.slug, crate::text::SLUG_FALLBACK);
+        for text in [
+            "---\ntitle: '!!!'\n---\nUn autre texte.\n",
+            "---\ntitle: '!!!'\nslug: '«»'\n---\nEncore un autre.\n",
+        ] {
+            let outcome = import_text(&library, text);
+            assert_eq!(outcome.created.len(), 1, "{outcome:?}");
+            assert!(outcome.updated.is_empty() && outcome.unchanged.is_empty());
+        }
+        let after = library.get_piece(kept.id).expect("piece");
+        assert_eq!(after.fields.body, "Le texte à garder.\n");
+        assert_eq!(after.version, kept.version);
+        // An explicit slug still finds its piece (export then import round trip).
+        let outcome = import_text(
+            &library,
+            "---\ntitle: '???'\nslug: sans-titre\n---\nNouveau.\n",
+        );
+        assert_eq!(outcome.updated.len(), 1, "{outcome:?}");
+    }
 }

@@ -1,6 +1,7 @@
 //! Backups: consistent snapshots of the library (`VACUUM INTO`, safe while the app writes)
 //! in `<data dir>/backups/library-YYYYMMDD-HHMMSS.db`, one a day automatically, the last
-//! [`BACKUPS_KEPT`] kept; and the restore that puts one back without losing the current file.
+//! [`BACKUPS_KEPT`] kept (restoring one is `restore.rs`). A backup is written under a
+//! temporary name, verified, then renamed: a failed or empty file never counts as a backup.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
 use super::{migrations, time_stamp, Library, LibraryError, SCHEMA_VERSION};
-use crate::paths::LIBRARY_FILE;
 
 /// Folder of the backups, beside the library file.
 pub const BACKUPS_DIR: &str = "backups";
@@ -18,7 +18,9 @@ pub const BACKUPS_KEPT: usize = 14;
 /// `backup_if_due` makes a backup when the newest is older than this.
 const BACKUP_EVERY: Duration = Duration::days(1);
 const PREFIX: &str = "library-";
-const SUFFIX: &str = ".db";
+pub(crate) const SUFFIX: &str = ".db";
+/// The first bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// A backup file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,15 +31,10 @@ pub struct BackupInfo {
     pub made_at: String,
     /// Size in bytes.
     pub size_bytes: u64,
-}
-
-/// What a restore did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RestoreReport {
-    /// The backup now in use.
-    pub restored_from: PathBuf,
-    /// Where the library that was replaced was put aside (never deleted), if there was one.
-    pub previous_saved_as: Option<PathBuf>,
+    /// An older backup kept beyond the [`BACKUPS_KEPT`] because it holds a larger library than
+    /// any of them (pieces may have been lost since): say so to the user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub larger_kept: Option<PathBuf>,
 }
 
 impl Library {
@@ -54,27 +51,45 @@ impl Library {
             source,
         })?;
         let stamp = time_stamp::file_stamp(OffsetDateTime::now_utc());
-        // Numbered after the last backup of the same second, never in a gap left by pruning,
-        // so names always sort in the order the backups were made.
-        let n = list_in(&dir)
-            .iter()
-            .filter(|b| b.stamp == stamp)
-            .map(|b| b.n)
-            .max()
-            .map_or(1, |n| n + 1);
-        let path = if n == 1 {
-            dir.join(format!("{PREFIX}{stamp}{SUFFIX}"))
-        } else {
-            dir.join(format!("{PREFIX}{stamp}-{n}{SUFFIX}"))
+        let partial = dir.join(format!(".partial-{stamp}-{}{SUFFIX}", std::process::id()));
+        let made = self
+            .write_backup(&partial)
+            .and_then(|()| publish(&dir, &stamp, &partial));
+        if made.is_err() {
+            // A failed VACUUM INTO (disk full) leaves a partial file: it is never a backup.
+            let _ = std::fs::remove_file(&partial);
+        }
+        let path = made?;
+        let larger_kept = prune(&dir)?;
+        Ok(BackupInfo {
+            larger_kept,
+            ..info(&path)?
+        })
+    }
+
+    /// Writes a snapshot of the library to `partial` and checks it can be restored.
+    fn write_backup(&self, partial: &Path) -> Result<(), LibraryError> {
+        let not_made = |reason: String| LibraryError::BackupNotMade {
+            dir: partial.parent().unwrap_or(partial).to_path_buf(),
+            reason,
         };
-        let target = path.to_string_lossy().into_owned();
+        let _ = std::fs::remove_file(partial);
+        let target = partial.to_string_lossy().into_owned();
         // VACUUM INTO reads one consistent snapshot and writes a compact, self-contained file
         // (no -wal beside it), so a backup is a single file to copy anywhere.
-        self.conn()
-            .execute("VACUUM INTO ?1", [&target])
-            .map_err(LibraryError::from)?;
-        prune(&dir)?;
-        info(&path)
+        self.conn().execute("VACUUM INTO ?1", [&target]).map_err(
+            |err| match LibraryError::from(err) {
+                LibraryError::DiskFull => not_made("the disk is full".into()),
+                other => not_made(super::classify(other, self.path()).to_string()),
+            },
+        )?;
+        std::fs::File::open(partial)
+            .and_then(|f| f.sync_all())
+            .map_err(|err| not_made(err.to_string()))?;
+        check_backup(partial).map_err(|err| match err {
+            LibraryError::BadBackup { reason, .. } => not_made(reason),
+            other => other,
+        })
     }
 
     /// Makes a backup if the newest is more than a day old (call at start-up and now and then).
@@ -100,46 +115,9 @@ impl Library {
     }
 }
 
-/// Replaces the library of `data_dir` by `backup`, which must be a sound Edito library. The
-/// current library (if any) is moved into the backups folder as
-/// `library-before-restore-YYYYMMDD-HHMMSS.db`, never deleted. Close every [`Library`] on
-/// this folder first (the app, other commands).
-pub fn restore_backup(data_dir: &Path, backup: &Path) -> Result<RestoreReport, LibraryError> {
-    check_backup(backup)?;
-    let library = data_dir.join(LIBRARY_FILE);
-    let io_err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| LibraryError::Backup { path, source }
-    };
-    let previous_saved_as = if library.exists() {
-        let dir = backups_dir_for(&library);
-        std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-        let stamp = time_stamp::file_stamp(OffsetDateTime::now_utc());
-        let aside = dir.join(format!("library-before-restore-{stamp}{SUFFIX}"));
-        // The -wal holds the latest commits: it moves with the file it belongs to.
-        std::fs::rename(&library, &aside).map_err(io_err(&library))?;
-        let wal = sidecar(&library, "-wal");
-        if wal.exists() {
-            std::fs::rename(&wal, sidecar(&aside, "-wal")).map_err(io_err(&wal))?;
-        }
-        let _ = std::fs::remove_file(sidecar(&library, "-shm"));
-        Some(aside)
-    } else {
-        None
-    };
-    // Copy beside the target, then rename: the library file is never half-written.
-    let partial = data_dir.join(format!("{LIBRARY_FILE}.restoring"));
-    std::fs::copy(backup, &partial).map_err(io_err(backup))?;
-    std::fs::rename(&partial, &library).map_err(io_err(&library))?;
-    Library::open_file(&library)?;
-    Ok(RestoreReport {
-        restored_from: backup.to_path_buf(),
-        previous_saved_as,
-    })
-}
-
-/// Opens `backup` read-only and checks it is a whole Edito library this build can open.
-fn check_backup(backup: &Path) -> Result<(), LibraryError> {
+/// Opens `backup` read-only and checks it is a whole Edito library this build can open
+/// (`PRAGMA integrity_check`, schema version).
+pub(crate) fn check_backup(backup: &Path) -> Result<(), LibraryError> {
     let bad = |reason: String| LibraryError::BadBackup {
         path: backup.to_path_buf(),
         reason,
@@ -167,7 +145,40 @@ pub(crate) fn backups_dir_for(library: &Path) -> PathBuf {
         .join(BACKUPS_DIR)
 }
 
-/// The most recent backup in `dir`, if any.
+/// Moves the verified `partial` to `library-STAMP[-N].db`, numbered after the last backup of
+/// the same second (never in a gap left by pruning, so names sort in the order the backups
+/// were made) and never over an existing file (two processes backing up at once).
+fn publish(dir: &Path, stamp: &str, partial: &Path) -> Result<PathBuf, LibraryError> {
+    let mut n = list_all(dir)
+        .iter()
+        .filter(|b| b.stamp == stamp)
+        .map(|b| b.n)
+        .max()
+        .map_or(1, |n| n + 1);
+    loop {
+        let path = if n == 1 {
+            dir.join(format!("{PREFIX}{stamp}{SUFFIX}"))
+        } else {
+            dir.join(format!("{PREFIX}{stamp}-{n}{SUFFIX}"))
+        };
+        match std::fs::hard_link(partial, &path) {
+            Ok(()) => {
+                let _ = std::fs::remove_file(partial);
+                return Ok(path);
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
+            Err(source) => return Err(LibraryError::Backup { path, source }),
+        }
+    }
+}
+
+/// The newest usable backup of the library in `data_dir`, if any: the one the damage messages
+/// recommend and the window's "restore the latest backup" puts back.
+pub fn newest_backup(data_dir: &Path) -> Option<PathBuf> {
+    newest_in(&data_dir.join(BACKUPS_DIR))
+}
+
+/// The most recent usable backup in `dir`, if any.
 pub(crate) fn newest_in(dir: &Path) -> Option<PathBuf> {
     list_in(dir).pop().map(|b| b.path)
 }
@@ -179,9 +190,26 @@ struct Found {
     path: PathBuf,
 }
 
-/// Backups in `dir` named by [`Library::backup_now`], oldest first. Other files in the folder
-/// are never listed, so never pruned.
+/// Usable backups in `dir`, oldest first: named by [`Library::backup_now`] and starting like
+/// an SQLite file. An empty or truncated file (a backup that failed before this build
+/// verified them) is never listed, so never recommended, never counted among those kept.
 fn list_in(dir: &Path) -> Vec<Found> {
+    let mut found = list_all(dir);
+    found.retain(|b| looks_like_sqlite(&b.path));
+    found
+}
+
+fn looks_like_sqlite(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == SQLITE_MAGIC)
+}
+
+/// Every file in `dir` named like a backup, oldest first. Other files in the folder are
+/// never listed, so never pruned.
+fn list_all(dir: &Path) -> Vec<Found> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -206,13 +234,25 @@ fn list_in(dir: &Path) -> Vec<Found> {
     found
 }
 
-fn prune(dir: &Path) -> Result<(), LibraryError> {
+/// Deletes the oldest usable backups beyond [`BACKUPS_KEPT`], except the largest of them when
+/// it is larger than every backup kept: a library that shrank (pieces lost, a damaged file
+/// backed up) must not push its last large backup out. Returns that one when it was kept.
+fn prune(dir: &Path) -> Result<Option<PathBuf>, LibraryError> {
     let all = list_in(dir);
     let excess = all.len().saturating_sub(BACKUPS_KEPT);
+    let size = |b: &Found| std::fs::metadata(&b.path).map_or(0, |m| m.len());
+    let largest_kept = all[excess..].iter().map(size).max().unwrap_or(0);
+    let spared = all[..excess]
+        .iter()
+        .max_by_key(|b| size(b))
+        .filter(|b| size(b) > largest_kept)
+        .map(|b| b.path.clone());
     for Found { path, .. } in all.into_iter().take(excess) {
-        std::fs::remove_file(&path).map_err(|source| LibraryError::Backup { path, source })?;
+        if Some(&path) != spared.as_ref() {
+            std::fs::remove_file(&path).map_err(|source| LibraryError::Backup { path, source })?;
+        }
     }
-    Ok(())
+    Ok(spared)
 }
 
 fn info(path: &Path) -> Result<BackupInfo, LibraryError> {
@@ -230,10 +270,12 @@ fn info(path: &Path) -> Result<BackupInfo, LibraryError> {
         path: path.to_path_buf(),
         made_at,
         size_bytes: meta.len(),
+        larger_kept: None,
     })
 }
 
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+/// `path` with `suffix` appended to its name (`library.db` → `library.db-wal`).
+pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

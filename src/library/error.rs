@@ -35,10 +35,25 @@ pub enum LibraryError {
         /// The most recent backup, if any.
         newest_backup: Option<PathBuf>,
     },
+    /// The library file is missing or empty while backups of it exist.
+    #[error("the library `{}` is missing or empty, but backups exist: restore the newest with `edito backup --restore {}` (to start a new, empty library instead, move the `backups` folder away first)", .path.display(), .newest_backup.display())]
+    Missing {
+        /// The file.
+        path: PathBuf,
+        /// The most recent backup.
+        newest_backup: PathBuf,
+    },
     /// The file or its directory cannot be written.
     #[error("the library `{}` is read-only: nothing was saved (check the permissions of the file and of its folder, or choose another with --data-dir)", .path.display())]
     ReadOnly {
         /// The file.
+        path: PathBuf,
+    },
+    /// A file of the library (its -wal or -shm, or the file itself) was deleted or replaced
+    /// while Edito had it open.
+    #[error("the files of the library `{}` changed under Edito (one was deleted, moved or replaced while it was open): nothing more was saved; close every Edito window and command, then open it again (if it is then reported damaged, restore the newest backup)", .path.display())]
+    FilesChanged {
+        /// The library file.
         path: PathBuf,
     },
     /// The library was written by a newer Edito.
@@ -98,6 +113,14 @@ pub enum LibraryError {
         path: PathBuf,
         /// Why.
         source: std::io::Error,
+    },
+    /// `edito backup` could not make a backup; the library itself is untouched.
+    #[error("no backup was made in `{}`: {reason} (the library itself is untouched; free some space or check the folder, then run `edito backup` again)", .dir.display())]
+    BackupNotMade {
+        /// The backups folder.
+        dir: PathBuf,
+        /// Why.
+        reason: String,
     },
     /// The file given as a backup is not a sound Edito library.
     #[error("`{}` is not a usable Edito backup ({reason}): choose another file from the `backups` folder", .path.display())]

@@ -11,11 +11,14 @@ mod filter;
 mod migrations;
 mod model;
 mod pieces;
+mod restore;
 mod retention;
 mod revisions;
+mod seal;
 mod search;
 mod settings;
 mod slug;
+mod snippet;
 mod status;
 mod stored;
 mod tables;
@@ -31,15 +34,16 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use backup::{restore_backup, BackupInfo, RestoreReport, BACKUPS_DIR, BACKUPS_KEPT};
+pub use backup::{newest_backup, BackupInfo, BACKUPS_DIR, BACKUPS_KEPT};
 pub use diff::{DiffOp, DiffSegment, FieldDiff, RevisionDiff};
 pub use error::LibraryError;
 pub use filter::PieceFilter;
 pub use migrations::SCHEMA_VERSION;
 pub use model::{
     Extra, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, Revision, RevisionReason,
-    RevisionSummary, SaveKind, Status, StatusChange, TagCount, MAX_BODY_BYTES,
+    RevisionSummary, SaveKind, Status, StatusChange, TagCount, MAX_BODY_BYTES, MAX_TAGS_PER_PIECE,
 };
+pub use restore::{restore_backup, Recovery, RestoreReport};
 pub use search::{SearchHit, SearchQuery, SnippetSegment};
 pub use settings::SettingKey;
 pub use slug::slugify;
@@ -77,6 +81,11 @@ pub struct Library {
     /// The `synchronous` level last set on the connection (1 NORMAL, 2 FULL), changed only
     /// while the connection lock is held.
     applied: AtomicU8,
+    /// What opening had to settle of an interrupted restore.
+    recovery: Option<Recovery>,
+    /// The file's stamp when this library last knew it sound (see `seal.rs`); `None` when a
+    /// change it did not make was seen, or for a read-only library.
+    seal: Mutex<Option<seal::Stamp>>,
 }
 
 /// SQLite's codes for the `synchronous` levels used here.
@@ -94,11 +103,28 @@ impl Library {
     }
 
     /// Opens (creating if needed) the library at exactly `path`, upgrading its schema.
+    ///
+    /// First settles a restore that was interrupted ([`Library::recovery`] says what was
+    /// found). A missing or empty file is only created anew when there are no backups beside
+    /// it: with backups, it is [`LibraryError::Missing`] (a new empty library would hide the
+    /// writer's work, and its daily backups would push the good ones out).
     pub fn open_file(path: &Path) -> Result<Self, LibraryError> {
+        let recovery = restore::recover(path)?;
+        if is_missing_or_empty(path) {
+            let backups_dir = backup::backups_dir_for(path);
+            if let Some(newest_backup) = backup::newest_in(&backups_dir) {
+                return Err(LibraryError::Missing {
+                    path: path.to_path_buf(),
+                    newest_backup,
+                });
+            }
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Self::open_with(path, flags)
+        let mut library = Self::open_with(path, flags)?;
+        library.recovery = recovery;
+        Ok(library)
     }
 
     /// Opens an existing library without ever writing to it (to inspect a backup, or a file
@@ -132,8 +158,11 @@ impl Library {
         let mut conn = Connection::open_with_flags(path, flags)
             .map_err(|err| classify(LibraryError::from(err), path))?;
         configure(&conn).map_err(|err| classify(err.into(), path))?;
+        let sound = seal::check_at_open(&conn, path).map_err(|err| classify(err, path))?;
         migrations::migrate(&mut conn).map_err(|err| classify(err, path))?;
-        Ok(Library::new(conn, path))
+        let library = Library::new(conn, path);
+        *lock(&library.seal) = sound;
+        Ok(library)
     }
 
     fn new(conn: Connection, path: &Path) -> Self {
@@ -142,6 +171,8 @@ impl Library {
             path: path.to_path_buf(),
             policy: AtomicU8::new(Synchronous::Tiered as u8),
             applied: AtomicU8::new(SYNC_FULL),
+            recovery: None,
+            seal: Mutex::new(None),
         }
     }
 
@@ -247,8 +278,78 @@ impl Library {
                 tx.commit()?;
                 Ok(value)
             });
-        result.map_err(|err| classify(err, &self.path))
+        let result = result.map_err(|err| classify(err, &self.path));
+        if result.is_ok() {
+            // In WAL mode the -wal exists as long as a connection is open. Gone after a
+            // commit means it was deleted under us: this commit went into a file no one will
+            // read again, and "saved" would be a lie.
+            if !backup::sidecar(&self.path, "-wal").exists() {
+                return Err(LibraryError::FilesChanged {
+                    path: self.path.clone(),
+                });
+            }
+            self.checkpoint_if_due(&conn, false);
+        }
+        result
     }
+
+    /// Copies the -wal into the file once it holds [`seal::CHECKPOINT_PAGES`] pages (or
+    /// always, at close), and re-seals the file when it was still as this library sealed it.
+    /// A failed checkpoint is harmless (the commits are in the -wal): the next one retries.
+    fn checkpoint_if_due(&self, conn: &Connection, closing: bool) {
+        let wal_len = std::fs::metadata(backup::sidecar(&self.path, "-wal")).map_or(0, |m| m.len());
+        if !closing && wal_len < seal::CHECKPOINT_PAGES as u64 * 4096 {
+            return;
+        }
+        let mut sealed = lock(&self.seal);
+        let untouched = sealed.is_some() && *sealed == seal::stamp_of(&self.path);
+        let mode = if closing { "TRUNCATE" } else { "PASSIVE" };
+        let done = conn
+            .query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |_| Ok(()))
+            .is_ok();
+        *sealed = if untouched && done {
+            seal::seal(&self.path)
+        } else {
+            None
+        };
+    }
+}
+
+impl Drop for Library {
+    fn drop(&mut self) {
+        let conn = self.conn();
+        if !conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+            self.checkpoint_if_due(&conn, true);
+        }
+    }
+}
+
+/// A poisoned lock only means another thread panicked while holding a plain value.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// True when `path` holds no library: absent, or empty with no write-ahead log beside it (a
+/// library just created can be an empty file whose pages are all still in its -wal).
+fn is_missing_or_empty(path: &Path) -> bool {
+    let len = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    !path.exists() || (len(path) == 0 && len(&backup::sidecar(path, "-wal")) == 0)
+}
+
+/// True when SQLite's failure comes from the library's files changing under it: the file
+/// moved or replaced (`SQLITE_READONLY_DBMOVED`), or an I/O error while its -wal or -shm is
+/// gone (deleted by hand or by a cleaning tool while Edito had them open).
+fn files_changed(err: &rusqlite::Error, path: &Path) -> bool {
+    use rusqlite::ffi;
+    let rusqlite::Error::SqliteFailure(failure, _) = err else {
+        return false;
+    };
+    let gone = |suffix: &str| !backup::sidecar(path, suffix).exists();
+    failure.extended_code == ffi::SQLITE_READONLY_DBMOVED
+        || (failure.code == ffi::ErrorCode::SystemIoFailure
+            && (!path.exists() || gone("-wal") || gone("-shm")))
 }
 
 /// Connection settings. WAL lets readers (the CLI) work while the app writes. `synchronous`
@@ -259,6 +360,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Checkpoints are the library's own (`Library::checkpoint_if_due`), so that it knows
+    // when the file changes and can keep its seal (seal.rs).
+    conn.pragma_update(None, "wal_autocheckpoint", 0)?;
     // 16 MB of page cache instead of SQLite's 2 MB: the list index and the pages a save
     // touches of a 10,000-piece library stay in memory.
     conn.pragma_update(None, "cache_size", -16_384)?;
@@ -284,6 +388,9 @@ fn classify(err: LibraryError, path: &Path) -> LibraryError {
             path: path.to_path_buf(),
             backups_dir,
             newest_backup,
+        },
+        _ if files_changed(inner, path) => LibraryError::FilesChanged {
+            path: path.to_path_buf(),
         },
         Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
             LibraryError::ReadOnly {

@@ -15,6 +15,12 @@ pub type Extra = BTreeMap<String, serde_json::Value>;
 /// that a pasted disk image is refused with a message instead of bloating every backup.
 pub const MAX_BODY_BYTES: usize = 100 * 1024 * 1024;
 
+/// Most tags a piece may carry. A newsroom files a piece under 3 to 10; the archive's tag
+/// pages list each piece with all its tags, so a piece costs the archive up to (tags)² tag
+/// links: 400 (about 40 KB) at 20, 10⁸ at 10,000 (two such pieces made `edito site` write
+/// 13 GB in 241 s). With the cap the archive grows linearly with pieces × tags shown.
+pub const MAX_TAGS_PER_PIECE: usize = 20;
+
 /// Longest lead-image reference accepted, in bytes (the schema checks it too).
 pub const MAX_LEAD_IMAGE_BYTES: usize = 1000;
 
@@ -155,6 +161,8 @@ pub enum RevisionReason {
     StatusChange,
     /// An older revision was restored over it.
     Restore,
+    /// The next save deleted or replaced more than a sentence of it.
+    BeforeDeletion,
 }
 
 /// A line of a piece's history.
@@ -207,12 +215,13 @@ pub struct Revision {
 
 impl RevisionReason {
     /// Every reason, in declaration order.
-    pub const ALL: [RevisionReason; 5] = [
+    pub const ALL: [RevisionReason; 6] = [
         RevisionReason::SavePoint,
         RevisionReason::Pause,
         RevisionReason::Interval,
         RevisionReason::StatusChange,
         RevisionReason::Restore,
+        RevisionReason::BeforeDeletion,
     ];
 
     /// The code stored in the library and shown by the CLI (`save_point`, `pause`…).
@@ -223,6 +232,7 @@ impl RevisionReason {
             RevisionReason::Interval => "interval",
             RevisionReason::StatusChange => "status_change",
             RevisionReason::Restore => "restore",
+            RevisionReason::BeforeDeletion => "before_deletion",
         }
     }
 }

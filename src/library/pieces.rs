@@ -71,6 +71,11 @@ impl Library {
                 Some(wanted) if slug::slugify(wanted) != current.slug => {
                     slug::unique(tx, wanted, Some(edit.id))?
                 }
+                _ if edit.fields.title != current.fields.title
+                    && slug::follows_title(tx, &current)? =>
+                {
+                    slug::unique(tx, &edit.fields.title, Some(edit.id))?
+                }
                 _ => current.slug.clone(),
             };
             let tags_changed = new_tags
@@ -86,7 +91,9 @@ impl Library {
             }
             let now = OffsetDateTime::now_utc();
             let stamp = time_stamp::format(now);
-            if let Some(reason) = revisions::reason_to_keep(tx, &current, edit.kind, now)? {
+            if let Some(reason) =
+                revisions::reason_to_keep(tx, &current, &edit.fields, edit.kind, now)?
+            {
                 revisions::keep(tx, &current, reason, &stamp)?;
             }
             fts::unindex(tx, edit.id)?;

@@ -8,14 +8,14 @@ use time::{Duration, OffsetDateTime};
 
 use super::tables::{fts, pieces, revisions, tags};
 use super::{
-    retention, stored, time_stamp, Library, LibraryError, Piece, Revision, RevisionReason,
-    RevisionSummary, SaveKind,
+    retention, stored, time_stamp, Library, LibraryError, Piece, PieceFields, Revision,
+    RevisionReason, RevisionSummary, SaveKind,
 };
 
 /// An autosave after this much quiet keeps the state before the pause.
 const PAUSE: Duration = Duration::minutes(2);
 /// During uninterrupted typing, a state is still kept at least this often.
-const INTERVAL: Duration = Duration::minutes(10);
+const INTERVAL: Duration = Duration::minutes(3);
 
 impl Library {
     /// The history of a piece, newest first.
@@ -52,10 +52,15 @@ impl Library {
     }
 }
 
-/// Whether an autosave or save point must keep `current` before replacing it, and why.
+/// Characters deleted or replaced in one save above which the state before is kept: more
+/// than a sentence (issue #11: a mistaken 300-character deletion lost the text as typed).
+pub(crate) const LARGE_DELETION: usize = 100;
+
+/// Whether an autosave or save point must keep `current` before `next` replaces it, and why.
 pub(crate) fn reason_to_keep(
     conn: &Connection,
     current: &Piece,
+    next: &PieceFields,
     kind: SaveKind,
     now: OffsetDateTime,
 ) -> Result<Option<RevisionReason>, LibraryError> {
@@ -66,6 +71,9 @@ pub(crate) fn reason_to_keep(
     {
         return Ok(None);
     }
+    if deleted_chars(&current.fields, next) > LARGE_DELETION {
+        return Ok(Some(RevisionReason::BeforeDeletion));
+    }
     if kind == SaveKind::SavePoint {
         return Ok(Some(RevisionReason::SavePoint));
     }
@@ -75,6 +83,26 @@ pub(crate) fn reason_to_keep(
     }
     let last_kept = latest.map_or(current.created_at.clone(), |l| l.kept_at);
     Ok((since(&last_kept) >= INTERVAL).then_some(RevisionReason::Interval))
+}
+
+/// Characters of the text fields (kicker, title, standfirst, body) that `next` deletes or
+/// replaces: per field, what lies between the common start and the common end.
+pub(crate) fn deleted_chars(before: &PieceFields, next: &PieceFields) -> usize {
+    let removed = |old: &str, new: &str| {
+        let (old, new): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+        let start = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+        let end = old[start..]
+            .iter()
+            .rev()
+            .zip(new[start..].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        old.len() - start - end
+    };
+    removed(&before.kicker, &next.kicker)
+        + removed(&before.title, &next.title)
+        + removed(&before.standfirst, &next.standfirst)
+        + removed(&before.body, &next.body)
 }
 
 /// Stores `piece` as the next revision, unless the newest revision already holds this version.

@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
+use super::snippet;
 use super::tables::pieces::{summary_from_row, SUMMARY_COLUMNS};
 use super::tables::TAG_LIST_SEPARATOR;
 use super::{Library, LibraryError, PieceFilter, PieceSummary};
@@ -13,10 +14,10 @@ use super::{Library, LibraryError, PieceFilter, PieceSummary};
 /// Results returned when the filter sets no limit.
 const DEFAULT_LIMIT: u32 = 50;
 /// Private-use characters FTS5 puts around matches; split out before anything leaves.
-const MARK_START: char = '\u{e000}';
-const MARK_END: char = '\u{e001}';
+pub(super) const MARK_START: char = '\u{e000}';
+pub(super) const MARK_END: char = '\u{e001}';
 /// Words of context in a snippet.
-const SNIPPET_WORDS: u32 = 16;
+pub(super) const SNIPPET_WORDS: u32 = 16;
 
 /// A search: words (a trailing `*` makes a prefix: `rédac*`) and the list filters.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -82,7 +83,7 @@ impl Library {
             // of a common word would cost more than the ranking itself.
             ranked
                 .into_iter()
-                .map(|(id, score)| hit(conn, &fts_query, id, score))
+                .map(|(id, score)| hit(conn, &fts_query, &query.text, id, score))
                 .collect()
         })
     }
@@ -148,23 +149,48 @@ fn rank_filtered(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn hit(conn: &Connection, fts_query: &str, id: i64, score: f64) -> Result<SearchHit, LibraryError> {
+fn hit(
+    conn: &Connection,
+    fts_query: &str,
+    text: &str,
+    id: i64,
+    score: f64,
+) -> Result<SearchHit, LibraryError> {
     let piece = conn
         .prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM pieces p WHERE p.id = ?1"
         ))?
         .query_row([id], summary_from_row)?;
-    let snippet: String = conn
-        .prepare_cached(&format!(
+    let body_bytes: i64 = conn
+        .prepare_cached("SELECT octet_length(body) FROM pieces WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    let snippet = if body_bytes as usize > snippet::LARGE_BODY_BYTES {
+        snippet::windowed(conn, fts_query, &query_words(text), id)?
+    } else {
+        conn.prepare_cached(&format!(
             "SELECT snippet(pieces_fts, -1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_WORDS})
              FROM pieces_fts WHERE pieces_fts MATCH ?1 AND rowid = ?2"
         ))?
-        .query_row(rusqlite::params![fts_query, id], |r| r.get(0))?;
+        .query_row(rusqlite::params![fts_query, id], |r| r.get(0))?
+    };
     Ok(SearchHit {
         piece,
         score,
-        snippet: segments(&snippet),
+        snippet: segments(&without_markdown(&snippet)),
     })
+}
+
+/// The words of a query, folded, each with whether it is a prefix (`rédac*`).
+fn query_words(text: &str) -> Vec<(String, bool)> {
+    text.split_whitespace()
+        .flat_map(|chunk| {
+            let prefix = chunk.ends_with('*');
+            chunk
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(move |w| (crate::text::fold(w), prefix))
+        })
+        .collect()
 }
 
 /// The FTS5 query for what the writer typed: each word quoted (so `AND`, `"`, `-` or `:` in
@@ -190,6 +216,55 @@ pub(crate) fn fts_query(text: &str) -> Option<String> {
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A snippet of Markdown as the writer reads it: no heading, quote or list markers, no
+/// emphasis or code marks, a link's text without its address, lines joined by a space
+/// (issue #11: search excerpts showed `## Publier`). The match marks are kept.
+fn without_markdown(snippet: &str) -> String {
+    let mut out = String::with_capacity(snippet.len());
+    for line in snippet.split('\n') {
+        let mut rest = line.trim_start();
+        loop {
+            let marker = rest.trim_start_matches(['#', '>', '-', '+', '*']);
+            let numbered = marker.trim_start_matches(|c: char| c.is_ascii_digit());
+            let marker = numbered
+                .strip_prefix(['.', ')'])
+                .filter(|_| numbered.len() < marker.len())
+                .unwrap_or(marker);
+            if marker.len() == rest.len() || !marker.starts_with(' ') && !marker.is_empty() {
+                break;
+            }
+            rest = marker.trim_start();
+        }
+        if rest.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut chars = rest.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '*' | '`' | '~' => {}
+                '_' if !chars.peek().is_some_and(|n| n.is_alphanumeric())
+                    || !out.chars().last().is_some_and(char::is_alphanumeric) => {}
+                '!' if chars.peek() == Some(&'[') => {}
+                '[' => {}
+                ']' if chars.peek() == Some(&'(') => {
+                    // The address is not text: skip to the closing parenthesis (or the end).
+                    for skipped in chars.by_ref() {
+                        if skipped == ')' {
+                            break;
+                        }
+                    }
+                }
+                ']' => {}
+                _ => out.push(c),
+            }
+        }
+    }
+    out
 }
 
 /// Splits FTS5's marked snippet into plain and highlighted runs.

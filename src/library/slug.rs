@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use super::LibraryError;
+use super::{LibraryError, Piece, Status};
 
 pub use crate::text::slugify;
 
@@ -24,6 +24,36 @@ pub(crate) fn unique(
         }
         n += 1;
         candidate = format!("{base}-{n}");
+    }
+}
+
+/// True while `piece`'s slug still follows its title: the slug is the one its title gives
+/// (`slugify(title)`, or that made unique with `-2`, `-3`…, `sans-titre` for an empty title)
+/// and the piece was never published. A slug typed by hand differs from the title's, so it
+/// stays; a published piece keeps its address because readers' links point to it (issue #11:
+/// a titled piece kept `sans-titre`, which then named its export).
+pub(crate) fn follows_title(conn: &Connection, piece: &Piece) -> Result<bool, LibraryError> {
+    if !derived_from(&piece.slug, &piece.fields.title) {
+        return Ok(false);
+    }
+    let published: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM pieces WHERE id = ?1 AND status = ?2)
+                 OR EXISTS (SELECT 1 FROM status_history WHERE piece_id = ?1 AND to_status = ?2)",
+        )?
+        .query_row(params![piece.id, Status::Published], |r| r.get(0))?;
+    Ok(!published)
+}
+
+/// True when `slug` is `slugify(title)` or `slugify(title)-N`.
+fn derived_from(slug: &str, title: &str) -> bool {
+    let base = slugify(title);
+    match slug.strip_prefix(base.as_str()) {
+        Some("") => true,
+        Some(rest) => rest
+            .strip_prefix('-')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+        None => false,
     }
 }
 

@@ -12,6 +12,7 @@ mod escape;
 mod front_matter;
 mod hyphenate;
 mod lang;
+mod nesting;
 mod options;
 mod pipeline;
 mod sanitize;
@@ -31,6 +32,7 @@ pub use counts::{count_text, Counts, SIGNS_PER_FEUILLET, WORDS_PER_MINUTE};
 pub use front_matter::{split_front_matter, FrontMatter, FrontMatterFormat};
 pub use hyphenate::{hyphenate_html, SOFT_HYPHEN};
 pub use lang::{Lang, UnknownLang};
+pub use nesting::{cap_nesting, MAX_NESTING};
 pub use options::{
     is_relative_path, parser_options, AssetResolver, LinkKind, Links, RenderOptions, UnderFolder,
 };

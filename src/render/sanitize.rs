@@ -2,6 +2,7 @@
 //! URLs of Markdown links and images are checked against a scheme allow-list. Only raw HTML
 //! pays for the HTML parser; ordinary Markdown never reaches it.
 
+use super::nesting::{cap_nesting, MAX_NESTING};
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
@@ -160,7 +161,7 @@ fn push(scheme: &mut [u8; 8], len: &mut usize, byte: u8) {
 
 /// Sanitizes a raw HTML block as a whole (balanced output, disallowed markup removed).
 pub(crate) fn clean_block(html: &str) -> String {
-    CLEANER.clean(html).to_string()
+    CLEANER.clean(&cap_nesting(html, MAX_NESTING)).to_string()
 }
 
 /// The raw-HTML sanitizer of one render. Without a resolver it is the shared allow-list;
@@ -192,7 +193,7 @@ impl Cleaner {
             Some(resolver) => self
                 .resolving
                 .get_or_init(|| resolving(Arc::clone(resolver)))
-                .clean(html)
+                .clean(&cap_nesting(html, MAX_NESTING))
                 .to_string(),
         };
         if self.publish && clean.contains("<img") {

@@ -1,12 +1,13 @@
-//! Export from the real window: the open piece to a file whose path is typed in the dialog
-//! (native pickers cannot be driven through WebDriver), a refused export worded in French from
-//! the error's code, and the archive to a folder with the progress bar reaching "N / N" and its
-//! site address kept in the library.
+//! Export from the real window: the open piece to a file chosen in the file dialog (answered
+//! through the debug build's `EDITO_TEST_PICKS`: native dialogs cannot be driven through
+//! WebDriver), a refused export worded in French from the error's code, a path the web side
+//! names itself refused, an existing file replaced only after asking, and the archive to a
+//! folder with the progress bar reaching "N / N" and its site address kept in the library.
 
 use serde_json::json;
 
 use crate::desk::{click, new_piece, start_french, type_in_body};
-use crate::harness::{run, skipped, App};
+use crate::harness::{answer_next_pick, run, skipped, App};
 use fantoccini::Locator;
 
 /// Opens the export dialog with Ctrl+E's action.
@@ -19,8 +20,22 @@ async fn open_export(app: &App) {
     .await;
 }
 
-async fn type_path(app: &App, id: &str, path: &std::path::Path) {
-    type_text(app, id, &path.display().to_string()).await;
+/// Clicks the "Choose…" button `button` and answers its dialog with `path`, then waits for the
+/// field `field` to show it.
+async fn pick(
+    app: &App,
+    data_dir: &std::path::Path,
+    button: &str,
+    field: &str,
+    path: &std::path::Path,
+) {
+    answer_next_pick(data_dir, &[path]);
+    click(app, button).await;
+    app.wait_for_value(
+        &format!("return document.getElementById('{field}').value"),
+        json!(path.display().to_string()),
+    )
+    .await;
 }
 
 /// Replaces the text of the field `id`.
@@ -35,7 +50,7 @@ async fn type_text(app: &App, id: &str, text: &str) {
 }
 
 #[test]
-fn the_open_piece_is_exported_to_a_typed_path() {
+fn the_open_piece_is_exported_to_a_picked_path() {
     if skipped() {
         return;
     }
@@ -47,7 +62,7 @@ fn the_open_piece_is_exported_to_a_typed_path() {
         new_piece(&app).await;
         type_in_body(&app, "Un article à **publier**.").await;
         open_export(&app).await;
-        type_path(&app, "export-path", &file).await;
+        pick(&app, dir.path(), "export-choose", "export-path", &file).await;
         click(&app, "export-piece").await;
         app.wait_for_js("return document.getElementById('export-status').textContent.includes('mon-article.html')")
             .await;
@@ -75,7 +90,7 @@ fn a_refused_export_is_worded_in_the_window_language() {
         let app = start_french(dir.path()).await;
         new_piece(&app).await;
         open_export(&app).await;
-        type_path(&app, "export-path", &file).await;
+        pick(&app, dir.path(), "export-choose", "export-path", &file).await;
         click(&app, "export-piece").await;
         app.wait_for_value(
             "return document.getElementById('export-status').dataset.kind",
@@ -112,7 +127,14 @@ fn the_archive_is_exported_to_a_folder_with_progress() {
     run(async {
         let app = start_french(dir.path()).await;
         open_export(&app).await;
-        type_path(&app, "export-site-dir", &site).await;
+        pick(
+            &app,
+            dir.path(),
+            "export-site-choose",
+            "export-site-dir",
+            &site,
+        )
+        .await;
         app.client
             .find(Locator::Id("export-site-status"))
             .await
@@ -146,4 +168,99 @@ fn the_archive_is_exported_to_a_folder_with_progress() {
         feed.contains("https://exemple.fr/archives/"),
         "the feed's address is the one typed"
     );
+}
+
+// Regression (#13.17): export_piece, export_site and import_paths took any path from the web
+// side; a script in the window could have written ~/.bashrc. A path no dialog returned is
+// refused by the shell, whatever the page sends.
+#[test]
+fn a_path_the_page_names_itself_is_refused_by_the_shell() {
+    if skipped() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = tempfile::tempdir().expect("out dir");
+    let target = out.path().join(".bashrc");
+    run(async {
+        let app = start_french(dir.path()).await;
+        new_piece(&app).await;
+        let script = format!(
+            "const done = arguments[arguments.length - 1];
+             (async () => {{
+             const invoke = window.__TAURI_INTERNALS__.invoke;
+             const id = window.__edito.current().id;
+             const codes = [];
+             for (const [cmd, args] of [
+               ['export_piece', {{ id, format: 'page', path: {p}, replace: true }}],
+               ['export_site', {{ outDir: {d}, status: 'all', baseUrl: null }}],
+               ['import_paths', {{ paths: [{p}] }}],
+             ]) {{ try {{ await invoke(cmd, args); codes.push('ok'); }} catch (e) {{ codes.push(e.code); }} }}
+             done(codes);
+             }})();",
+            p = json!(target.display().to_string()),
+            d = json!(out.path().join("site").display().to_string()),
+        );
+        let codes = app
+            .client
+            .execute_async(&script, vec![])
+            .await
+            .expect("invoke");
+        assert_eq!(codes, json!(["not_picked", "not_picked", "not_picked"]));
+        app.quit().await;
+    });
+    assert!(!target.exists(), "nothing written where the page asked");
+    assert!(!out.path().join("site").exists());
+}
+
+// Regression (#11.4): exporting onto an existing file replaced it silently, and switching the
+// format to Markdown kept the `.html` name.
+#[test]
+fn an_existing_file_is_replaced_only_after_asking_and_the_name_follows_the_format() {
+    if skipped() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = tempfile::tempdir().expect("out dir");
+    let html = out.path().join("edito.html");
+    let md = out.path().join("edito.md");
+    std::fs::write(&md, "le fichier de quelqu'un d'autre").expect("existing file");
+    run(async {
+        let app = start_french(dir.path()).await;
+        new_piece(&app).await;
+        type_in_body(&app, "Le texte exporté.").await;
+        open_export(&app).await;
+        pick(&app, dir.path(), "export-choose", "export-path", &html).await;
+        app.client
+            .find(Locator::Css(
+                "input[name='export-format'][value='markdown']",
+            ))
+            .await
+            .expect("markdown radio")
+            .click()
+            .await
+            .expect("choose markdown");
+        app.wait_for_value(
+            "return document.getElementById('export-path').value",
+            json!(md.display().to_string()),
+        )
+        .await;
+        click(&app, "export-piece").await;
+        app.wait_for_js("return !document.getElementById('export-replace').hidden")
+            .await;
+        assert_eq!(
+            std::fs::read_to_string(&md).expect("still there"),
+            "le fichier de quelqu'un d'autre",
+            "nothing replaced before the writer agreed"
+        );
+        click(&app, "export-replace").await;
+        app.wait_for_js("return document.getElementById('export-status').dataset.kind === 'ok'")
+            .await;
+        // Edito wrote this file for this piece: exporting again does not ask again.
+        click(&app, "export-piece").await;
+        app.wait_for_js("return document.getElementById('export-status').dataset.kind === 'ok' && document.getElementById('export-replace').hidden")
+            .await;
+        app.quit().await;
+    });
+    let text = std::fs::read_to_string(&md).expect("exported");
+    assert!(text.contains("Le texte exporté."), "{text}");
 }

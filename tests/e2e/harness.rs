@@ -63,6 +63,18 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// The file the debug build reads its file dialogs' answers from.
+fn picks_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("test-picks.txt")
+}
+
+/// Makes the next file dialog of the app on `data_dir` answer `paths` (several: a multiple
+/// choice), as if the person had chosen them.
+pub fn answer_next_pick(data_dir: &Path, paths: &[&Path]) {
+    let line: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    std::fs::write(picks_file(data_dir), line.join("\t")).expect("write the dialog's answer");
+}
+
 /// A running app: tauri-driver, the WebDriver session, and the data dir it was given.
 pub struct App {
     pub client: Client,
@@ -94,6 +106,9 @@ impl App {
             .env("EDITO_DATA_DIR", data_dir)
             .env("XDG_DATA_HOME", data_dir.join("xdg-data"))
             .env("XDG_CACHE_HOME", data_dir.join("xdg-cache"))
+            // Native file dialogs cannot be driven through WebDriver: debug builds answer them
+            // from this file instead (src-tauri/src/picks.rs; `answer_next_pick`).
+            .env("EDITO_TEST_PICKS", picks_file(data_dir))
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -117,6 +132,19 @@ impl App {
             .execute(script, vec![])
             .await
             .expect("execute script")
+    }
+
+    /// True when `script` returns a truthy value within 3 s (for an assertion that names
+    /// what failed, where [`App::wait_for_js`] would only time out).
+    pub async fn wait_for_js_or_timeout(&self, script: &str) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(3) {
+            if truthy(&self.js(script).await) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
     }
 
     /// Waits until `script` returns a truthy value.
@@ -172,6 +200,60 @@ impl Drop for App {
     fn drop(&mut self) {
         stop_gracefully(&mut self.driver);
     }
+}
+
+impl App {
+    /// SIGKILLs the app's own process (found below this session's tauri-driver by parent
+    /// ids, never by name), as a crash or a power cut would end it, then stops the driver.
+    pub fn kill_app(mut self) {
+        let app = descendants(self.driver.id())
+            .into_iter()
+            .find(|pid| {
+                std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                    .is_ok_and(|comm| comm.trim_end() == "edito-desktop")
+            })
+            .expect("the app's process under tauri-driver");
+        let status = Command::new("kill")
+            .args(["-KILL", &app.to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success(), "SIGKILL {app}");
+        stop_gracefully(&mut self.driver);
+    }
+}
+
+/// Every process below `root`, from the parent ids in /proc.
+fn descendants(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // `pid (comm) state ppid …`: comm may hold spaces, so read after the last ')'.
+            let ppid = stat
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()?;
+            Some((pid, ppid))
+        })
+        .collect();
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(
+            parents
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
+        i += 1;
+    }
+    found.split_off(1)
 }
 
 /// SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too instead of leaving it

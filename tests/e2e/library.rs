@@ -46,7 +46,7 @@ pub(crate) async fn show_metadata(app: &App) {
 }
 
 /// Picks `value` in the <select> `id`.
-async fn select(app: &App, id: &str, value: &str) {
+pub(crate) async fn select(app: &App, id: &str, value: &str) {
     app.client
         .find(Locator::Id(id))
         .await

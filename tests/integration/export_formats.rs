@@ -62,6 +62,23 @@ fn fragment_with_and_without_header() {
     assert!(!bare.contains("<html") && !bare.contains("<head") && !bare.contains("<style"));
 }
 
+/// Issue #11: the fragment dropped the signature the page has; a CMS post needs it.
+#[test]
+fn fragment_carries_the_signature_with_or_without_header() {
+    let ex = exporter(None);
+    let article = piece("pieces/edito-avril-2002.md");
+    assert!(!article.fields.author.is_empty(), "the fixture is signed");
+    for with_header in [true, false] {
+        let html = ex.fragment(&article, with_header).expect("fragment");
+        let signature = html
+            .find("<footer class=\"signature\">")
+            .unwrap_or_else(|| panic!("no signature (header: {with_header}): {html}"));
+        assert!(html[signature..].contains(&article.fields.author), "{html}");
+        let body = html.find("Le téléphone sonne").expect("the body");
+        assert!(signature > body, "the signature follows the body: {html}");
+    }
+}
+
 #[test]
 fn markdown_every_field() {
     let ex = exporter(None);
@@ -93,7 +110,8 @@ fn page_has_the_meta_and_the_information_line() {
         "<meta property=\"article:tag\" content=\"Qualité\">",
         "<meta property=\"article:author\" content=\"Marie Durand\">",
         "Publié le <time datetime=\"2002-04-12\">12 avril 2002</time> dans",
-        "— étiquettes\u{a0}: ",
+        // The app says "mots-clés": the exports say the same (issue #11).
+        "— mots-clés\u{a0}: ",
         "<footer class=\"signature\">",
         "<p class=\"role\">Directrice de la rédaction</p>",
         "<style>",

@@ -347,3 +347,49 @@ fn control_characters_do_not_break_the_feed() {
     roxmltree::Document::parse(&feed).expect("well-formed XML despite control characters");
     assert!(dir.path().join("tags/ete.html").is_file());
 }
+
+/// Total bytes of the files under `dir`.
+fn archive_bytes(dir: &Path) -> u64 {
+    files_under(dir)
+        .iter()
+        .map(|f| std::fs::metadata(dir.join(f)).map_or(0, |m| m.len()))
+        .sum()
+}
+
+/// Published pieces, each carrying the same `tags` tags.
+fn tagged_pieces(count: usize, tags: usize) -> Vec<Article> {
+    (0..count)
+        .map(|i| {
+            let mut article = Article::default();
+            article.fields.title = format!("Pièce {i}");
+            article.slug = format!("piece-{i}");
+            article.status = Status::Published;
+            article.tags = (0..tags).map(|t| format!("étiquette {t}")).collect();
+            article
+        })
+        .collect()
+}
+
+/// Two pieces with 10,000 tags made `edito site` write 13 GB in 241 s: a tag page lists its
+/// pieces with all their tags. An archive shows at most MAX_TAGS_PER_PIECE per piece (a
+/// library written before the cap included), and grows linearly with the pieces.
+#[test]
+fn archive_size_is_linear_in_pieces_and_capped_tags() {
+    use edito::library::MAX_TAGS_PER_PIECE;
+    let exporter = exporter(None);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = build_site(&exporter, &tagged_pieces(2, 300), &dir.path().join("over"));
+    assert_eq!(report.tags, MAX_TAGS_PER_PIECE, "tag pages past the cap");
+    let sizes: Vec<u64> = [10, 20, 40]
+        .iter()
+        .map(|&n| {
+            let out = dir.path().join(format!("n{n}"));
+            build_site(&exporter, &tagged_pieces(n, MAX_TAGS_PER_PIECE), &out);
+            archive_bytes(&out)
+        })
+        .collect();
+    // Doubling the pieces at most doubles the archive (plus the fixed index, feed, style).
+    for pair in sizes.windows(2) {
+        assert!(pair[1] <= pair[0] * 2 + 20_000, "not linear: {sizes:?}");
+    }
+}

@@ -1,7 +1,9 @@
 //! Integration tests of the core and the `edito` CLI, in one test binary so it links once.
 
 mod cli;
+mod cli_broken_pipe;
 mod export_cli;
+mod export_faults;
 mod export_feed;
 mod export_formats;
 mod export_import;
@@ -12,6 +14,8 @@ mod export_site;
 mod export_support;
 mod export_tags_distinct;
 mod export_validate;
+mod faults;
+mod fuzz;
 mod import_typed_values;
 mod input_bom;
 mod kill;

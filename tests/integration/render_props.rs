@@ -8,7 +8,8 @@ use edito::render::{
 };
 use proptest::prelude::*;
 
-const PIECES: &[&str] = &[
+/// Hostile atoms generated documents are made of (the fuzz module reuses them).
+pub(crate) const PIECES: &[&str] = &[
     "<script>",
     "</script>",
     "<img src=x onerror=alert(1)>",

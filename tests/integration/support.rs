@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 /// The `edito` CLI cargo built beside this test binary (`target/<profile>/edito`). It belongs
 /// to the `edito-cli` package, so cargo's `CARGO_BIN_EXE_edito` does not exist for these tests.
@@ -22,9 +22,9 @@ pub fn edito_binary() -> PathBuf {
     binary
 }
 
-/// Runs the `edito` CLI with `input` on stdin.
-pub fn edito(data_dir: &Path, args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(edito_binary())
+/// Starts the `edito` CLI on `data_dir` with its three standard streams piped.
+pub fn spawn_edito<S: AsRef<std::ffi::OsStr>>(data_dir: &Path, args: &[S]) -> Child {
+    Command::new(edito_binary())
         .arg("--data-dir")
         .arg(data_dir)
         .args(args)
@@ -33,7 +33,12 @@ pub fn edito(data_dir: &Path, args: &[&str], input: &[u8]) -> Output {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn edito");
+        .expect("spawn edito")
+}
+
+/// Runs the `edito` CLI with `input` on stdin.
+pub fn edito(data_dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    let mut child = spawn_edito(data_dir, args);
     // A command that fails before reading its input (a bad argument) closes the pipe first:
     // that broken pipe is the command's answer, not a test failure.
     if let Err(err) = child.stdin.take().expect("stdin").write_all(input) {

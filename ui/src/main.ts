@@ -1,12 +1,13 @@
 // Entry point: picks the UI language, builds the desk, its panels and dialogs and its
 // controls, and makes sure closing the window never loses a keystroke.
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { errorMessage } from "./api/ipc";
+import { showLibraryProblem } from "./app/library-problem";
 import { Confirm } from "./app/confirm";
 import { Controls } from "./app/controls";
 import { Desk } from "./app/desk";
 import { byId } from "./app/dom";
 import { exposeTestApi } from "./app/test-api";
+import { UndoNotice } from "./app/undo-notice";
 import { ConflictDialog } from "./conflict/conflict";
 import { ExportDialog } from "./export/export";
 import { HistoryDialog } from "./history/history";
@@ -66,6 +67,11 @@ const desk = new Desk(
     spelling: prefs.spelling,
   },
 );
+const undo = new UndoNotice(
+  { box: byId("undo-notice"), message: byId("undo-message"), undo: byId<HTMLButtonElement>("undo-button") },
+  () => desk.editor.view.focus(),
+  (err) => desk.showError(err),
+);
 const sidebar = new Sidebar(
   {
     list: byId("piece-list"),
@@ -94,15 +100,17 @@ const sidebar = new Sidebar(
   session,
   desk,
   confirm,
+  undo,
 );
 byId("new-piece").addEventListener("click", () => void desk.newPiece());
 fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
-const metadata = new MetadataPanel(session, () => sidebar.pieces().map((p) => p.category));
+const metadata = new MetadataPanel(session, () => sidebar.pieces().map((p) => p.category), undo);
 const history = new HistoryDialog(
   { dialog: byId("history-dialog"), list: byId("history-list"), diff: byId("history-diff"), restore: byId("history-restore"), message: byId("history-message"),
     compare: byId<HTMLSelectElement>("history-compare"), caption: byId("history-caption") },
   session,
   () => desk.editor.view.focus(),
+  undo,
 );
 const exporter = new ExportDialog(session, () => sidebar.reload());
 const controls = new Controls(desk, prefs, { sidebar, metadata, history, exporter });
@@ -117,19 +125,18 @@ onLangChange(() => {
 // The one object tests drive the app through (window.__edito); nothing else is exposed.
 exposeTestApi({ desk, session, sidebar, controls });
 
-desk.start().catch((err) => {
-  const banner = byId("app-error");
-  banner.textContent = t("app.openFailed", { message: errorMessage(err) });
-  banner.hidden = false;
-  byId("library-message").textContent = "";
-});
+desk.start().catch(showLibraryProblem);
 
 // Leaving the window (another app, a dialog) is a natural pause: make a save point.
-window.addEventListener("blur", () => void session.flush().catch(() => undefined));
+window.addEventListener("blur", () => {
+  desk.rememberPlace();
+  void session.flush().catch(() => undefined);
+});
 
 // Closing waits for the last save; if it cannot be saved the window stays open, because
 // closing would drop the text.
 void getCurrentWindow().onCloseRequested(async (event) => {
+  desk.rememberPlace();
   if (!session.hasUnsaved()) return;
   try {
     await session.flush();

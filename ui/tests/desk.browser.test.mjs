@@ -88,6 +88,24 @@ describe("writing", () => {
     await context.close();
   });
 
+  // Issue #11: « then a space stored « + no-break space + space; the export kept both.
+  it("typing « then a space stores one no-break space; > after a continued quote does not nest it", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#new-piece");
+    await page.waitForFunction(() => document.getElementById("title").value === "");
+    await page.click(".cm-content");
+    await page.keyboard.type("« oui »");
+    assert.equal(await editorText(page), `«${NBSP}oui${NBSP}»`);
+    // Issue #11: a "> item" house list nested the quote: Enter continued it, the next `>` nested it.
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("> un");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("> deux");
+    assert.equal(await editorText(page), `«${NBSP}oui${NBSP}»\n\n> un\n> deux`);
+    await context.close();
+  });
+
   it("an English piece gets no French spacing, and its editor says lang=en", async () => {
     const { page, context } = await openDesk();
     await page.keyboard.press("Control+n");

@@ -20,6 +20,12 @@ interface MockWindow {
   __mockClipboard: string;
   __mockOpened: boolean;
   __mockSite: T.SiteSettings;
+  /** What the next "save as" dialog answers (default `/tmp/picked.html`). */
+  __mockNextPick: string | null;
+  /** Files that exist already (not written by Edito for the piece). */
+  __mockExisting: string[];
+  /** The titles of the dialogs shown, in order. */
+  __mockPickTitles: string[];
   [callback: `_${number}`]: ((payload: unknown) => void) | undefined;
 }
 
@@ -54,7 +60,7 @@ interface Handlers {
   spelling_suggestions(a: { word: string; lang: T.Lang }): string[];
   add_spelling_word(a: { word: string }): null;
   export_formats(): T.ExportFormatInfo[];
-  export_piece(a: { id: number; format: T.ExportFormat; path: string }): null;
+  export_piece(a: { id: number; format: T.ExportFormat; path: string; replace: boolean }): null;
   export_fragment(a: { id: number }): string;
   export_site(a: { outDir: string; status: string; baseUrl: string | null }): Promise<T.SiteReport>;
   cancel_job(a: { id: number }): null;
@@ -62,10 +68,12 @@ interface Handlers {
   save_site_settings(a: { settings: T.SiteSettings }): null;
   open_last_export(): null;
   import_paths(a: { paths: string[] }): T.ImportOutcome;
+  restore_latest_backup(): null;
   "plugin:event|listen"(a: { event: string; handler: number }): number;
   "plugin:clipboard-manager|write_text"(a: { text: string }): null;
-  "plugin:dialog|save"(): string;
-  "plugin:dialog|open"(a: { options?: { directory?: boolean } }): string | string[];
+  pick_export_file(a: { format: T.ExportFormat; name: string; title: string }): string | null;
+  pick_site_folder(a: { title: string }): string | null;
+  pick_import(a: { folders: boolean; title: string }): string[] | null;
 }
 
 (() => {
@@ -90,6 +98,13 @@ interface Handlers {
   const summary = ({ id, title, slug, status, tags, category, updated_at, publication_date }: T.Piece): T.PieceSummary => ({ id, title, slug, status, tags, category, updated_at, publication_date });
   const fail = (code: T.ErrorCode, params?: T.UiError["params"]): never => {
     throw (params ? { code, params } : { code }) satisfies T.UiError;
+  };
+  /** Paths the dialogs returned: the only ones the file commands accept. */
+  const picked = new Set<string>();
+  const grant = (title: string, path: string): string => {
+    w.__mockPickTitles.push(title);
+    picked.add(path);
+    return path;
   };
   const find = (id: number): T.Piece => pieces.find((x) => x.id === id) ?? fail("not_found", { id });
   const bump = (d: T.Piece) => Object.assign(d, { version: d.version + 1, updated_at: now() });
@@ -266,7 +281,7 @@ interface Handlers {
       const rev = (n: number) => revisions.get(id)?.find((x) => x.number === n) ?? fail("revision_not_found", { piece: id, number: n });
       const old = rev(from);
       const current = to == null ? find(id) : rev(to);
-      return { piece_id: id, from, to: to ?? null, fields: (["title", "body"] as const).map((f) => ({ field: f, segments: words(old[f], current[f]) })), unified: "" };
+      return { piece_id: id, from, to: to ?? null, fields: (["title", "body", "author", "author_role"] as const).map((f) => ({ field: f, segments: words(old[f], current[f]) })), unified: "" };
     },
     restore_revision: ({ id, number }) => {
       const d = find(id);
@@ -293,8 +308,13 @@ interface Handlers {
       { format: "fragment", extension: "html", suffix: ".fragment.html", mime: "text/html; charset=utf-8", label_key: "export.fragment" },
       { format: "markdown", extension: "md", suffix: ".md", mime: "text/markdown; charset=utf-8", label_key: "export.markdown" },
     ],
-    export_piece: ({ id, format, path }) => {
+    export_piece: ({ id, format, path, replace }) => {
       find(id);
+      // Like the shell (src-tauri/src/picks.rs): only a picked path, or the picked file with
+      // another format's extension; an existing file is replaced only when the writer agreed.
+      const stem = (p: string) => p.replace(/\.(html|md)$/, "");
+      if (![...picked].some((p) => p === path || stem(p) === stem(path))) fail("not_picked", { name: path.split("/").pop() ?? path });
+      if (w.__mockExisting.includes(path) && !replace) fail("would_replace", { name: path.split("/").pop() ?? path });
       if (path.startsWith("/nope")) fail("io", { action: "write", name: path.split("/").pop() ?? path, reason: "not_found" });
       w.__mockFiles[path] = format;
       return null;
@@ -306,7 +326,7 @@ interface Handlers {
         jobProgressHandler?.({ event: "job-progress", id: 1, payload: { job: 1, kind: "site_export", done, total } });
         await new Promise((r) => setTimeout(r, 30));
       }
-      return { out_dir: outDir, pieces: total - 2, tags: 1, categories: 2, files: total + 3, removed: [] };
+      return { out_dir: outDir, pieces: total - 2, tags: 1, categories: 2, files: total + 3, removed: [], kept: [], recovered: null, temporary_removed: 0 };
     },
     cancel_job: () => null,
     site_settings: () => ({ ...w.__mockSite }),
@@ -318,7 +338,9 @@ interface Handlers {
       w.__mockOpened = true;
       return null;
     },
+    restore_latest_backup: () => fail("busy"),
     import_paths: ({ paths }) => {
+      for (const path of paths) if (!picked.has(path)) fail("not_picked", { name: path.split("/").pop() ?? path });
       const d = piece(nextId++, { title: "Importé", body: "Texte importé." });
       pieces.push(d);
       return { created: [{ path: paths[0], id: d.id, slug: d.slug, title: d.title }], updated: [], unchanged: [], refused: [{ path: "/tmp/x.pdf", reason: "not a Markdown file" }] };
@@ -331,8 +353,9 @@ interface Handlers {
       w.__mockClipboard = text;
       return null;
     },
-    "plugin:dialog|save": () => "/tmp/picked.html",
-    "plugin:dialog|open": ({ options }) => (options?.directory ? "/tmp/picked-folder" : ["/tmp/picked.md"]),
+    pick_export_file: ({ title }) => grant(title, w.__mockNextPick ?? "/tmp/picked.html"),
+    pick_site_folder: ({ title }) => grant(title, "/tmp/picked-folder"),
+    pick_import: ({ title }) => [grant(title, "/tmp/picked.md")],
   };
   let callbackId = 0;
   w.__TAURI_INTERNALS__ = {
@@ -355,6 +378,9 @@ interface Handlers {
   w.__mockPieces = pieces;
   w.__mockRevisions = revisions;
   w.__mockFiles = {};
+  w.__mockNextPick = null;
+  w.__mockExisting = [];
+  w.__mockPickTitles = [];
   w.__mockSite = { title: "Edito", description: "", base_url: null, lang: "fr", author: "" };
   w.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => undefined };
 })();

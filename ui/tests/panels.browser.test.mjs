@@ -105,7 +105,45 @@ describe("library sidebar", () => {
     await page.click("#empty-trash");
     await page.click("#confirm-ok");
     await page.waitForFunction(() => !document.querySelector(".trash-item"));
-    assert.match(await text(page, "#library-message"), /1 articles supprimés/);
+    // Issue #11: the count did not agree ("1 articles supprimés").
+    assert.equal(await text(page, "#library-message"), "Corbeille vidée : 1 article supprimé.");
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), "empty-trash", "focus leaves the destructive button");
+    await context.close();
+  });
+});
+
+describe("destructive actions can be undone", () => {
+  const focused = (page) => page.evaluate(() => ({ id: document.activeElement.id, danger: document.activeElement.classList.contains("button--danger") }));
+  const visible = (page, sel) => page.evaluate((s) => { const el = document.querySelector(s); return !!el && !el.hidden && el.getBoundingClientRect().height > 0; }, sel);
+
+  // Issue #11: after "Mettre à la corbeille" the next piece opened with the focus still on the
+  // red button, and a Space trashed it silently.
+  it("trash leaves the focus on Annuler, and Space brings the piece back", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#toggle-metadata");
+    await page.click("#meta-trash");
+    await page.waitForFunction(() => document.getElementById("title").value === "Le budget des communes");
+    assert.ok(await visible(page, "#undo-notice"));
+    assert.equal(await text(page, "#undo-message"), "« Bienvenue dans Edito » est dans la corbeille.");
+    assert.equal(await text(page, "#undo-button"), "Annuler");
+    assert.deepEqual(await focused(page), { id: "undo-button", danger: false });
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => document.getElementById("title").value === "Bienvenue dans Edito");
+    assert.equal(await page.evaluate(() => window.__mockPieces.filter((p) => p.trashed_at).length), 0, "nothing is left in the trash");
+    assert.ok(!(await visible(page, "#undo-notice")));
+    await context.close();
+  });
+
+  it("a piece restored from the trash can be sent back with Annuler", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#toggle-metadata");
+    await page.click("#meta-trash");
+    await page.click("#show-trash");
+    await page.click('.trash-item[data-id="1"] .trash-item__restore');
+    await page.waitForFunction(() => document.getElementById("undo-message").textContent === "« Bienvenue dans Edito » est sorti de la corbeille.");
+    assert.deepEqual(await focused(page), { id: "undo-button", danger: false });
+    await page.click("#undo-button");
+    await page.waitForSelector('.trash-item[data-id="1"]');
     await context.close();
   });
 });
@@ -219,6 +257,47 @@ describe("history and conflicts", () => {
     await page.click("#history-restore");
     await page.waitForFunction(() => !document.getElementById("history-dialog").open);
     assert.ok(!(await editorText(page)).includes("Nouveau"));
+    // Issue #11: a restore replaced the text with no way back but the history. It says so,
+    // and Annuler (holding the focus) puts the text back.
+    assert.match(await text(page, "#undo-message"), /^Version n° \d+ restaurée/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "undo-button");
+    await page.click("#undo-button");
+    await page.waitForFunction(() => window.__edito.text().endsWith(" Nouveau."));
+    await context.close();
+  });
+
+  // Issue #11: at 1280×820 the buttons sat on the comparison and the whole dialog scrolled;
+  // fields showed their code names (author_role); nothing said what the history keeps.
+  it("at 1280×820 only the comparison scrolls, the buttons stay reachable, fields are worded", async () => {
+    const { page, context } = await openDesk();
+    await page.setViewportSize({ width: 1280, height: 820 });
+    await page.evaluate(() => window.__edito.setText(Array.from({ length: 120 }, (_, i) => `Paragraphe ${i + 1} du texte.`).join("\n\n")));
+    await page.evaluate(() => window.__edito.update({ author: "Marie Durand", author_role: "Directrice" }));
+    await page.keyboard.press("Control+s");
+    await page.waitForFunction(() => document.getElementById("save-state").dataset.state === "saved");
+    await page.evaluate(() => window.__edito.setText("Tout autre texte."));
+    await page.evaluate(() => window.__edito.update({ author: "", author_role: "" }));
+    await page.click("#open-history");
+    await page.waitForSelector("#history-diff del");
+    const layout = await page.evaluate(() => {
+      const dialog = document.getElementById("history-dialog");
+      const diff = document.getElementById("history-diff");
+      const restore = document.getElementById("history-restore").getBoundingClientRect();
+      const hit = document.elementFromPoint(restore.x + restore.width / 2, restore.y + restore.height / 2);
+      return {
+        dialogScrolls: dialog.scrollHeight > dialog.clientHeight + 1,
+        diffScrolls: diff.scrollHeight > diff.clientHeight,
+        restoreInView: restore.bottom <= innerHeight && restore.top >= 0,
+        restoreOnTop: hit?.id === "history-restore",
+        headings: [...diff.querySelectorAll("h3")].map((h) => h.textContent),
+        policy: document.getElementById("history-policy").textContent,
+      };
+    });
+    assert.deepEqual(
+      { ...layout, policy: undefined },
+      { dialogScrolls: false, diffScrolls: true, restoreInView: true, restoreOnTop: true, headings: ["Texte de l'article", "Auteur", "Fonction de l'auteur"], policy: undefined },
+    );
+    assert.match(layout.policy, /avant toute suppression de plus d'une phrase/);
     await context.close();
   });
 
@@ -252,24 +331,39 @@ describe("history and conflicts", () => {
 });
 
 describe("export and import", () => {
-  it("a typed path exports the piece; a bad folder is said in words", async () => {
+  // #13.17 / #11.4: paths come from the shell's dialogs only (titled in the UI's language); the
+  // extension follows the format; a file Edito did not write is replaced only after asking.
+  it("a picked path exports the piece; a bad folder is said in words; replacing asks first", async () => {
     const { page, context } = await openDesk();
     await page.keyboard.press("Control+e");
     await page.click("#export-piece");
-    assert.match(await text(page, "#export-status"), /Indiquez le fichier/);
-    await page.fill("#export-path", "/nope/a.html");
+    assert.match(await text(page, "#export-status"), /Cliquez sur « Choisir… »/);
+    assert.equal(await page.getAttribute("#export-path", "readonly"), "", "the field only shows the choice");
+    await page.evaluate(() => (window.__mockNextPick = "/nope/a.html"));
+    await page.click("#export-choose");
+    await page.waitForFunction(() => document.getElementById("export-path").value === "/nope/a.html");
+    assert.deepEqual(await page.evaluate(() => window.__mockPickTitles), ["Exporter l'article sous"]);
     await page.click("#export-piece");
     await page.waitForFunction(() => document.getElementById("export-status").dataset.kind === "error");
     assert.equal(await text(page, "#export-status"), "L'export n'a pas pu se faire : impossible d'écrire « a.html » (introuvable : le dossier n'existe pas ?)");
     await page.check('input[name="export-format"][value="markdown"]');
-    // The typed file name follows the chosen format's extension.
+    // The picked file name follows the chosen format's extension.
     await page.waitForFunction(() => document.getElementById("export-path").value === "/nope/a.md");
-    await page.fill("#export-path", "/tmp/edito.md");
+    await page.evaluate(() => {
+      window.__mockNextPick = "/tmp/edito.md";
+      window.__mockExisting = ["/tmp/edito.md"];
+    });
+    await page.click("#export-choose");
+    await page.waitForFunction(() => document.getElementById("export-path").value === "/tmp/edito.md");
     await page.click("#export-piece");
+    await page.waitForSelector("#export-replace:not([hidden])");
+    assert.match(await text(page, "#export-status"), /existe déjà et n'a pas été écrit par Edito/);
+    assert.equal(await page.evaluate(() => window.__mockFiles["/tmp/edito.md"]), undefined, "nothing replaced yet");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "export-replace");
+    await page.click("#export-replace");
     await page.waitForFunction(() => window.__mockFiles["/tmp/edito.md"] === "markdown");
     assert.match(await text(page, "#export-status"), /exporté dans \/tmp\/edito\.md/);
-    await page.click("#export-choose");
-    await page.waitForFunction(() => document.getElementById("export-path").value === "/tmp/picked.html");
+    assert.equal(await page.isHidden("#export-replace"), true);
     await page.click("#export-copy");
     await page.waitForFunction(() => window.__mockClipboard === "<article>Bienvenue dans Edito</article>");
     await context.close();
@@ -297,7 +391,8 @@ describe("export and import", () => {
   it("import lists refused files with their reason and opens the imported piece", async () => {
     const { page, context } = await openDesk();
     await page.keyboard.press("Control+e");
-    await page.fill("#import-path", "/tmp/a.md");
+    await page.click("#import-choose-files");
+    await page.waitForFunction(() => document.getElementById("import-path").value === "/tmp/picked.md");
     await page.click("#import-run");
     await page.waitForFunction(() => document.getElementById("title").value === "Importé");
     assert.match(await text(page, "#import-summary"), /1 créés, 0 mis à jour, 0 inchangés, 1 refusés.*x\.pdf : not a Markdown file/s);

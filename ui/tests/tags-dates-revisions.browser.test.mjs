@@ -219,6 +219,64 @@ describe("publication-date range", () => {
   });
 });
 
+// Issue #11: typing 12042002 left the publication date empty; the calendar opened on today's
+// month (24 years of clicks to 2002) in the system's language; empty "Publié du / au"
+// filters showed today's date in grey.
+describe("typing and picking days", () => {
+  const shown = (page, id) => page.evaluate((i) => ({ value: document.getElementById(i).value, hint: document.getElementById(i).placeholder }), id);
+
+  it("the publication date takes 12042002, 12/04/2002 or 12 avril 2002 as typed", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#toggle-metadata");
+    for (const typed of ["12042002", "12/04/2002", "12 avril 2002"]) {
+      await page.fill("#meta-date", "");
+      await page.press("#meta-date", "Enter");
+      await page.type("#meta-date", typed);
+      await page.press("#meta-date", "Tab");
+      await page.waitForFunction(() => window.__edito.current().publication_date === "2002-04-12");
+      assert.equal((await shown(page, "meta-date")).value, "12/04/2002", typed);
+      await page.evaluate(() => window.__edito.update({ publication_date: null }));
+    }
+    await page.fill("#meta-date", "31/02/2002");
+    await page.press("#meta-date", "Tab");
+    await page.waitForSelector("#meta-error:not([hidden])");
+    assert.match(await text(page, "#meta-error"), /« 31\/02\/2002 » n'est pas une date : tapez-la comme 12\/04\/2002/);
+    await context.close();
+  });
+
+  it("the calendar speaks the UI language, opens on the field's day and moves by year", async () => {
+    const { page, context } = await openDesk();
+    // Empty filters show a format hint, never a day.
+    assert.deepEqual(await shown(page, "filter-from"), { value: "", hint: "jj/mm/aaaa" });
+    await page.click("#toggle-metadata");
+    await page.fill("#meta-date", "12/04/2002");
+    await page.press("#meta-date", "Tab");
+    await page.click("#meta-date ~ .date-field__open");
+    await page.waitForSelector(".date-field__calendar:not([hidden])");
+    const heading = () => page.evaluate(() => {
+      const cal = [...document.querySelectorAll(".date-field__calendar")].find((c) => !c.hidden);
+      return `${cal.querySelector(".date-field__month").textContent} ${cal.querySelector(".date-field__year").value}`;
+    });
+    assert.equal(await heading(), "avril 2002");
+    assert.equal(await page.getAttribute('.date-field__day[aria-selected="true"]', "data-day"), "2002-04-12");
+    await page.click('.date-field__calendar:not([hidden]) [aria-label="Année suivante"]');
+    assert.equal(await heading(), "avril 2003");
+    await page.click('.date-field__calendar:not([hidden]) [aria-label="Mois précédent"]');
+    assert.equal(await heading(), "mars 2003");
+    await page.fill(".date-field__calendar:not([hidden]) .date-field__year", "1998");
+    await page.press(".date-field__calendar:not([hidden]) .date-field__year", "Enter");
+    assert.equal(await heading(), "mars 1998");
+    await page.click('.date-field__calendar:not([hidden]) [data-day="1998-03-05"]');
+    await page.waitForFunction(() => window.__edito.current().publication_date === "1998-03-05");
+    assert.equal((await shown(page, "meta-date")).value, "05/03/1998");
+    // The filters use the same field: a typed day filters.
+    await page.fill("#filter-from", "01/01/2000");
+    await page.press("#filter-from", "Enter");
+    await page.waitForFunction(() => window.__mockCalls.filter((c) => c.cmd === "list_pieces").at(-1).args.filter?.published_from === "2000-01-01");
+    await context.close();
+  });
+});
+
 describe("compare any two revisions", () => {
   /** Three kept versions of the welcome piece, oldest first, each a sentence longer. */
   async function seedRevisions(page) {

@@ -5,12 +5,73 @@ use std::path::PathBuf;
 
 use edito::export::{ExportFormat, ExportFormatInfo, SiteReport, SiteSelection};
 use edito::import::ImportOutcome;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::commands::settings::SITE_SETTINGS;
 use crate::error::{name_of, Problem};
 use crate::jobs::{JobId, JobKind, PROGRESS_EVENT};
+use crate::picks::{Dialog, Picks};
 use crate::{AppState, UiError};
+
+/// Every export format's extension: a picked file may take any of them (see [`Picks::check`]).
+fn extensions() -> Vec<&'static str> {
+    ExportFormat::ALL
+        .iter()
+        .map(|f| f.info().extension)
+        .collect()
+}
+
+/// Shows a native dialog on a worker thread (a blocking dialog on the UI thread would freeze
+/// the window) and records what was chosen. `title` is the UI's words, in its language.
+async fn pick(
+    app: AppHandle,
+    dialog: impl FnOnce() -> Dialog + Send + 'static,
+    title: String,
+) -> Result<Option<Vec<String>>, UiError> {
+    let start = app.state::<AppState>().dialog_folder();
+    tauri::async_runtime::spawn_blocking(move || {
+        let picks = app.state::<Picks>();
+        picks.pick(&app, dialog(), &title, start).map(|paths| {
+            paths
+                .into_iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect()
+        })
+    })
+    .await
+    .map_err(|_| UiError::internal())
+}
+
+/// The native "save as" dialog for a piece in `format`, suggesting `name`; opens in the last
+/// export folder, else the user's documents. Returns the chosen path (`null`: cancelled).
+#[tauri::command]
+pub async fn pick_export_file(
+    app: AppHandle,
+    format: ExportFormat,
+    name: String,
+    title: String,
+) -> Result<Option<String>, UiError> {
+    let extension = format.info().extension;
+    let picked = pick(app, move || Dialog::SaveFile { name, extension }, title).await?;
+    Ok(picked.and_then(|mut paths| paths.pop()))
+}
+
+/// The native folder dialog for the archive. Returns the chosen folder (`null`: cancelled).
+#[tauri::command]
+pub async fn pick_site_folder(app: AppHandle, title: String) -> Result<Option<String>, UiError> {
+    let picked = pick(app, || Dialog::Folder, title).await?;
+    Ok(picked.and_then(|mut paths| paths.pop()))
+}
+
+/// The native dialog for Markdown files (or folders) to import (`null`: cancelled).
+#[tauri::command]
+pub async fn pick_import(
+    app: AppHandle,
+    folders: bool,
+    title: String,
+) -> Result<Option<Vec<String>>, UiError> {
+    pick(app, move || Dialog::Open { folders }, title).await
+}
 
 /// The single-piece formats the export dialog offers, in order, with each one's extension,
 /// MIME type and label key.
@@ -19,18 +80,32 @@ pub fn export_formats() -> Vec<ExportFormatInfo> {
     ExportFormat::ALL.map(ExportFormat::info).to_vec()
 }
 
-/// Writes the piece to `path` in `format` (one of [`export_formats`]).
+/// Writes the piece to `path` in `format` (one of [`export_formats`]). `path` must come from
+/// [`pick_export_file`] this session. An existing file Edito did not write for this piece
+/// this session is only replaced with `replace` (the window asks first): `would_replace`.
 #[tauri::command]
 pub async fn export_piece(
     state: State<'_, AppState>,
+    picks: State<'_, Picks>,
     id: i64,
     format: ExportFormat,
     path: PathBuf,
+    replace: Option<bool>,
 ) -> Result<(), UiError> {
+    picks.check(&path, &extensions())?;
+    if path.exists() && !replace.unwrap_or(false) && !state.wrote_for(id, &path) {
+        return Err(Problem::WouldReplace {
+            name: name_of(&path),
+        }
+        .into());
+    }
     let exporter = state.exporter()?;
+    let target = path.clone();
     state
-        .with_library(move |lib| exporter.piece_to_file(&lib.get_piece(id)?, format, &path))
-        .await
+        .with_library(move |lib| exporter.piece_to_file(&lib.get_piece(id)?, format, &target))
+        .await?;
+    state.remember_written(id, path);
+    Ok(())
 }
 
 /// The piece as an HTML fragment with its header, for the clipboard.
@@ -52,7 +127,9 @@ pub async fn export_site(
     out_dir: PathBuf,
     status: SiteSelection,
     base_url: Option<String>,
+    picks: State<'_, Picks>,
 ) -> Result<SiteReport, UiError> {
+    picks.check(&out_dir, &[])?;
     let mut settings = state
         .with_library(|lib| lib.setting(&SITE_SETTINGS))
         .await?
@@ -101,12 +178,16 @@ pub fn open_last_export(app: AppHandle, state: State<'_, AppState>) -> Result<()
 }
 
 /// Imports Markdown files or folders (front matter: YAML or TOML) into the library; a file
-/// with a known slug updates that piece.
+/// with a known slug updates that piece. Every path must come from [`pick_import`].
 #[tauri::command]
 pub async fn import_paths(
     state: State<'_, AppState>,
+    picks: State<'_, Picks>,
     paths: Vec<PathBuf>,
 ) -> Result<ImportOutcome, UiError> {
+    for path in &paths {
+        picks.check(path, &[])?;
+    }
     state
         .with_library(move |lib| edito::import::import_paths_into(lib, &paths))
         .await

@@ -2,6 +2,7 @@
 //! and maps the error: no SQL and no Markdown logic here.
 
 pub mod export;
+pub mod library;
 pub mod pieces;
 pub mod render;
 pub mod revisions;

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use crate::library::{LibraryError, TagCount};
+use crate::library::{LibraryError, TagCount, MAX_TAGS_PER_PIECE};
 
 /// Longest tag name accepted, in characters.
 const MAX_TAG_CHARS: usize = 100;
@@ -62,7 +62,18 @@ pub(crate) fn of_piece(conn: &Connection, id: i64) -> Result<Vec<String>, Librar
 }
 
 /// Replaces the tags of a piece (already cleaned), creating unknown tags, dropping orphans.
+/// Every way a piece gets tags ends here, so here the count is capped
+/// ([`MAX_TAGS_PER_PIECE`]).
 pub(crate) fn replace(tx: &Transaction<'_>, id: i64, names: &[String]) -> Result<(), LibraryError> {
+    if names.len() > MAX_TAGS_PER_PIECE {
+        return Err(LibraryError::invalid(
+            "tags",
+            format!(
+                "a piece carries at most {MAX_TAGS_PER_PIECE} tags (this one would have {}): keep those a reader would look for",
+                names.len()
+            ),
+        ));
+    }
     tx.execute("DELETE FROM piece_tags WHERE piece_id = ?1", [id])?;
     for (position, name) in names.iter().enumerate() {
         let tag = ensure(tx, name)?;

@@ -246,3 +246,76 @@ fn invalid_dates_are_refused_with_the_format() {
     let err = library.create_piece(&new).expect_err("refused");
     assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
 }
+
+// Regression (#13.14): 8 KB of random bytes in the middle of library.db went unnoticed: list,
+// new and tag kept writing into the damaged file. The change is caught at open, because the
+// file no longer matches the seal Edito left at close.
+#[test]
+fn random_bytes_in_the_middle_of_the_library_are_caught_at_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let library = Library::open_in(dir.path()).expect("open");
+        for i in 0..60 {
+            library
+                .create_piece(&new_piece(&format!("Pièce {i}"), &"du texte ".repeat(400)))
+                .expect("create");
+        }
+        library.backup_now().expect("backup");
+    }
+    let path = dir.path().join(crate::paths::LIBRARY_FILE);
+    let mut bytes = std::fs::read(&path).expect("read");
+    let middle = bytes.len() / 2;
+    let mut x: u32 = 0x9e37_79b9;
+    for byte in &mut bytes[middle..middle + 8192] {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *byte = x as u8;
+    }
+    std::fs::write(&path, &bytes).expect("damage");
+    let err = Library::open_in(dir.path()).expect_err("damage is caught before any write");
+    assert!(matches!(err, LibraryError::Corrupt { .. }), "{err:?}");
+    assert!(err.to_string().contains("edito backup --restore"), "{err}");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "nothing written"
+    );
+}
+
+// The seal makes the check cheap: an untouched library is not read through at open, and a
+// library closed cleanly is sealed.
+#[test]
+fn a_library_closed_cleanly_is_sealed_and_reopened_without_the_full_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(crate::paths::LIBRARY_FILE);
+    drop(Library::open_in(dir.path()).expect("open"));
+    assert_eq!(
+        super::super::seal::sealed(&path),
+        super::super::seal::stamp_of(&path)
+    );
+}
+
+// Regression (#13.15): the -wal deleted while Edito writes gave "disk I/O error" to the next
+// writer, and the first one kept "saving" into a deleted file. Both now say the library's
+// files changed under Edito and what to do.
+#[test]
+fn a_wal_deleted_under_a_writer_says_the_files_changed() {
+    let (dir, library) = temp_library();
+    let piece = library
+        .create_piece(&new_piece("T", "avant"))
+        .expect("create");
+    for suffix in ["-wal", "-shm"] {
+        std::fs::remove_file(dir.path().join(format!("library.db{suffix}"))).expect("delete");
+    }
+    let err = library
+        .save_piece(&edit_body(&piece, "après", SaveKind::SavePoint))
+        .expect_err("a save into a deleted -wal is not reported saved");
+    assert!(matches!(err, LibraryError::FilesChanged { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("close every Edito window"),
+        "{err}"
+    );
+    let err = Library::open_in(dir.path()).expect_err("another writer is told too");
+    assert!(matches!(err, LibraryError::FilesChanged { .. }), "{err:?}");
+}

@@ -298,3 +298,69 @@ fn edit_json_from_the_ui_needs_only_id_version_and_fields() {
     let bad = serde_json::from_str::<PieceEdit>(r#"{"id": 3, "base_version": 7, "lang": "de"}"#);
     assert!(bad.is_err());
 }
+
+/// Issue #11: a piece created empty kept the address `sans-titre` after its title was typed,
+/// and that address named its export file.
+#[test]
+fn slug_follows_the_title_until_typed_by_hand() {
+    let (_dir, library) = temp_library();
+    let piece = library.create_piece(&new_piece("", "")).expect("create");
+    assert_eq!(piece.slug, "sans-titre");
+    let retitle = |piece: &Piece, title: &str, slug: Option<&str>| {
+        let mut edit = edit_body(piece, &piece.fields.body, SaveKind::Autosave);
+        edit.fields.title = title.into();
+        edit.slug = slug.map(str::to_owned);
+        library.save_piece(&edit).expect("save")
+    };
+    let piece = retitle(&piece, "2002", Some("sans-titre"));
+    assert_eq!(
+        piece.slug, "2002",
+        "the save sent the old slug back unchanged"
+    );
+    let piece = retitle(&piece, "2002 : l'année de tous les dangers", None);
+    assert_eq!(piece.slug, "2002-l-annee-de-tous-les-dangers");
+    let piece = retitle(&piece, "2002 : l'année", Some("edito-2002"));
+    assert_eq!(piece.slug, "edito-2002", "typed by hand");
+    let piece = retitle(&piece, "Un autre titre", Some("edito-2002"));
+    assert_eq!(piece.slug, "edito-2002", "a slug typed by hand stays");
+}
+
+#[test]
+fn slug_follows_the_title_with_its_unique_suffix() {
+    let (_dir, library) = temp_library();
+    library
+        .create_piece(&new_piece("Édito", ""))
+        .expect("first");
+    let second = library.create_piece(&new_piece("", "")).expect("second");
+    let mut edit = edit_body(&second, "", SaveKind::Autosave);
+    edit.fields.title = "Édito".into();
+    let second = library.save_piece(&edit).expect("save");
+    assert_eq!(second.slug, "edito-2");
+    let mut edit = edit_body(&second, "", SaveKind::Autosave);
+    edit.fields.title = "Édito de mars".into();
+    assert_eq!(
+        library.save_piece(&edit).expect("save").slug,
+        "edito-de-mars"
+    );
+}
+
+/// A published piece keeps its address: readers' links point to it.
+#[test]
+fn slug_of_a_published_piece_stays() {
+    let (_dir, library) = temp_library();
+    let piece = library
+        .create_piece(&new_piece("Premier titre", ""))
+        .expect("create");
+    library
+        .set_status(piece.id, Status::Published)
+        .expect("publish");
+    let piece = library
+        .set_status(piece.id, Status::Draft)
+        .expect("back to draft");
+    let mut edit = edit_body(&piece, "", SaveKind::Autosave);
+    edit.fields.title = "Titre corrigé".into();
+    assert_eq!(
+        library.save_piece(&edit).expect("save").slug,
+        "premier-titre"
+    );
+}

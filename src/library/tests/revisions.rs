@@ -162,3 +162,39 @@ fn diff_gives_word_segments_and_a_unified_body_diff() {
         to_current.unified
     );
 }
+
+/// Issue #11: a mistaken 300-character deletion, autosaved seconds after the text was typed,
+/// left no version holding the text as typed.
+#[test]
+fn a_large_deletion_keeps_the_text_before_it() {
+    let (_dir, library) = temp_library();
+    let typed = "Première phrase assez longue pour compter. ".repeat(8);
+    let piece = library.create_piece(&new_piece("T", "")).expect("create");
+    let piece = library
+        .save_piece(&edit_body(&piece, &typed, SaveKind::Autosave))
+        .expect("typed");
+    // A small correction right after: no version (consecutive autosaves coalesce).
+    let piece = library
+        .save_piece(&edit_body(
+            &piece,
+            &format!("{typed}Fin."),
+            SaveKind::Autosave,
+        ))
+        .expect("small edit");
+    let kept_before = library.list_revisions(piece.id).expect("list").len();
+    library
+        .save_piece(&edit_body(&piece, "Fin.", SaveKind::Autosave))
+        .expect("deletion");
+    let revisions = library.list_revisions(piece.id).expect("list");
+    assert_eq!(
+        revisions.len(),
+        kept_before + 1,
+        "one version kept before the deletion"
+    );
+    let newest = &revisions[0];
+    assert_eq!(newest.reason, RevisionReason::BeforeDeletion);
+    let kept = library
+        .get_revision(piece.id, newest.number)
+        .expect("revision");
+    assert_eq!(kept.fields.body, format!("{typed}Fin."));
+}

@@ -41,6 +41,21 @@ fn a_snippet_from_the_tags_shows_them_comma_separated() {
     assert_eq!(hits[0].piece.tags, strings(&["Alpha", "Bêta"]));
 }
 
+/// Issue #11: the sidebar's excerpts showed raw Markdown (`## Publier`, `**`, link addresses).
+#[test]
+fn snippets_show_the_text_without_markdown_syntax() {
+    let (_dir, library) = temp_library();
+    library
+        .create_piece(&new_piece(
+            "Guide",
+            "## Publier\n\n> Un **texte** _net_, un [lien](https://exemple.fr/a) `code`.\n\n- premier_point",
+        ))
+        .expect("create");
+    let hits = library.search(&query("publier")).expect("search");
+    let text: String = hits[0].snippet.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(text, "Publier Un texte net, un lien code. premier_point");
+}
+
 #[test]
 fn title_matches_rank_above_body_matches() {
     let (_dir, library) = temp_library();
@@ -219,4 +234,41 @@ fn limit_counts_live_pieces_only_when_the_best_are_trashed() {
     q.filter.limit = Some(2);
     let hits = library.search(&q).expect("search");
     assert_eq!(ids(&hits), vec![made[2], made[1]]);
+}
+
+/// A common word in a 4 MB piece took 2.3 s to find and two 50 MB pieces 456 s: FTS5's
+/// snippet scores every match against every other. A large body's snippet now comes from a
+/// window around its first match; it still shows and highlights the match, accents and
+/// prefixes folded as the index folds them. (Time: docs/PERFORMANCE.md, measured.)
+#[test]
+fn large_piece_snippet_comes_from_a_window_around_the_match() {
+    let (_dir, library) = temp_library();
+    let filler = "texte courant sans rien de notable ".repeat(8_000);
+    let body = format!("{filler}la Rédaction décide {filler}rédaction encore\n");
+    let piece = library
+        .create_piece(&new_piece("Gros", &body))
+        .expect("piece");
+    for text in ["redaction", "rédac*", "REDACTION decide"] {
+        let hits = library
+            .search(&SearchQuery {
+                text: text.into(),
+                ..SearchQuery::default()
+            })
+            .expect("search");
+        assert_eq!(hits.len(), 1, "{text}");
+        assert_eq!(hits[0].piece.id, piece.id);
+        let marked: Vec<&str> = hits[0]
+            .snippet
+            .iter()
+            .filter(|s| s.highlight)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(
+            marked.contains(&"Rédaction"),
+            "{text}: {:?}",
+            hits[0].snippet
+        );
+        let shown: usize = hits[0].snippet.iter().map(|s| s.text.len()).sum();
+        assert!(shown < 1_000, "a snippet, not the body");
+    }
 }

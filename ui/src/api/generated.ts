@@ -514,7 +514,7 @@ count: number, };
 /**
  * Why a past state was kept.
  */
-export type RevisionReason = "save_point" | "pause" | "interval" | "status_change" | "restore";
+export type RevisionReason = "save_point" | "pause" | "interval" | "status_change" | "restore" | "before_deletion";
 
 /**
  * A line of a piece's history.
@@ -835,8 +835,24 @@ categories: number,
 files: number, 
 /**
  * Pages of an earlier export that no longer exist and were removed (relative paths).
+ * Only files whose bytes are still those Edito wrote (SHA-256 in the manifest).
  */
-removed: Array<string>, };
+removed: Array<string>, 
+/**
+ * Files an earlier export listed that no longer belong to the archive but were left in
+ * place: changed since Edito wrote them, or listed by a manifest without hashes (an
+ * older Edito, or a planted file), so Edito cannot prove they are its own.
+ */
+kept: Array<string>, 
+/**
+ * Pages of an interrupted earlier export (killed while putting its pages in place) that
+ * this export put in place first; `None` when there was no interrupted export.
+ */
+recovered: number | null, 
+/**
+ * Temporary files of an interrupted earlier export that were removed.
+ */
+temporary_removed: number, };
 
 /**
  * Site settings for pages, the archive and the feed.
@@ -949,4 +965,4 @@ total: number, };
 /**
  * The stable codes the UI branches on and words, one per [`Problem`].
  */
-export type ErrorCode = "data_dir" | "not_a_library" | "damaged" | "read_only" | "too_new" | "not_found" | "revision_not_found" | "tag_not_found" | "conflict" | "in_trash" | "not_in_trash" | "invalid" | "busy" | "disk_full" | "backup" | "bad_backup" | "unreadable_revision" | "bad_setting" | "library" | "template" | "io" | "no_slug" | "unsafe_path" | "cancelled" | "bad_input" | "bad_base_url" | "bad_manifest" | "dictionary_missing" | "dictionary_unreadable" | "word_list" | "no_export_yet" | "open_folder_failed" | "internal";
+export type ErrorCode = "data_dir" | "not_a_library" | "damaged" | "library_missing" | "files_changed" | "read_only" | "too_new" | "not_found" | "revision_not_found" | "tag_not_found" | "conflict" | "in_trash" | "not_in_trash" | "invalid" | "busy" | "disk_full" | "backup" | "backup_not_made" | "bad_backup" | "unreadable_revision" | "bad_setting" | "library" | "template" | "io" | "no_slug" | "unsafe_path" | "cancelled" | "bad_input" | "bad_base_url" | "bad_manifest" | "dictionary_missing" | "dictionary_unreadable" | "word_list" | "not_picked" | "would_replace" | "no_export_yet" | "open_folder_failed" | "internal";

@@ -2,7 +2,6 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import { errorText, isUiError } from "../i18n/errors";
 import type * as T from "./types";
 
@@ -72,7 +71,10 @@ export const api = {
   renderPreview: (markdown: string, lang: T.Lang, shown: number | null) =>
     call<T.PreviewUpdate>("render_preview", { markdown, lang, shown }),
   exportFormats: () => call<T.ExportFormatInfo[]>("export_formats"),
-  exportPiece: (id: number, format: T.ExportFormat, path: string) => call<void>("export_piece", { id, format, path }),
+  /** `path` must come from `desktop.pickSaveFile` this session; `replace`: the writer agreed
+   *  to replace a file Edito did not write for this piece (else `would_replace`). */
+  exportPiece: (id: number, format: T.ExportFormat, path: string, replace = false) =>
+    call<void>("export_piece", { id, format, path, replace }),
   exportFragment: (id: number) => call<string>("export_fragment", { id }),
   exportSite: (outDir: string, status: T.SiteSelection, baseUrl?: string) =>
     call<T.SiteReport>("export_site", { outDir, status, baseUrl: baseUrl || null }),
@@ -82,6 +84,8 @@ export const api = {
   saveSiteSettings: (settings: T.SiteSettings) => call<void>("save_site_settings", { settings }),
   /** Opens the folder of the last archive export (the shell knows which folder it wrote). */
   openLastExport: () => call<void>("open_last_export"),
+  /** Puts the newest backup back in place of a library that could not be opened. */
+  restoreLatestBackup: () => call<void>("restore_latest_backup"),
   importPaths: (paths: string[]) => call<T.ImportOutcome>("import_paths", { paths }),
   checkSpelling: (markdown: string, lang: T.Lang) => call<T.Misspelling[]>("check_spelling", { markdown, lang }),
   /** Checks the text of preview render `generation` (the body does not cross again); null
@@ -92,13 +96,14 @@ export const api = {
   addSpellingWord: (word: string) => call<void>("add_spelling_word", { word }),
 };
 
-/** The native pickers, the clipboard and the progress events of long jobs. */
+/** The native pickers (drawn by the shell, which records what the writer chose: the file
+ *  commands accept only those paths), the clipboard and the progress events of long jobs.
+ *  `title` is the dialog's title in the UI's language; null: cancelled. */
 export const desktop = {
-  pickSaveFile: (defaultPath: string, extension: string) =>
-    save({ defaultPath, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] }),
-  pickFolder: () => open({ directory: true, multiple: false }) as Promise<string | null>,
-  pickImport: (directory: boolean) =>
-    open({ directory, multiple: true, filters: directory ? undefined : [{ name: "Markdown", extensions: ["md", "markdown", "txt"] }] }),
+  pickSaveFile: (format: T.ExportFormat, name: string, title: string) =>
+    call<string | null>("pick_export_file", { format, name, title }),
+  pickFolder: (title: string) => call<string | null>("pick_site_folder", { title }),
+  pickImport: (folders: boolean, title: string) => call<string[] | null>("pick_import", { folders, title }),
   copy: (text: string) => writeText(text),
   onJobProgress: (handler: (p: T.JobProgress) => void): Promise<UnlistenFn> =>
     listen<T.JobProgress>("job-progress", (event) => handler(event.payload)),

@@ -3,6 +3,7 @@
 // the other features live elsewhere: the session (session/session.ts) owns the piece, the
 // preview driver (preview/driver.ts) decides when the core renders.
 import { errorMessage, type Lang } from "../api/ipc";
+import { EditorView } from "@codemirror/view";
 import type { SaveState } from "../autosave/autosave";
 import { coreSpellChecker, createEditor, type EditorOptions, type MarkdownEditor } from "../editor/editor";
 import type { SpellChecker } from "../editor/spelling";
@@ -14,6 +15,8 @@ import { createScrollSync, type ScrollSync } from "../preview/scroll-sync";
 import type { PiecePatch, Session } from "../session/session";
 import { StatusBar } from "../status/status-bar";
 import { autogrow } from "./autogrow";
+import { fieldHistory, type FieldHistory } from "./field-history";
+import { loadPlace, savePlace, type Place, type PlaceField } from "./place";
 import type { PieceState } from "./piece";
 import { describeSaveState } from "./save-state";
 
@@ -47,6 +50,7 @@ export class Desk implements Notices {
   readonly perf = new PerfLog();
   private saveState: SaveState = { kind: "idle" };
   private readonly fitFields: (() => void)[];
+  private readonly histories: FieldHistory[];
 
   constructor(
     private readonly el: DeskElements,
@@ -62,7 +66,8 @@ export class Desk implements Notices {
           this.status.setCounts(counts);
         },
         emptied: () => this.status.setCounts(undefined),
-        emptyMessage: () => t("preview.empty"),
+        relaid: () => this.scrollSync.invalidate(),
+        emptyMessage: () => this.emptyMessage(),
         error: (err) => this.showError(err),
       },
       this.perf,
@@ -83,6 +88,12 @@ export class Desk implements Notices {
     el.kicker.addEventListener("input", () => this.edited({ kicker: el.kicker.value }));
     el.title.addEventListener("input", () => this.edited({ title: el.title.value }));
     el.standfirst.addEventListener("input", () => this.edited({ standfirst: el.standfirst.value }));
+    this.histories = (["kicker", "title", "standfirst"] as const).map((name) =>
+      fieldHistory(el[name], () => {
+        this.edited({ [name]: el[name].value });
+        for (const fit of this.fitFields) fit();
+      }),
+    );
     this.chainWithEnter([el.kicker, el.title, el.standfirst]);
     session.listen({
       loaded: (piece) => this.load(piece),
@@ -93,10 +104,62 @@ export class Desk implements Notices {
     });
   }
 
-  /** First screen: the welcome piece on a new library, else the most recent piece. */
+  /** First screen: the welcome piece on a new library, else the piece the writer had open,
+   *  with its cursor, scroll and focus, else the most recent piece. */
   async start(): Promise<void> {
     this.preview.showMessage(t("app.loading"));
-    await this.session.start();
+    const place = loadPlace();
+    await this.session.start(place?.piece ?? null);
+    if (place && this.session.current()?.id === place.piece) this.restorePlace(place);
+    this.trackPlace();
+  }
+
+  /** Remembers where the writer is (piece, cursor, scroll, focused field). */
+  rememberPlace(): void {
+    const piece = this.session.current();
+    if (!piece) return;
+    const view = this.editor.view;
+    const { anchor, head } = view.state.selection.main;
+    const top = view.lineBlockAtHeight(Math.max(0, view.scrollDOM.scrollTop)).from;
+    savePlace({ piece: piece.id, anchor, head, top, focus: this.focusedField() ?? this.lastFocus });
+  }
+
+  private lastFocus: PlaceField | null = null;
+
+  private focusedField(): PlaceField | null {
+    const active = document.activeElement;
+    if (this.editor.view.hasFocus) return "body";
+    for (const name of ["kicker", "title", "standfirst"] as const) if (active === this.el[name]) return name;
+    return null;
+  }
+
+  private restorePlace(place: Place): void {
+    const view = this.editor.view;
+    const clamp = (n: number) => Math.min(n, view.state.doc.length);
+    view.dispatch({ selection: { anchor: clamp(place.anchor), head: clamp(place.head) } });
+    // After the first frames: at start-up the window may not have its size yet, and a scroll
+    // asked before layout is lost (the E2E test saw the top line back at 1).
+    const scroll = () => view.dispatch({ effects: EditorView.scrollIntoView(clamp(place.top), { y: "start" }) });
+    scroll();
+    requestAnimationFrame(() => requestAnimationFrame(scroll));
+    this.lastFocus = place.focus;
+    if (place.focus === "body") view.focus();
+    else if (place.focus) this.el[place.focus].focus();
+  }
+
+  /** Saves the place a moment after the writer moves, scrolls or changes field. */
+  private trackPlace(): void {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const later = () => {
+      const now = this.focusedField();
+      if (now) this.lastFocus = now;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => this.rememberPlace(), 300);
+    };
+    const view = this.editor.view;
+    view.scrollDOM.addEventListener("scroll", later, { passive: true });
+    for (const type of ["keyup", "mouseup", "focusin"]) document.addEventListener(type, later);
+    this.session.listen({ loaded: later });
   }
 
   /** A new, empty piece, its title field ready for typing. */
@@ -114,7 +177,7 @@ export class Desk implements Notices {
     this.status.render();
     this.showSaveState(this.saveState);
     const piece = this.session.current();
-    if (piece && piece.body.trim() === "") this.preview.showMessage(t("preview.empty"));
+    if (piece && piece.body.trim() === "") this.preview.showMessage(this.emptyMessage());
     this.editor.configure({ uiLang: uiLang(), placeholder: t("app.bodyPlaceholder"), label: t("app.body") });
   }
 
@@ -130,6 +193,14 @@ export class Desk implements Notices {
     setTimeout(() => (this.el.appError.hidden = true), 8000);
   }
 
+  /** The hint in an empty preview, only while nothing at all is written: under a title the
+   *  preview already shows the piece (issue #11: the hint stayed under an existing title). */
+  private emptyMessage(): string {
+    const piece = this.session.current();
+    const headWritten = piece && [piece.kicker, piece.title, piece.standfirst].some((field) => field.trim() !== "");
+    return headWritten ? "" : t("preview.empty");
+  }
+
   private edited(patch: PiecePatch): void {
     if ("body" in patch) this.perf.keystroke();
     this.session.update(patch);
@@ -139,7 +210,10 @@ export class Desk implements Notices {
   private show(piece: PieceState, patch: PiecePatch): void {
     if ("lang" in patch) this.applyLang(piece.lang);
     if ("target_signs" in patch) this.status.setTarget(piece.target_signs ?? undefined);
-    if (HEAD_FIELDS.some((field) => field in patch)) this.driver.setHead(headOf(piece));
+    if (HEAD_FIELDS.some((field) => field in patch)) {
+      this.driver.setHead(headOf(piece));
+      if (piece.body.trim() === "") this.preview.showMessage(this.emptyMessage());
+    }
     if ("body" in patch || "lang" in patch) this.driver.setBody(piece.body, piece.lang);
   }
 
@@ -153,6 +227,7 @@ export class Desk implements Notices {
     this.el.title.value = piece.title;
     this.el.standfirst.value = piece.standfirst;
     for (const fit of this.fitFields) fit();
+    for (const history of this.histories) history.reset();
     this.editor.load(piece.body);
     this.applyLang(piece.lang);
     this.status.setTarget(piece.target_signs ?? undefined);

@@ -10,7 +10,7 @@ import { findInPiece } from "./find";
 import { focusMode } from "./focus-mode";
 import { writerHighlight } from "./highlight";
 import { frenchSpacing } from "./french-spacing";
-import { markdownHelperKeys, pasteLinks } from "./markdown-helpers";
+import { markdownHelperKeys, pasteLinks, quoteContinuation } from "./markdown-helpers";
 import { noBreakAtNoBreakSpaces, spacingMarksExtension } from "./spacing-marks";
 import { CHECK_DELAY_MS, type SpellChecker, spellChecking } from "./spelling";
 import { typewriterMode } from "./typewriter";
@@ -126,6 +126,7 @@ export function createEditor(
     keymap.of([...markdownHelperKeys, ...defaultKeymap, ...historyKeymap]),
     markdown(),
     pasteLinks,
+    quoteContinuation,
     writerHighlight(),
     EditorView.lineWrapping,
     noBreakAtNoBreakSpaces(),

@@ -34,6 +34,13 @@ describe("French spacing as you type", () => {
     expect(type(`Il dit «${NBSP}oui `, "»")).toBe(`Il dit «${NBSP}oui${NBSP}»`);
   });
 
+  // Issue #11: « then a space stored a no-break space plus a space (the Markdown export and
+  // the history kept both).
+  it("a space typed after « is the no-break space already there", () => {
+    expect(type(`Il dit «${NBSP}`, " ")).toBe(`Il dit «${NBSP}`);
+    expect(type("Il dit ", " ")).toBe("Il dit  ");
+  });
+
   it("leaves hours alone: no space in 10:30", () => {
     expect(type("à 10", ":")).toBe("à 10:");
   });

@@ -15,11 +15,14 @@ const URL_SCHEME = /(?:^|[\s(<[])(?:https?|ftp|sftp|mailto|file|tel|ssh|git)$/i;
 
 /** The change that typing `text` over `from..to` should make, or null to let it through. */
 export function frenchSpacingInput(state: EditorState, from: number, to: number, text: string): TransactionSpec | null {
-  if (text !== "«" && !(text in SPACE_BEFORE)) return null;
+  if (text !== "«" && text !== " " && !(text in SPACE_BEFORE)) return null;
   if (inCodeOrUrl(state, from)) return null;
   const line = state.doc.lineAt(from);
   const before = state.sliceDoc(line.from, from);
   const prev = before.slice(-1);
+  // The writer types « then a space out of habit: the no-break space is already there, and a
+  // second space would be stored (and exported) after it. Only the cursor moves on.
+  if (text === " ") return from === to && before.endsWith(`«${NBSP}`) ? { selection: { anchor: from }, userEvent: "input.type" } : null;
   if (text === "«") {
     const insert = `«${NBSP}`;
     return { changes: { from, to, insert }, selection: { anchor: from + insert.length }, userEvent: "input.type" };

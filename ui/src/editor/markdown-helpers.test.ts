@@ -1,7 +1,7 @@
 import { insertNewlineContinueMarkup, markdown } from "@codemirror/lang-markdown";
 import { EditorSelection, EditorState, type StateCommand } from "@codemirror/state";
 import { describe, expect, it } from "vitest";
-import { insertLink, linkOnPaste, toggleLinePrefix, toggleWrap } from "./markdown-helpers";
+import { insertLink, linkOnPaste, quoteMarkerInput, toggleLinePrefix, toggleWrap } from "./markdown-helpers";
 
 function run(command: StateCommand, doc: string, anchor: number, head = anchor): EditorState {
   let state = EditorState.create({ doc, selection: EditorSelection.single(anchor, head), extensions: [markdown()] });
@@ -41,6 +41,22 @@ describe("Markdown helpers", () => {
   it("Enter continues a list (lang-markdown's insertNewlineContinueMarkup)", () => {
     const state = run(insertNewlineContinueMarkup, "- un", 4);
     expect(state.doc.toString()).toBe("- un\n- ");
+  });
+
+  // Issue #11: a house-style "> item" list became a nested quotation: Enter continued the
+  // quote and the next typed `>` nested it (`> >`).
+  it("typing > over a continued quote marker does not nest the quote", () => {
+    let state = run(insertNewlineContinueMarkup, "> un", 4);
+    expect(state.doc.toString()).toBe("> un\n> ");
+    const at = state.doc.length;
+    const spec = quoteMarkerInput(state, at, at, ">");
+    expect(spec).not.toBeNull();
+    state = state.update(spec!).state;
+    state = state.update({ changes: { from: state.selection.main.head, insert: " deux" } }).state;
+    expect(state.doc.toString()).toBe("> un\n> deux");
+    // A quote typed on purpose at the start of a line, or after text, is left alone.
+    const fresh = EditorState.create({ doc: "un\n", extensions: [markdown()] });
+    expect(quoteMarkerInput(fresh, 3, 3, ">")).toBeNull();
   });
 
   it("pasting a URL over a selection makes a link", () => {

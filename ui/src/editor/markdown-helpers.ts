@@ -1,7 +1,8 @@
 // Markdown helpers for a writer who does not want to type syntax: bold, italic, link,
 // heading, list and quote shortcuts; pasting a URL over a selection makes a link. Smart list
-// continuation (Enter) comes with @codemirror/lang-markdown's keymap.
-import { EditorSelection, type EditorState, type StateCommand, type TransactionSpec } from "@codemirror/state";
+// continuation (Enter) comes with @codemirror/lang-markdown's keymap; typing `>` over a
+// continued quote marker does not nest the quote.
+import { EditorSelection, type EditorState, type Extension, type StateCommand, type TransactionSpec } from "@codemirror/state";
 import { EditorView, type KeyBinding } from "@codemirror/view";
 
 /** Wraps each selection in `mark` (`**`, `_`), or unwraps it when it is already wrapped. */
@@ -101,3 +102,26 @@ export const markdownHelperKeys: KeyBinding[] = [
   { key: "Mod-Shift-8", run: toggleLinePrefix("- ") },
   { key: "Mod-Shift-9", run: toggleLinePrefix("> ") },
 ];
+
+/** Typing `>` over the quote marker Enter just continued: the change it should make, or null.
+ *  Enter after a `> ` line continues the quote; a writer typing a house-style "> item" list
+ *  then types `>` again, which nested the quote (`> >`, issue #11). The typed `>` replaces the
+ *  continued marker, so the line reads as typed. */
+export function quoteMarkerInput(state: EditorState, from: number, to: number, text: string): TransactionSpec | null {
+  if (text !== ">" || from !== to) return null;
+  const line = state.doc.lineAt(from);
+  const before = state.sliceDoc(line.from, from);
+  if (!/^ {0,3}> ?$/.test(before) || line.number === 1) return null;
+  const previous = state.doc.line(line.number - 1).text;
+  if (!/^ {0,3}>/.test(previous) || /^ {0,3}> ?>/.test(previous)) return null;
+  const start = line.from + before.indexOf(">");
+  return { changes: { from: start, to: from, insert: ">" }, selection: { anchor: start + 1 }, userEvent: "input.type" };
+}
+
+/** The input handler for [`quoteMarkerInput`]. */
+export const quoteContinuation: Extension = EditorView.inputHandler.of((view, from, to, text) => {
+  const spec = quoteMarkerInput(view.state, from, to, text);
+  if (!spec) return false;
+  view.dispatch(spec);
+  return true;
+});

@@ -2,10 +2,13 @@
 // the core's formats (`export_formats`: page, fragment, Markdown…) or to the clipboard, the
 // whole archive to a folder with a progress bar and a cancel button, and Markdown files
 // brought into the library. The shell opens the exported folder itself (`open_last_export`):
-// the web side gets no path-opening access. Every path can be typed as well as picked, which
-// also lets the E2E tests drive it without a native dialog. The site's address is kept with
-// the library's site settings (`site_settings`), not in localStorage.
+// the web side gets no path-opening access. Paths are only picked, in native dialogs the shell
+// draws and records (#13.17: the file commands refuse any other path); the fields show them.
+// The E2E tests answer those dialogs through the debug-only `EDITO_TEST_PICKS`. An existing
+// file Edito did not write for this piece is replaced only after "Replace" (#11.4). The
+// site's address is kept with the library's site settings (`site_settings`).
 import { api, desktop, type ExportFormatInfo, type SiteSettings } from "../api/ipc";
+import { isUiError } from "../i18n/errors";
 import { byId, openModal } from "../app/dom";
 import { t, type MessageKey } from "../i18n";
 import type { PieceSession } from "../session/session";
@@ -33,12 +36,13 @@ export class ExportDialog {
     byId("export-choose").addEventListener("click", () => void this.choosePieceFile());
     byId("export-piece").addEventListener("click", () => void this.exportPiece());
     byId("export-copy").addEventListener("click", () => void this.copyFragment());
-    byId("export-site-choose").addEventListener("click", () => void this.pickInto("export-site-dir", desktop.pickFolder()));
+    byId("export-site-choose").addEventListener("click", () => void this.pickInto("export-site-dir", desktop.pickFolder(t("export.dialogFolder"))));
     byId("export-site-run").addEventListener("click", () => void this.exportSite());
     byId("export-cancel").addEventListener("click", () => this.cancelSite());
     byId("export-open-folder").addEventListener("click", () => void api.openLastExport().catch((err) => this.fail(err)));
-    byId("import-choose-files").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(false)));
-    byId("import-choose-folder").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(true)));
+    byId("import-choose-files").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(false, t("import.dialogFiles"))));
+    byId("import-choose-folder").addEventListener("click", () => void this.pickInto("import-path", desktop.pickImport(true, t("import.dialogFolder"))));
+    byId("export-replace").addEventListener("click", () => void this.exportPiece(true));
     byId("import-run").addEventListener("click", () => void this.importPaths());
     // Closing while an export runs would hide its progress: cancel it instead.
     this.dialog.addEventListener("cancel", () => {
@@ -107,7 +111,7 @@ export class ExportDialog {
     const piece = this.session.current();
     const format = await this.format();
     if (!format) return;
-    await this.pickInto("export-path", desktop.pickSaveFile(suggestedName(piece?.slug ?? "", format), format.extension));
+    await this.pickInto("export-path", desktop.pickSaveFile(format.format, suggestedName(piece?.slug ?? "", format), t("export.dialogSave")));
   }
 
   /** Puts what a native picker returned into the path field (several paths, one a line). */
@@ -121,19 +125,27 @@ export class ExportDialog {
     }
   }
 
-  private async exportPiece(): Promise<void> {
+  private async exportPiece(replace = false): Promise<void> {
     const piece = this.session.current();
     const path = byId<HTMLInputElement>("export-path").value.trim();
+    const replaceButton = byId("export-replace");
+    replaceButton.hidden = true;
     if (!piece) return;
     if (!path) return this.say(t("export.needPath"), true);
     const format = await this.format();
     if (!format) return;
     try {
       await this.session.flush();
-      await api.exportPiece(piece.id, format.format, path);
+      await api.exportPiece(piece.id, format.format, path, replace);
       this.say(t("export.pieceDone", { path }));
     } catch (err) {
       this.fail(err);
+      // Ask before replacing a file Edito did not write: the focus goes to the question's
+      // answer, never to a control that replaces on Space by accident elsewhere.
+      if (isUiError(err) && err.code === "would_replace") {
+        replaceButton.hidden = false;
+        replaceButton.focus();
+      }
     }
   }
 

@@ -12,11 +12,23 @@ export function segmentNodes(segments: DiffSegment[]): Node[] {
   });
 }
 
-const FIELD_KEYS: Record<string, MessageKey> = {
+/** Every field the library's diff names, worded as the desk and the details panel word it
+ *  (issue #11: the history showed `author_role`, `publication_date`). */
+export const FIELD_KEYS: Record<string, MessageKey> = {
   title: "app.title",
   kicker: "app.kicker",
   standfirst: "app.standfirst",
   body: "app.body",
+  author: "diff.field.author",
+  author_role: "diff.field.author_role",
+  category: "library.category",
+  lang: "diff.field.lang",
+  publication_date: "meta.date",
+  issue_number: "meta.issue",
+  target_signs: "settings.target",
+  lead_image: "diff.field.lead_image",
+  tags: "diff.field.tags",
+  extra: "diff.field.extra",
 };
 
 /** One block per changed field, its name as a heading, the body last; `same` when nothing

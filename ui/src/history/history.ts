@@ -3,6 +3,7 @@
 // version ("Compare with"), and a way back to the selected one.
 import { api, errorMessage, type RevisionSummary } from "../api/ipc";
 import { closeModal, openModal } from "../app/dom";
+import type { UndoNotice } from "../app/undo-notice";
 import { formatDateTime, t, type MessageKey } from "../i18n";
 import { compareChoices, comparePair, otherOf, type RevisionPair } from "./compare";
 import type { PieceSession } from "../session/session";
@@ -35,6 +36,7 @@ export class HistoryDialog {
     private readonly session: PieceSession,
     /** Where the writer goes back to after a restore: the editor. */
     private readonly backToText: () => void,
+    private readonly undo: UndoNotice,
   ) {
     el.restore.addEventListener("click", () => void this.restore());
     el.compare.addEventListener("change", () => void this.showDiff());
@@ -146,9 +148,17 @@ export class HistoryDialog {
     const number = this.selected;
     if (number === null) return;
     try {
-      await this.session.change((id) => api.restoreRevision(id, number));
+      const restored = await this.session.change((id) => api.restoreRevision(id, number));
       closeModal(this.el.dialog);
       this.backToText();
+      if (!restored) return;
+      // The library kept the text before the restore as the newest version: undoing restores it.
+      const before = (await api.listRevisions(restored.id)).reduce<RevisionSummary | null>((a, r) => (!a || r.number > a.number ? r : a), null);
+      if (!before) return;
+      this.undo.show(t("history.restored", { n: number }), async () => {
+        await this.session.change((id) => api.restoreRevision(id, before.number));
+        this.backToText();
+      });
     } catch (err) {
       this.el.message.textContent = t("app.actionFailed", { message: errorMessage(err) });
     }

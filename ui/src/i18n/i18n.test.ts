@@ -21,6 +21,24 @@ describe("i18n", () => {
     expect(initialLang("xx", "fr-CA")).toBe("fr");
   });
 
+  // Issue #11: "Corbeille vidée : 1 articles supprimés" — a count that did not agree. Every
+  // number followed by a word in either catalogue agrees through `{n|one|other}`.
+  it("every counted word agrees with its number, in both languages", () => {
+    for (const [lang, catalogue] of [["fr", fr], ["en", en]] as const) {
+      for (const [key, message] of Object.entries(catalogue)) {
+        const bare = [...message.matchAll(/\{(n|pieces|tags|categories|files|removed)\} (\p{L}+)/gu)].filter(([, , word]) => word.endsWith("s") && word !== "sans");
+        expect(bare.map(([whole]) => `${lang} ${key}: ${whole}`)).toEqual([]);
+      }
+    }
+    expect(t("trash.emptied", { n: 1 })).toBe("Corbeille vidée : 1 article supprimé.");
+    expect(t("trash.emptied", { n: 3 })).toBe("Corbeille vidée : 3 articles supprimés.");
+    expect(t("status.feuillets", { n: "1,5" })).toBe("1,5 feuillet");
+    setUiLang("en", null);
+    expect(t("trash.emptied", { n: 1 })).toBe("Trash emptied: 1 piece deleted.");
+    expect(t("status.words", { n: "1,5" })).toBe("1,5 words");
+    expect(t("status.feuillets", { n: "2" })).not.toMatch(/feuillet/);
+  });
+
   it("fills placeholders and switches catalogue", () => {
     expect(t("save.saved", { time: "14:02" })).toBe("Enregistré à 14:02");
     setUiLang("en", null);

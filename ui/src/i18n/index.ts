@@ -22,10 +22,22 @@ export function uiLang(): UiLang {
   return current;
 }
 
-/** The message for `key` in the current language, `{name}` placeholders filled from `vars`. */
+/** The message for `key` in the current language, `{name}` placeholders filled from `vars`;
+ *  `{name|one|other}` picks the word that agrees with the number in `name` ("1 article",
+ *  "2 articles"): every count in the catalogues agrees this one way. */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text = catalogues[current][key] ?? fr[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) => (name in vars ? (isSingular(vars[name], current) ? one : other) : whole))
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** French takes the singular below 2 ("0,8 feuillet", "1 article"), English only for 1.
+ *  `n` may be a number already formatted for display ("1 234", "0,8", "—"). */
+export function isSingular(n: string | number, lang: UiLang): boolean {
+  const value = typeof n === "number" ? n : Number(n.replace(/[\s\u00A0\u202F,]/g, (c) => (c === "," ? "." : "")));
+  if (!Number.isFinite(value)) return false;
+  return lang === "fr" ? Math.abs(value) < 2 : Math.abs(value) === 1;
 }
 
 /** Numbers the way the reader of this language writes them (1 234 or 1,234). */

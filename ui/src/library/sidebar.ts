@@ -7,6 +7,8 @@
 import { api, type Piece, type PieceFilter, type PieceSummary, type Status, type TagCount } from "../api/ipc";
 import type { Confirm } from "../app/confirm";
 import type { Notices } from "../app/desk";
+import type { UndoNotice } from "../app/undo-notice";
+import { DateField } from "../app/date-field";
 import { formatNumber, t } from "../i18n";
 import type { PieceSession } from "../session/session";
 import { dateRange } from "./date-range";
@@ -91,18 +93,21 @@ export class Sidebar {
   private readonly tagDialog: TagDialog;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
+  private readonly from: DateField;
+  private readonly to: DateField;
 
   constructor(
     private readonly el: SidebarElements,
     private readonly session: PieceSession,
     private readonly notices: Notices,
     private readonly confirm: Confirm,
+    private readonly undo: UndoNotice,
   ) {
     el.search.addEventListener("input", () => this.schedule());
     el.status.addEventListener("change", () => this.filtersChanged());
     el.category.addEventListener("change", () => this.filtersChanged());
-    el.from.addEventListener("change", () => this.filtersChanged());
-    el.to.addEventListener("change", () => this.filtersChanged());
+    this.from = new DateField(el.from, () => this.filtersChanged());
+    this.to = new DateField(el.to, () => this.filtersChanged());
     el.clearFilters.addEventListener("click", () => this.clearFilters());
     el.showTrash.addEventListener("click", () => this.toggleTrash());
     el.emptyTrash.addEventListener("click", () => void this.emptyTrash());
@@ -124,6 +129,8 @@ export class Sidebar {
   /** The UI language changed: redraw everything, tag chips included. */
   relabel(): Promise<void> {
     this.tagSignature = "";
+    this.from.relabel();
+    this.to.relabel();
     return this.reload();
   }
 
@@ -150,7 +157,7 @@ export class Sidebar {
     this.all.unshift(after);
     if (before?.category !== after.category) this.renderCategories();
     if (this.trash) return;
-    const range = dateRange(this.el.from.value, this.el.to.value);
+    const range = dateRange(this.from.value(), this.to.value());
     const filter = filterOf(this.el.status.value, this.el.category.value, this.tagFilter, range.ok ? range : OPEN_RANGE);
     const searching = this.el.search.value.trim() !== "";
     const belongs = matchesFilter(after, filter);
@@ -203,8 +210,8 @@ export class Sidebar {
     this.el.search.value = "";
     this.el.status.value = "";
     this.el.category.value = "";
-    this.el.from.value = "";
-    this.el.to.value = "";
+    this.from.set("");
+    this.to.set("");
     this.tagFilter.clear();
     for (const chip of this.el.tags.querySelectorAll(".tag-chip")) chip.setAttribute("aria-pressed", "false");
     this.filtersChanged();
@@ -212,7 +219,7 @@ export class Sidebar {
 
   /** The date range, or null (after explaining why) when it cannot select anything. */
   private checkedRange(): PublishedRange | null {
-    const range = dateRange(this.el.from.value, this.el.to.value);
+    const range = dateRange(this.from.value(), this.to.value());
     const message = range.ok ? "" : range.message;
     this.el.dateError.textContent = message;
     this.el.dateError.hidden = range.ok;
@@ -321,8 +328,12 @@ export class Sidebar {
 
   private async restore(id: number): Promise<void> {
     try {
-      await api.restoreFromTrash(id);
+      const piece = await api.restoreFromTrash(id);
       await this.reload();
+      this.undo.show(t("trash.restored", { title: piece.title.trim() || t("app.untitled") }), async () => {
+        await api.trashPiece(id);
+        await this.reload();
+      });
     } catch (err) {
       this.notices.showError(err);
     }
@@ -333,7 +344,9 @@ export class Sidebar {
     try {
       const n = await api.emptyTrash();
       await this.reload();
-      this.say(t("trash.emptied", { n }));
+      this.say(t("trash.emptied", { n: formatNumber(n) }));
+      // The button just used stays on screen: the focus leaves it for the trash toggle.
+      this.el.showTrash.focus();
     } catch (err) {
       this.notices.showError(err);
     }

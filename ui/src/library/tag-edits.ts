@@ -42,7 +42,7 @@ export function mergeTargets(source: string, tags: TagCount[]): TagCount[] {
 
 /** "1 article", "3 articles": the count of pieces, in words that agree with it. */
 export function piecesLabel(n: number): string {
-  return n === 1 ? t("tags.onePiece") : t("tags.pieces", { n: formatNumber(n) });
+  return t("tags.pieces", { n: formatNumber(n) });
 }
 
 /** The question asked before a merge, with the number of pieces it touches. */

@@ -4,6 +4,9 @@
 // The status history is read again only when the status (or the piece) changes.
 import { api, errorMessage, STATUSES, type Piece, type TagCount } from "../api/ipc";
 import { byId } from "../app/dom";
+import type { UndoNotice } from "../app/undo-notice";
+import { fieldHistory, type FieldHistory } from "../app/field-history";
+import { DateField } from "../app/date-field";
 import { formatDateTime, t } from "../i18n";
 import { statusLabel } from "../library/piece-list";
 import type { PieceSession } from "../session/session";
@@ -19,6 +22,10 @@ export class MetadataPanel {
   /** The piece and status whose history the panel shows (`id:status`). */
   private historyFor = "";
   private noteFor = -1;
+  private readonly histories: FieldHistory[] = [];
+  private readonly date: DateField;
+  /** The piece whose values the text fields' undo histories start from. */
+  private historiesFor = -1;
   // Names (proper nouns) are not spell-checked: author, section and tags have spellcheck off.
   private readonly categorySuggestions = new Suggestions(byId<HTMLInputElement>("meta-category"));
   private readonly tagSuggestions = new Suggestions(byId<HTMLInputElement>("meta-tag-input"), { list: true });
@@ -26,11 +33,12 @@ export class MetadataPanel {
   constructor(
     private readonly session: PieceSession,
     private readonly categories: () => string[],
+    private readonly undo: UndoNotice,
   ) {
     this.text("meta-author", "author");
     this.text("meta-author-role", "author_role");
     this.text("meta-category", "category");
-    byId<HTMLInputElement>("meta-date").addEventListener("change", (e) => this.session.update({ publication_date: dateOrNull(value(e)) }));
+    this.date = new DateField(byId<HTMLInputElement>("meta-date"), () => this.dateTyped());
     byId<HTMLInputElement>("meta-issue").addEventListener("input", (e) => this.session.update({ issue_number: numberOrNull(value(e)) }));
     byId<HTMLInputElement>("meta-target").addEventListener("input", (e) => this.session.update({ target_signs: numberOrNull(value(e)) }));
     byId<HTMLSelectElement>("meta-lang").addEventListener("change", (e) => this.session.update({ lang: value(e) === "en" ? "en" : "fr" }));
@@ -78,20 +86,38 @@ export class MetadataPanel {
     set("meta-author", piece.author);
     set("meta-author-role", piece.author_role);
     set("meta-category", piece.category);
-    set("meta-date", piece.publication_date ?? "");
+    this.date.relabel();
+    if (document.activeElement !== this.date.input) this.date.set(piece.publication_date ?? "");
     set("meta-issue", piece.issue_number === null ? "" : String(piece.issue_number));
     set("meta-target", piece.target_signs === null ? "" : String(piece.target_signs));
     set("meta-slug", piece.slug);
     set("meta-lang", piece.lang);
     set("meta-status", piece.status);
+    if (this.historiesFor !== piece.id) for (const history of this.histories) history.reset();
+    this.historiesFor = piece.id;
     this.showSlugNote(piece);
     this.renderTags(piece);
     this.categorySuggestions.setNames(distinctSorted(this.categories()));
     if (this.historyFor !== `${piece.id}:${piece.status}`) void this.renderStatusHistory(piece);
   }
 
+  /** A day typed or picked: saved when it is one, explained when it is not. */
+  private dateTyped(): void {
+    const typed = this.date.value();
+    const day = dateOrNull(typed);
+    this.date.input.setAttribute("aria-invalid", String(typed !== "" && !day));
+    this.error.hidden = typed === "" || !!day;
+    if (typed !== "" && !day) {
+      this.error.textContent = t("library.badDate", { date: typed });
+      return;
+    }
+    this.session.update({ publication_date: day });
+  }
+
   private text(id: string, field: TextField): void {
-    byId<HTMLInputElement>(id).addEventListener("input", (e) => this.session.update({ [field]: value(e) }));
+    const input = byId<HTMLInputElement>(id);
+    input.addEventListener("input", (e) => this.session.update({ [field]: value(e) }));
+    this.histories.push(fieldHistory(input, () => this.session.update({ [field]: input.value })));
   }
 
   private showSlugNote(piece: Piece): void {
@@ -152,8 +178,17 @@ export class MetadataPanel {
     if (wanted) await this.run((id) => api.setStatus(id, wanted));
   }
 
+  /** To the trash, then the next piece opens and the focus goes to "Annuler": never left on
+   *  this red button, where a Space would trash the next piece too. */
   private async trash(): Promise<void> {
-    if (await this.run((id) => api.trashPiece(id))) await this.session.closeCurrent();
+    const piece = this.session.current();
+    if (!piece || !(await this.run((id) => api.trashPiece(id)))) return;
+    await this.session.closeCurrent();
+    this.undo.show(t("trash.moved", { title: piece.title.trim() || t("app.untitled") }), async () => {
+      await api.restoreFromTrash(piece.id);
+      await this.session.open(piece.id);
+      this.session.changedLibrary();
+    });
   }
 
   /** A library call on the open piece; its error is shown in the panel. */

@@ -17,6 +17,8 @@ export interface PreviewHooks {
   painted(counts: Counts | undefined): void;
   /** The body is empty: there is nothing to count. */
   emptied(): void;
+  /** The page around the body was replaced (the preview's layout changed without a render). */
+  relaid?(): void;
   /** The placeholder for an empty body, in the UI's words. */
   emptyMessage(): string;
   error(err: unknown): void;
@@ -127,8 +129,9 @@ export class PreviewDriver {
       .previewPage(head)
       .then((page) => {
         if (seq !== this.headSeq) return;
-        if (this.bodyCurrent) this.pane.showPage(page);
-        else this.heldPage = page;
+        if (!this.bodyCurrent) return void (this.heldPage = page);
+        this.pane.showPage(page);
+        this.hooks.relaid?.();
       })
       .catch((err) => {
         if (seq === this.headSeq) this.hooks.error(err);

@@ -31,7 +31,7 @@ export interface PreviewPane {
   shown(): number | null;
   /** Puts the body into the page the core rendered around it (header, signature, theme). */
   showPage(html: string): void;
-  /** Shows a calm placeholder sentence (empty piece, loading). */
+  /** Shows a calm placeholder sentence (empty piece, loading); "" shows an empty body. */
   showMessage(text: string): void;
   /** The container of the rendered body (inside the iframe's <body>). */
   body(): HTMLElement | null;
@@ -70,6 +70,7 @@ export function createPreview(frame: HTMLIFrameElement, lang = "fr"): PreviewPan
       whenReady(() => {
         const target = body();
         if (!target) return;
+        if (!text) return target.replaceChildren();
         const p = target.ownerDocument.createElement("p");
         p.className = "edito-empty";
         p.textContent = text;

@@ -71,7 +71,8 @@ export function lineOfClick(target: EventTarget | null): number | null {
 }
 
 export interface ScrollSync {
-  /** The preview's content changed: its anchors must be measured again. */
+  /** The preview's content changed: its anchors must be measured again, and the editor leads
+   *  (the preview's scroll position moved by new content is not the writer's scrolling). */
   invalidate(): void;
   /** Scrolls the preview to match the editor now. */
   syncPreview(): void;
@@ -199,7 +200,21 @@ export function createScrollSync(view: EditorView, frame: HTMLIFrameElement, onL
   if (previewDoc()?.readyState === "complete") attach();
 
   return {
-    invalidate: () => (anchors = null),
+    invalidate: () => {
+      anchors = null;
+      // New content moves or resets the preview's scroll (a page put in starts at the top):
+      // taken as the writer's scrolling, it dragged the editor back to line 1 right after the
+      // app restored the writer's place (issue #11 item 12). The editor leads instead.
+      lastTop = scroller()?.scrollTop ?? 0;
+      echo.preview = null;
+      if (!queued.editor) {
+        queued.editor = true;
+        requestAnimationFrame(() => {
+          queued.editor = false;
+          syncPreview();
+        });
+      }
+    },
     syncPreview,
     setEnabled: (on) => (enabled = on),
   };

@@ -46,6 +46,9 @@ export interface PieceSession {
   hasUnsaved(): boolean;
   /** Forgets the open piece (moved to the trash) and opens the most recent other one. */
   closeCurrent(): Promise<void>;
+  /** Something changed the library outside the open piece (a piece back from the trash):
+   *  the lists are read again. */
+  changedLibrary(): void;
   /** Adds `listener`; returns the function that removes it. */
   listen(listener: SessionListener): () => void;
 }
@@ -63,6 +66,10 @@ export class Session implements PieceSession {
   private readonly saver: Autosaver<PieceState>;
   private readonly listeners = new Set<SessionListener>();
   private nextKind: SaveKind = "autosave";
+  /** The slug as the library last returned it: a save sends a slug only when the writer
+   *  typed another, so the library's rule (the slug follows the title) is not undone by a
+   *  save that was queued before the library's answer came back. */
+  private storedSlug: string | null = null;
   /** Library calls on the open piece run one at a time, so none is based on a stale version. */
   private chain: Promise<unknown> = Promise.resolve();
   /** Numbers each open, new piece and close: only the latest one's answer is loaded. */
@@ -84,15 +91,17 @@ export class Session implements PieceSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** First screen: the welcome piece on a new library, else the most recent piece; then the
-   *  lists are read for the first time. */
-  async start(): Promise<void> {
+  /** First screen: the welcome piece on a new library, else piece `preferred` (the one open
+   *  when the app was closed) if it is still live, else the most recent piece; then the lists
+   *  are read for the first time. */
+  async start(preferred: number | null = null): Promise<void> {
     const request = ++this.requests;
     await api.offerWelcomePiece();
     const pieces = await api.listPieces();
     // A piece opened meanwhile is the one the writer wants.
     if (request === this.requests) {
-      if (pieces.length > 0) await this.open(pieces[0].id);
+      const first = pieces.find((p) => p.id === preferred) ?? pieces[0];
+      if (first) await this.open(first.id);
       else this.load(null);
     }
     this.emit((l) => l.libraryChanged?.());
@@ -168,6 +177,10 @@ export class Session implements PieceSession {
     this.emit((l) => l.libraryChanged?.());
   }
 
+  changedLibrary(): void {
+    this.emit((l) => l.libraryChanged?.());
+  }
+
   private exclusive<R>(fn: () => Promise<R>): Promise<R> {
     const run = this.chain.then(fn, fn);
     this.chain = run.catch(() => undefined);
@@ -181,12 +194,12 @@ export class Session implements PieceSession {
     const base = this.piece?.id === piece.id ? this.piece.version : piece.version;
     let saved: Piece;
     try {
-      saved = await api.savePiece(editOf(piece, kind, base));
+      saved = await api.savePiece(this.editOf(piece, kind, base));
     } catch (err) {
       const current = conflictOf(err);
       if (!current) throw err;
       const choice = await this.conflicts.ask(piece, current);
-      if (choice === "mine") saved = await api.savePiece(editOf(piece, "save_point", current.version));
+      if (choice === "mine") saved = await api.savePiece(this.editOf(piece, "save_point", current.version));
       else {
         if (this.piece?.id === current.id) this.load(current);
         saved = current;
@@ -196,10 +209,16 @@ export class Session implements PieceSession {
     this.emit((l) => l.saved?.(saved));
   }
 
+  private editOf(piece: PieceState, kind: SaveKind, base: number) {
+    const edit = editOf(piece, kind, base);
+    return piece.slug === this.storedSlug ? { ...edit, slug: null } : edit;
+  }
+
   /** Takes the library's bookkeeping of a saved piece without touching what the writer types. */
   private accept(saved: Piece): void {
     if (this.piece?.id !== saved.id) return;
     const { version, updated_at, slug, tags, status, trashed_at, created_at } = saved;
+    this.storedSlug = slug;
     this.piece = { ...this.piece, version, updated_at, slug, tags, status, trashed_at, created_at };
     const piece = this.piece;
     this.emit((l) => l.pieceChanged?.(piece));
@@ -207,6 +226,7 @@ export class Session implements PieceSession {
 
   private load(piece: Piece | null): void {
     this.piece = piece ? { ...piece } : null;
+    this.storedSlug = piece?.slug ?? null;
     const loaded = this.piece;
     this.emit((l) => l.loaded?.(loaded));
     if (loaded) this.emit((l) => l.pieceChanged?.(loaded));

@@ -12,7 +12,9 @@ function setup() {
 describe("status bar", () => {
   it("shows a dash for every figure until the backend sends counts", () => {
     const { counts } = setup();
+    // Issue #11: nothing said the figures count the body only.
     expect([...counts.children].map((c) => c.textContent)).toEqual([
+      "Texte de l'article :",
       "— signes",
       "— sans espaces",
       "— mots",
@@ -28,7 +30,8 @@ describe("status bar", () => {
     expect(gauge.dataset.level).toBe("unknown");
     bar.setCounts({ signs: 1200, signs_no_spaces: 1000, words: 200, feuillets: 0.8, reading_minutes: 0.9 });
     expect(counts.querySelector('[data-count="signs"]')?.textContent).toBe("1\u202F200 signes");
-    expect(counts.querySelector('[data-count="feuillets"]')?.textContent).toBe("0,8 feuillets");
+    // French takes the singular below 2: "0,8 feuillet" (issue #11: counts did not agree).
+    expect(counts.querySelector('[data-count="feuillets"]')?.textContent).toBe("0,8 feuillet");
     expect(counts.querySelector('[data-count="reading_minutes"]')?.textContent).toBe("1 min de lecture");
     expect(gauge.dataset.level).toBe("under");
     expect(gauge.querySelector<HTMLElement>(".gauge__fill")?.style.transform).toBe("scaleX(0.8)");

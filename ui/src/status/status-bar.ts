@@ -44,7 +44,14 @@ export class StatusBar {
   }
 
   render(): void {
+    // Say what the figures count: the body only, not the title, standfirst or signature
+    // (issue #11: nothing said so, and the magazine's calibrage counts the whole piece).
+    const scope = this.el.counts.ownerDocument.createElement("span");
+    scope.className = "figure figure--scope";
+    scope.textContent = t("status.scopeBody");
+    scope.title = t("status.scopeBodyHint");
     this.el.counts.replaceChildren(
+      scope,
       ...FIGURES.map(([key, message, digits]) => {
         const span = this.el.counts.ownerDocument.createElement("span");
         span.className = "figure";

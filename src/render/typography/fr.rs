@@ -3,7 +3,7 @@
 //! narrow one before `; ! ?`, the typographic apostrophe; numbers, ordinals and
 //! abbreviations are in `numbers.rs` and `lexique.rs`.
 
-use super::scan::{stops, Scan};
+use super::scan::{is_alphanumeric, stops, Scan};
 use super::{lexique, opens_after, Role, Typographer, NBSP, NNBSP};
 
 /// Bytes that may start a French rule (and those the HTML escapes); every other byte is
@@ -88,7 +88,7 @@ fn single_quote(ty: &mut Typographer, scan: &mut Scan<'_, '_>) {
         open_mark(scan, depth);
     } else if ty.single_is_open()
         && !prev.is_none_or(char::is_whitespace)
-        && !next.is_some_and(char::is_alphanumeric)
+        && !next.is_some_and(is_alphanumeric)
     {
         let depth = ty.pop_quote();
         close_mark(scan, depth);
@@ -102,7 +102,7 @@ fn has_closing_single(rest: &str) -> bool {
     rest.match_indices('\'').any(|(i, _)| {
         let before = rest[..i].chars().next_back();
         let after = rest[i + 1..].chars().next();
-        before.is_some_and(|c| !c.is_whitespace()) && !after.is_some_and(char::is_alphanumeric)
+        before.is_some_and(|c| !c.is_whitespace()) && !after.is_some_and(is_alphanumeric)
     })
 }
 
@@ -125,7 +125,7 @@ fn guillemet_or_degree(ty: &mut Typographer, scan: &mut Scan<'_, '_>) {
 /// Whether a character right after `:` makes it part of a word or an address (`a:b`,
 /// `::1`, `C:/`), not punctuation.
 pub(super) fn word_after_colon(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, ':' | '/')
+    is_alphanumeric(c) || matches!(c, ':' | '/')
 }
 
 /// High punctuation takes a (narrow) no-break space in place of a typed space. Without a

@@ -3,7 +3,7 @@
 //! with their letters in superscript (`1er`, `2e`, `XIXe`), and abbreviations tied to what
 //! follows by a no-break space (`M. Dupont`, `Mme Roland`, `p. 12`, `n° 5`).
 
-use super::scan::{is_typed_space, Scan};
+use super::scan::{is_alphanumeric, is_typed_space, Scan};
 use super::NBSP;
 
 /// Which numbers an ordinal ending goes with.
@@ -46,14 +46,22 @@ const ENDINGS: &[(&str, &str, Fits)] = &[
     ("è", "e", Fits::Many),
 ];
 
+/// Whether `first` may start an ordinal ending: every ending starts with `e`, `è`/`é`
+/// (0xC3) or `i`/`r`/`d`, so most words after a number (units, spaces, dashes) stop here.
+#[inline]
+pub(super) fn may_start_ending(first: u8) -> bool {
+    matches!(first, b'e' | b'i' | b'r' | b'd' | 0xc3)
+}
+
 /// The ordinal ending at the start of `rest` for a number that is one (`one`), two
 /// (`two`) or more: its length in `rest` and its correct spelling. The ending must end the
 /// word (`2e`, not `2em` or `1e10`).
 fn ending(rest: &str, one: bool, two: bool) -> Option<(usize, &'static str)> {
-    let first = *rest.as_bytes().first()?;
-    // Every ending starts with `e`, `è`/`é` (0xC3) or `i`/`r`/`d`: most words after a
-    // number (units, spaces) stop here.
-    if !matches!(first, b'e' | b'i' | b'r' | b'd' | 0xc3) {
+    if !rest
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| may_start_ending(b))
+    {
         return None;
     }
     ENDINGS.iter().find_map(|&(typed, written, fits)| {
@@ -64,7 +72,7 @@ fn ending(rest: &str, one: bool, two: bool) -> Option<(usize, &'static str)> {
         };
         let after = rest.strip_prefix(typed)?;
         let ends_word = after.chars().next().is_none_or(|c| {
-            !(c.is_alphanumeric() || c == '-' && after[1..].starts_with(char::is_alphabetic))
+            !(is_alphanumeric(c) || c == '-' && after[1..].starts_with(char::is_alphabetic))
         });
         (fits && ends_word).then_some((typed.len(), written))
     })
@@ -94,7 +102,7 @@ pub(super) fn roman_ordinal(scan: &mut Scan<'_, '_>) {
         .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
         .count();
     let numeral = &rest[..run];
-    let at_word_start = scan.prev_char().is_none_or(|c| !c.is_alphanumeric());
+    let at_word_start = scan.prev_char().is_none_or(|c| !is_alphanumeric(c));
     // The ending first: most capitals start a word with no ordinal ending (`Il`, `Vous`).
     let found = at_word_start
         .then(|| ending(&rest[run..], numeral == "I", false))
@@ -180,7 +188,7 @@ impl Next {
         match self {
             Next::Name => c.is_uppercase(),
             Next::Number => c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'),
-            Next::Word => c.is_alphanumeric(),
+            Next::Word => is_alphanumeric(c),
         }
     }
 }
@@ -218,7 +226,7 @@ pub(super) fn abbreviation_dot(scan: &mut Scan<'_, '_>) -> bool {
         Some(&b) => b < 0x80 && !b.is_ascii_alphanumeric() && b != b'.',
         None => scan
             .prev_before_text()
-            .is_none_or(|c| !c.is_alphanumeric() && c != '.'),
+            .is_none_or(|c| !is_alphanumeric(c) && c != '.'),
     };
     if !at_word_start {
         return false;
@@ -244,7 +252,7 @@ const TITLES: &[&str] = &["Mmes", "Mme", "Mlles", "Mlle", "Mgr"];
 /// (`Mme Roland`). Anything else is copied.
 pub(super) fn title(scan: &mut Scan<'_, '_>) {
     let rest = scan.rest();
-    let at_word_start = scan.prev_char().is_none_or(|c| !c.is_alphanumeric());
+    let at_word_start = scan.prev_char().is_none_or(|c| !is_alphanumeric(c));
     let found = at_word_start
         .then(|| {
             TITLES.iter().find(|title| {
@@ -282,7 +290,7 @@ pub(super) fn numero(scan: &mut Scan<'_, '_>) -> bool {
         .chars()
         .next_back()
         .or(scan.prev_before_text())
-        .is_none_or(|c| !c.is_alphanumeric());
+        .is_none_or(|c| !is_alphanumeric(c));
     if !at_word_start {
         return false;
     }

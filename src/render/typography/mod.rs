@@ -181,7 +181,8 @@ impl Typographer {
             b'.' if scan.rest().starts_with("...") => {
                 scan.replace(3, "…");
             }
-            b'.' if scan.out_ends_with_word("www") => {
+            // Most periods end a sentence: one byte read before the look-back for `www`.
+            b'.' if scan.written().ends_with('w') && scan.out_ends_with_word("www") => {
                 scan.copy_url();
             }
             b':' if scan.rest().starts_with("://") => {

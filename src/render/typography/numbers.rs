@@ -4,7 +4,7 @@
 //! (`10 h 30`), and, in French, ordinals (`lexique.rs`).
 
 use super::lexique;
-use super::scan::{is_typed_space, Scan};
+use super::scan::{is_alphanumeric, is_typed_space, Scan};
 
 /// [`super::NBSP`] and [`super::NNBSP`], as the text the rules write.
 const NBSP_STR: &str = "\u{a0}";
@@ -62,7 +62,7 @@ fn unit_at(text: &str) -> Option<&'static str> {
             after
                 .chars()
                 .next()
-                .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+                .is_none_or(|c| !(is_alphanumeric(c) || matches!(c, '\'' | '’' | '-')))
         })
     })
 }
@@ -79,11 +79,17 @@ pub(super) fn number(scan: &mut Scan<'_, '_>, lang: Lang) {
     let text = scan.rest();
     let digits = scan.copy_digits();
     let number = &text[..digits];
-    let at_word_start = before.is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '.' | ',')));
-    if lang == Lang::Fr && at_word_start && lexique::ordinal_after_digits(scan, number) {
+    // What follows the digits decides which rules can apply: most numbers are followed by
+    // a space or punctuation, never by an ordinal ending or `x`.
+    let next = scan.rest().as_bytes().first().copied();
+    if lang == Lang::Fr
+        && next.is_some_and(lexique::may_start_ending)
+        && before.is_none_or(|c| !(is_alphanumeric(c) || matches!(c, '.' | ',')))
+        && lexique::ordinal_after_digits(scan, number)
+    {
         return;
     }
-    if times_sign(scan, number) {
+    if matches!(next, Some(b' ' | b'x' | b'X')) && times_sign(scan, number) {
         return;
     }
     let rest = scan.rest();

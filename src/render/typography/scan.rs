@@ -71,6 +71,31 @@ pub(crate) struct Scan<'t, 'o> {
     sups: Vec<(usize, usize)>,
 }
 
+/// `c.is_alphanumeric()` with the answer known without a Unicode table look-up for what
+/// surrounds the rules' triggers in French and English prose (see [`known_letter`]). The
+/// number rules ask it at every number after a range dash (`1964–2009`), where the look-up
+/// cost more than the rule.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        known_letter(c).unwrap_or_else(|| c.is_alphanumeric())
+    }
+}
+
+/// Whether the non-ASCII `c` is a letter, where that needs no table: the Latin-1 letters
+/// (`é`, `à`; not `×` `÷`) are, the no-break space and the General Punctuation block
+/// (U+2000–U+206F: dashes, curly quotes, the narrow no-break space) hold no letter or digit.
+#[inline]
+fn known_letter(c: char) -> Option<bool> {
+    match c {
+        NBSP | '\u{2000}'..='\u{206f}' => Some(false),
+        '\u{c0}'..='\u{ff}' => Some(!matches!(c, '×' | '÷')),
+        _ => None,
+    }
+}
+
 /// Spaces a typist may have put before punctuation or inside guillemets.
 pub(crate) fn is_typed_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | NBSP | NNBSP)
@@ -138,21 +163,25 @@ impl<'t, 'o> Scan<'t, 'o> {
     }
 
     /// The last character written for this text.
+    #[inline]
     pub(crate) fn last_written(&self) -> Option<char> {
         self.written().chars().next_back()
     }
 
     /// What this text has written to the output so far.
+    #[inline]
     pub(crate) fn written(&self) -> &str {
         &self.out[self.start..]
     }
 
     /// The input from the current position (which starts with the trigger byte).
+    #[inline]
     pub(crate) fn rest(&self) -> &'t str {
         &self.text[self.pos..]
     }
 
     /// The character after the current one: in this text, else the one shown after it.
+    #[inline]
     pub(crate) fn next_char(&self) -> Option<char> {
         let mut chars = self.rest().chars();
         chars.next();
@@ -160,11 +189,13 @@ impl<'t, 'o> Scan<'t, 'o> {
     }
 
     /// The last visible character before this text (from earlier events of the block).
+    #[inline]
     pub(crate) fn prev_before_text(&self) -> Option<char> {
         self.before
     }
 
     /// The character after the current one in this text only.
+    #[inline]
     pub(crate) fn next_in_text(&self) -> Option<char> {
         let mut chars = self.rest().chars();
         chars.next();
@@ -172,17 +203,20 @@ impl<'t, 'o> Scan<'t, 'o> {
     }
 
     /// The last visible character before the current position, across events.
+    #[inline]
     pub(crate) fn prev_char(&self) -> Option<char> {
         self.last_written().or(self.before)
     }
 
     /// Writes `with` in place of the next `len` input bytes.
+    #[inline]
     pub(crate) fn replace(&mut self, len: usize, with: &str) {
         self.out.push_str(with);
         self.pos += len;
     }
 
     /// Writes a character without consuming input.
+    #[inline]
     pub(crate) fn push(&mut self, c: char) {
         self.out.push(c);
     }
@@ -223,7 +257,7 @@ impl<'t, 'o> Scan<'t, 'o> {
             head.chars()
                 .next_back()
                 .or(self.before)
-                .is_none_or(|c| !c.is_alphanumeric())
+                .is_none_or(|c| !is_alphanumeric(c))
         })
     }
 
@@ -264,7 +298,7 @@ impl<'t, 'o> Scan<'t, 'o> {
         let before_ok = head
             .chars()
             .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '-' | '–' | '.' | ',' | '/')));
+            .is_none_or(|c| !(is_alphanumeric(c) || matches!(c, '-' | '–' | '.' | ',' | '/')));
         let tail = &self.rest()[1..];
         let tail_digits = tail.bytes().take_while(u8::is_ascii_digit).count();
         if tail_digits == 0 {
@@ -302,7 +336,7 @@ fn url_len(candidate: &str) -> usize {
 mod tests {
     use proptest::prelude::*;
 
-    use super::find_trigger;
+    use super::{find_trigger, is_alphanumeric};
     use crate::render::escape::escape_body_text;
     use crate::render::typography::{en, fr, Typographer};
     use crate::render::Lang;
@@ -370,6 +404,15 @@ mod tests {
                     "{byte:#x}"
                 );
             }
+        }
+    }
+
+    /// The shortcuts answer as the standard library does for every character, so the
+    /// rules that use them cannot change what they write.
+    #[test]
+    fn letter_tests_agree_with_the_standard_library() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

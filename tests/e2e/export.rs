@@ -22,7 +22,7 @@ async fn open_export(app: &App) {
 
 /// Clicks the "Choose…" button `button` and answers its dialog with `path`, then waits for the
 /// field `field` to show it.
-async fn pick(
+pub(crate) async fn pick(
     app: &App,
     data_dir: &std::path::Path,
     button: &str,

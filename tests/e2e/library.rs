@@ -182,7 +182,8 @@ fn metadata_edits_survive_a_restart() {
                 "Société",
                 "42",
                 "3000",
-                "2026-12-01",
+                // The French date field shows the day as the writer types it (issue #11).
+                "01/12/2026",
                 "fiche-speciale",
                 "en",
                 "review"

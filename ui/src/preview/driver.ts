@@ -41,9 +41,11 @@ interface Wanted {
 /** The piece without its body: what the page around the body is made of. */
 export type PageFields = Omit<Piece, "body">;
 
-/** What the page shows: every field but the saves' bookkeeping. */
+/** What the page shows: every field but the saves' bookkeeping and the slug (the page uses it
+ *  only for its canonical address in <head>, which the preview drops). Since the slug follows
+ *  the title, a save after a title was typed changed it and asked for the page a second time. */
 const headKey = (fields: PageFields) => {
-  const { version: _version, updated_at: _updated, ...shown } = fields;
+  const { version: _version, updated_at: _updated, slug: _slug, ...shown } = fields;
   return JSON.stringify(shown);
 };
 

@@ -165,17 +165,30 @@ fn a_misspelt_word_is_underlined_on_screen() {
             .await;
         app.js("document.activeElement && document.activeElement.blur(); return true")
             .await;
-        let misspelt = word_box(&app, "gouvernment").await;
-        let correct = word_box(&app, "lecteurs").await;
-        let shot = Screenshot::take(&app).await;
-        let red_under =
-            |b: &[f64; 4]| shot.reddish_pixels(b[0], b[1] + b[3] * 0.5, b[2], b[3] * 0.5 + 5.0);
+        // The marks are in the DOM before WebKit paints them, and a relayout (the preview's
+        // page, fonts) can move the words: boxes and screenshot are taken together, again until
+        // the underline is on screen or the patience runs out.
+        let mut tries = 0;
+        let (shot, misspelt, correct) = loop {
+            let misspelt = word_box(&app, "gouvernment").await;
+            let correct = word_box(&app, "lecteurs").await;
+            let shot = Screenshot::take(&app).await;
+            tries += 1;
+            if red_under(&shot, &misspelt) >= 10 || tries == 20 {
+                break (shot, misspelt, correct);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        };
         assert!(
-            red_under(&misspelt) >= 10,
+            red_under(&shot, &misspelt) >= 10,
             "no underline drawn under `gouvernment` ({} red pixels)",
-            red_under(&misspelt)
+            red_under(&shot, &misspelt)
         );
-        assert_eq!(red_under(&correct), 0, "a correct word is underlined");
+        assert_eq!(
+            red_under(&shot, &correct),
+            0,
+            "a correct word is underlined"
+        );
         app.quit().await;
     });
 }
@@ -195,6 +208,11 @@ async fn word_box(app: &App, word: &str) -> [f64; 4] {
     );
     let value = app.wait_for_js(&script).await;
     serde_json::from_value(value).expect("a box")
+}
+
+/// Reddish pixels in the lower half of box `b` and just under it: a drawn spelling mark.
+fn red_under(shot: &Screenshot, b: &[f64; 4]) -> usize {
+    shot.reddish_pixels(b[0], b[1] + b[3] * 0.5, b[2], b[3] * 0.5 + 5.0)
 }
 
 /// A WebDriver screenshot of the window's viewport, decoded.

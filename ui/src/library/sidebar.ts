@@ -184,6 +184,7 @@ export class Sidebar {
     if (seq !== this.seq) return;
     renderTrashList(this.el.list, pieces, (id) => void this.restore(id));
     this.say(pieces.length === 0 ? t("trash.empty") : "");
+    this.offerEmptying(pieces.length > 0);
   }
 
   private async showPieces(seq: number): Promise<void> {
@@ -323,7 +324,16 @@ export class Sidebar {
     this.trash = !this.trash;
     this.el.showTrash.setAttribute("aria-pressed", String(this.trash));
     this.el.emptyTrash.hidden = !this.trash;
+    // Offered once the trash is read and found to hold something.
+    this.offerEmptying(false);
     this.filtersChanged();
+  }
+
+  /** "Vider la corbeille" only when there is something to empty (issue #11: it was offered on
+   *  an empty trash); the reason stays on screen in the list's message and in its tooltip. */
+  private offerEmptying(filled: boolean): void {
+    this.el.emptyTrash.disabled = !filled;
+    this.el.emptyTrash.title = filled ? "" : t("trash.empty");
   }
 
   private async restore(id: number): Promise<void> {

@@ -168,6 +168,32 @@ describe("destructive actions can be undone", () => {
     await context.close();
   });
 
+  // Issue #11: when the notice left, the focus went into the next piece's body, so a stray key
+  // edited a text the writer had not chosen. It goes to the list row of the piece shown.
+  for (const how of ["times out", "is dismissed with Escape"]) {
+    it(`when the undo notice ${how}, the focus is on the shown piece's row and a stray key edits nothing`, async () => {
+      const { page, context } = await openDesk();
+      if (how === "times out") await page.clock.install();
+      await page.click("#toggle-metadata");
+      await page.click("#meta-trash");
+      await page.waitForFunction(() => document.getElementById("title").value === "Le budget des communes");
+      assert.deepEqual(await focused(page), { id: "undo-button", danger: false });
+      const body = await editorText(page);
+      if (how === "times out") await page.clock.runFor(11_000);
+      else await page.keyboard.press("Escape");
+      await page.waitForFunction(() => document.getElementById("undo-notice").hidden);
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { tag: el.tagName, editable: el.isContentEditable || el.matches("input, textarea, select"), text: el.querySelector(".piece-item__title")?.innerText ?? "" };
+      });
+      assert.deepEqual(where, { tag: "BUTTON", editable: false, text: "Le budget des communes" });
+      await page.keyboard.type("zq");
+      assert.equal(await editorText(page), body, "the body is untouched");
+      assert.equal(await page.evaluate(() => document.getElementById("title").value), "Le budget des communes");
+      await context.close();
+    });
+  }
+
   it("a piece restored from the trash can be sent back with Annuler", async () => {
     const { page, context } = await openDesk();
     await page.click("#toggle-metadata");

@@ -121,6 +121,15 @@ export class Sidebar {
     window.addEventListener("focus", () => void this.reload());
   }
 
+  /** Puts the keyboard focus on the list row of the piece shown, or, when it is not listed,
+   *  on no control: a place where a stray key edits nothing (issue #11: after the undo notice
+   *  left, the focus landed in the next piece's body and a key typed into it). */
+  focusCurrentRow(): void {
+    const row = this.el.list.querySelector<HTMLElement>('.piece-item[aria-current="true"]');
+    if (row) row.focus();
+    else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  }
+
   /** Every live piece, most recent first (quick open uses it). */
   pieces(): PieceSummary[] {
     return this.all;

@@ -116,6 +116,43 @@ describe("library sidebar", () => {
   });
 });
 
+describe("toolbar buttons that open a dialog", () => {
+  // Issue #11: "Historique" stayed highlighted after its dialog was left. A button that opens
+  // a dialog looks active (as a toggle that is on) while its dialog is shown, and like any
+  // idle button once it is closed — by Escape, by its own button, or by a shortcut.
+  it("look active exactly while their dialog is shown", async () => {
+    const { page, context } = await openDesk();
+    const look = (id) =>
+      page.evaluate((i) => {
+        const s = getComputedStyle(document.getElementById(i));
+        return `${s.backgroundColor} ${s.color} ${s.borderTopColor}`;
+      }, id);
+    const on = await look("toggle-preview");
+    const idle = await look("open-export");
+    assert.notEqual(on, idle);
+    const closes = {
+      Escape: () => page.keyboard.press("Escape"),
+      "its Fermer button": () => page.click("#history-dialog form[method=dialog] button"),
+    };
+    for (const [how, close] of Object.entries(closes)) {
+      await page.click("#open-history");
+      await page.waitForSelector("#history-dialog[open]");
+      assert.equal(await look("open-history"), on, `active while shown (${how})`);
+      await close();
+      await page.waitForSelector("#history-dialog:not([open])", { state: "attached" });
+      await page.mouse.move(5, 790);
+      assert.equal(await look("open-history"), idle, `idle once closed by ${how}`);
+    }
+    await page.keyboard.press("Control+e");
+    await page.waitForSelector("#export-dialog[open]");
+    assert.deepEqual([await look("open-export"), await look("open-history")], [on, idle], "opened by its shortcut");
+    await page.keyboard.press("Escape");
+    await page.mouse.move(5, 790);
+    assert.equal(await look("open-export"), idle);
+    await context.close();
+  });
+});
+
 describe("trash: emptying only what is there", () => {
   // Issue #11: "Vider la corbeille" was offered, looking usable, on an empty trash. It must
   // look unavailable, do nothing, and say why; it becomes usable once a piece is trashed.

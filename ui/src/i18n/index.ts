@@ -15,7 +15,9 @@ const listeners = new Set<(lang: UiLang) => void>();
 
 /** The language to start with: the remembered choice, else English on an English system and
  *  French on any other — French, unsupported (`de-DE`), unset or `C` (issue #11: the desk
- *  of a French magazine started in English). */
+ *  of a French magazine started in English). WebKitGTK 2.50 reports an unset `LANG`, `LANG=C`
+ *  and `C.UTF-8` as "C", but `LC_ALL=C` and a locale not installed as "en-US": those still
+ *  start in English until the shell tells the page the process's own locale. */
 export function initialLang(stored: string | null, navigatorLang: string | undefined): UiLang {
   if (stored === "fr" || stored === "en") return stored;
   return /^en(?:[-_]|$)/i.test(navigatorLang ?? "") ? "en" : "fr";

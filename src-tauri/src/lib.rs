@@ -15,6 +15,28 @@ use tauri::Manager;
 pub use error::{ErrorCode, Problem, UiError};
 pub use state::AppState;
 
+/// Tells the page the process's own locale before its scripts run, as
+/// `window.__EDITO_SYSTEM_LOCALE__` ("" when none is set): WebKitGTK 2.50 reports `LC_ALL=C`
+/// and any locale not installed as "en-US", so the UI (`ui/src/i18n/index.ts`, which picks the
+/// language) cannot learn it from `navigator.language`.
+fn system_locale_script<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    let locale = process_locale(|name| std::env::var(name).ok());
+    let literal = serde_json::to_string(&locale).unwrap_or_else(|_| "\"\"".into());
+    tauri::plugin::Builder::new("system-locale")
+        .js_init_script(format!("window.__EDITO_SYSTEM_LOCALE__ = {literal};"))
+        .build()
+}
+
+/// The locale messages are shown in, by POSIX precedence: `LC_ALL`, else `LC_MESSAGES`, else
+/// `LANG`; an empty variable counts as unset; "" when none is set.
+fn process_locale(var: impl Fn(&str) -> Option<String>) -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())
+        .unwrap_or_default()
+}
+
 /// Builds and runs the application until the last window closes.
 pub fn run() {
     let result = tauri::Builder::default()
@@ -23,6 +45,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(system_locale_script())
         .setup(|app| {
             let state = AppState::open()?;
             state.backup_in_background();
@@ -78,5 +101,41 @@ pub fn run() {
     if let Err(err) = result {
         eprintln!("edito: the application could not start: {err}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::process_locale;
+
+    // Issue #13: the UI started in English under `LC_ALL=C`; the shell now passes the
+    // process's locale, read in POSIX order, an empty variable being unset.
+    #[test]
+    fn the_process_locale_follows_posix_precedence() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(
+            process_locale(env(&[("LC_ALL", "C"), ("LANG", "en_US.UTF-8")])),
+            "C"
+        );
+        assert_eq!(
+            process_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "fr_FR"),
+                ("LANG", "en_US")
+            ])),
+            "fr_FR"
+        );
+        assert_eq!(
+            process_locale(env(&[("LANG", "en_US.UTF-8")])),
+            "en_US.UTF-8"
+        );
+        assert_eq!(process_locale(env(&[])), "");
     }
 }

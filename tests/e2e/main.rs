@@ -16,3 +16,4 @@ mod security;
 mod sidebar;
 mod spelling;
 mod typesetting;
+mod ui_language;

@@ -10,18 +10,27 @@ describe("i18n", () => {
   // Issue #11: under an unset, `C` or unsupported locale the desk of a French magazine
   // started in English. English is for English systems only; every other one gets French.
   it("starts in English on an English system and in French on any other", () => {
-    expect(initialLang(null, "fr-FR")).toBe("fr");
-    expect(initialLang(null, "fr")).toBe("fr");
-    expect(initialLang(null, "en-US")).toBe("en");
-    expect(initialLang(null, "en")).toBe("en");
-    expect(initialLang(null, "EN_gb")).toBe("en");
-    for (const other of ["de-DE", "es", "C", "POSIX", "", "eng", undefined]) expect(initialLang(null, other)).toBe("fr");
+    expect(initialLang(null, undefined, "fr-FR")).toBe("fr");
+    expect(initialLang(null, undefined, "fr")).toBe("fr");
+    expect(initialLang(null, undefined, "en-US")).toBe("en");
+    expect(initialLang(null, undefined, "en")).toBe("en");
+    expect(initialLang(null, undefined, "EN_gb")).toBe("en");
+    for (const other of ["de-DE", "es", "C", "POSIX", "", "eng", undefined]) expect(initialLang(null, undefined, other)).toBe("fr");
+  });
+
+  // Issue #13: under `LC_ALL=C` (or a locale not installed) WebKitGTK reports "en-US", and the
+  // desk started in English. The process's locale from the shell wins over navigator.language.
+  it("the process's locale from the shell wins over what the webview reports", () => {
+    for (const locale of ["C", "C.UTF-8", "POSIX", "", "fr_FR.UTF-8", "de_DE.UTF-8", "eng"]) expect(initialLang(null, locale, "en-US")).toBe("fr");
+    for (const locale of ["en_US.UTF-8", "en_GB", "en", "en.UTF-8", "en_US@euro"]) expect(initialLang(null, locale, "C")).toBe("en");
+    expect(initialLang("en", "fr_FR.UTF-8", "fr-FR")).toBe("en");
+    expect(initialLang("fr", "en_US.UTF-8", "en-US")).toBe("fr");
   });
 
   it("a remembered choice wins over the system language", () => {
-    expect(initialLang("en", "fr-FR")).toBe("en");
-    expect(initialLang("fr", "en-US")).toBe("fr");
-    expect(initialLang("xx", "fr-CA")).toBe("fr");
+    expect(initialLang("en", undefined, "fr-FR")).toBe("en");
+    expect(initialLang("fr", undefined, "en-US")).toBe("fr");
+    expect(initialLang("xx", undefined, "fr-CA")).toBe("fr");
   });
 
   // Issue #11: "Corbeille vidée : 1 articles supprimés" — a count that did not agree. Every

@@ -15,12 +15,15 @@ const listeners = new Set<(lang: UiLang) => void>();
 
 /** The language to start with: the remembered choice, else English on an English system and
  *  French on any other — French, unsupported (`de-DE`), unset or `C` (issue #11: the desk
- *  of a French magazine started in English). WebKitGTK 2.50 reports an unset `LANG`, `LANG=C`
- *  and `C.UTF-8` as "C", but `LC_ALL=C` and a locale not installed as "en-US": those still
- *  start in English until the shell tells the page the process's own locale. */
-export function initialLang(stored: string | null, navigatorLang: string | undefined): UiLang {
+ *  of a French magazine started in English). The system is the process's own locale as the
+ *  shell read it (`LC_ALL`, else `LC_MESSAGES`, else `LANG`; "" when none is set) when the
+ *  shell gave it, and `navigator.language` only outside the shell: WebKitGTK 2.50 reports
+ *  `LC_ALL=C` and any locale not installed as "en-US", so trusting it alone started the desk
+ *  in English under `LC_ALL=C`. */
+export function initialLang(stored: string | null, systemLocale: string | null | undefined, navigatorLang?: string): UiLang {
   if (stored === "fr" || stored === "en") return stored;
-  return /^en(?:[-_]|$)/i.test(navigatorLang ?? "") ? "en" : "fr";
+  const system = typeof systemLocale === "string" ? systemLocale : (navigatorLang ?? "");
+  return /^en(?:[-_.@]|$)/i.test(system) ? "en" : "fr";
 }
 
 export function uiLang(): UiLang {
@@ -81,7 +84,7 @@ export function initI18n(root: ParentNode = document): UiLang {
   } catch {
     stored = null;
   }
-  current = initialLang(stored, navigator.language);
+  current = initialLang(stored, (globalThis as { __EDITO_SYSTEM_LOCALE__?: string }).__EDITO_SYSTEM_LOCALE__, navigator.language);
   translateDom(root);
   return current;
 }

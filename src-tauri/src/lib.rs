@@ -92,6 +92,8 @@ pub fn run() {
             commands::export::pick_site_folder,
             commands::export::pick_import,
             commands::library::restore_latest_backup,
+            commands::library::library_read_only,
+            commands::library::choose_library_folder,
             commands::spelling::check_spelling,
             commands::spelling::check_rendered_spelling,
             commands::spelling::spelling_suggestions,

@@ -48,7 +48,8 @@ pub struct AppState {
     /// The open library, or why it could not be opened: the window still starts and shows the
     /// problem with its way out (#13.18), and every library command answers with it.
     library: Mutex<Result<Arc<Library>, UiError>>,
-    data_dir: PathBuf,
+    /// The folder of that library: changes when the writer chooses another one.
+    data_dir: Mutex<PathBuf>,
     preview: Arc<Mutex<Preview>>,
     jobs: Jobs,
     last_export: Mutex<Option<PathBuf>>,
@@ -59,8 +60,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the library in the data directory (`EDITO_DATA_DIR` or the platform default). A
-    /// library that cannot be opened (damaged, locked, read-only, newer, missing) is kept as
+    /// Opens the library in the data directory (`EDITO_DATA_DIR`, else the folder chosen in
+    /// the app, else the platform default); a library that can only be read is opened
+    /// read-only. A library that cannot be opened (damaged, locked, newer, missing) is kept as
     /// its error, for the window to show.
     pub fn open() -> Result<Self, Box<dyn std::error::Error>> {
         let data_dir = paths::data_dir(None)
@@ -68,7 +70,7 @@ impl AppState {
         let library = open_library(&data_dir);
         Ok(AppState {
             library: Mutex::new(library),
-            data_dir,
+            data_dir: Mutex::new(data_dir),
             preview: Arc::default(),
             jobs: Jobs::default(),
             last_export: Mutex::new(None),
@@ -112,7 +114,7 @@ impl AppState {
         if lock(&self.library).is_ok() {
             return Err(crate::Problem::Busy.into());
         }
-        let data_dir = self.data_dir.clone();
+        let data_dir = self.data_dir();
         let reopened = tauri::async_runtime::spawn_blocking(move || {
             let backup = edito::library::newest_backup(&data_dir).ok_or_else(|| {
                 UiError::from(crate::Problem::Backup {
@@ -127,6 +129,38 @@ impl AppState {
         let outcome = reopened.as_ref().map(|_| ()).map_err(|e| e.clone());
         *lock(&self.library) = reopened;
         outcome
+    }
+
+    /// Opens (creating it if the folder is empty) the library in `dir`, a folder the writer
+    /// chose in the shell's dialog, in place of the current one, and remembers the choice for
+    /// the next launches (`edito::paths::remember_data_dir`; `EDITO_DATA_DIR` still wins). On
+    /// failure the current library stays open and the error is returned.
+    pub async fn open_other_folder(&self, dir: PathBuf) -> Result<(), UiError> {
+        let opened = {
+            let dir = dir.clone();
+            tauri::async_runtime::spawn_blocking(move || open_library(&dir))
+                .await
+                .map_err(|_| UiError::internal())??
+        };
+        if let Err(err) = paths::remember_data_dir(&dir) {
+            // Opened for this session all the same; the next launch opens the old folder.
+            eprintln!("edito: the chosen library folder could not be remembered: {err}");
+        }
+        *lock(&self.library) = Ok(opened);
+        *lock(&self.data_dir) = dir;
+        Ok(())
+    }
+
+    /// True when the open library can only be read (a read-only medium or folder): every
+    /// write fails with `read_only`.
+    pub fn read_only(&self) -> bool {
+        lock(&self.library)
+            .as_ref()
+            .is_ok_and(|library| library.is_read_only())
+    }
+
+    fn data_dir(&self) -> PathBuf {
+        lock(&self.data_dir).clone()
     }
 
     /// Renders the preview on the blocking pool and returns what changed since render `shown`.
@@ -166,7 +200,7 @@ impl AppState {
         &self,
         settings: SiteSettings,
     ) -> Result<Exporter, edito::export::ExportError> {
-        let templates = templates_dir(&self.data_dir);
+        let templates = templates_dir(&self.data_dir());
         let templates = templates.is_dir().then_some(templates);
         Exporter::new(settings, templates.as_deref())
     }
@@ -212,7 +246,7 @@ impl AppState {
 
 /// Opens the library, logging what an interrupted restore left to settle.
 fn open_library(data_dir: &std::path::Path) -> Result<Arc<Library>, UiError> {
-    let library = Library::open_in(data_dir)?;
+    let library = Library::open_in_or_read_only(data_dir)?;
     if let Some(recovery) = library.recovery() {
         eprintln!("edito: {recovery}");
     }

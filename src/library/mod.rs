@@ -86,6 +86,8 @@ pub struct Library {
     /// The file's stamp when this library last knew it sound (see `seal.rs`); `None` when a
     /// change it did not make was seen, or for a read-only library.
     seal: Mutex<Option<seal::Stamp>>,
+    /// Opened with [`Library::open_read_only`]: reads work, every write fails.
+    read_only: bool,
 }
 
 /// SQLite's codes for the `synchronous` levels used here.
@@ -100,6 +102,30 @@ impl Library {
             source,
         })?;
         Self::open_file(&data_dir.join(LIBRARY_FILE))
+    }
+
+    /// Like [`Library::open_in`], but when the library cannot be written
+    /// ([`LibraryError::ReadOnly`]: a read-only mount, a folder without write permission) and
+    /// it exists, opens it read-only instead ([`Library::is_read_only`]): the writer can still
+    /// read and copy their pieces, and every write fails with `ReadOnly` (#13.18). Any other
+    /// error, or a read-only folder with no library in it, is the error of `open_in`.
+    pub fn open_in_or_read_only(data_dir: &Path) -> Result<Self, LibraryError> {
+        match Self::open_in(data_dir) {
+            Err(err @ LibraryError::ReadOnly { .. }) => {
+                let path = data_dir.join(LIBRARY_FILE);
+                if is_missing_or_empty(&path) {
+                    return Err(err);
+                }
+                Self::open_read_only(&path).map_err(|_| err)
+            }
+            other => other,
+        }
+    }
+
+    /// True when this library was opened read-only: every write fails with
+    /// [`LibraryError::ReadOnly`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Opens (creating if needed) the library at exactly `path`, upgrading its schema.
@@ -132,6 +158,20 @@ impl Library {
     pub fn open_read_only(path: &Path) -> Result<Self, LibraryError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
+            .and_then(|conn| {
+                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+                Ok(conn)
+            })
+            .or_else(|err| match err.sqlite_error_code() {
+                // A WAL library on a read-only medium: SQLite cannot create the `-shm` file
+                // it reads through, and refuses the file (CANTOPEN) unless told that nothing
+                // can change it. On such a medium nothing can, so read it as immutable.
+                Some(rusqlite::ErrorCode::CannotOpen) => Connection::open_with_flags(
+                    immutable_uri(path),
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                ),
+                _ => Err(err),
+            })
             .map_err(|err| classify(LibraryError::from(err), path))?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|err| classify(err.into(), path))?;
@@ -151,7 +191,9 @@ impl Library {
                 ),
             ));
         }
-        Ok(Library::new(conn, path))
+        let mut library = Library::new(conn, path);
+        library.read_only = true;
+        Ok(library)
     }
 
     fn open_with(path: &Path, flags: OpenFlags) -> Result<Self, LibraryError> {
@@ -173,6 +215,7 @@ impl Library {
             applied: AtomicU8::new(SYNC_FULL),
             recovery: None,
             seal: Mutex::new(None),
+            read_only: false,
         }
     }
 
@@ -399,6 +442,22 @@ fn classify(err: LibraryError, path: &Path) -> LibraryError {
         }
         _ => err,
     }
+}
+
+/// `path` as an SQLite URI naming it immutable (`file:…?immutable=1`), with the characters
+/// the URI form gives meaning to (`%`, `?`, `#`) escaped.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 #[cfg(test)]

@@ -250,6 +250,12 @@ fn remove_journal(library: &Path) -> Result<(), LibraryError> {
 }
 
 fn remove_if_present(path: &Path) -> Result<(), LibraryError> {
+    // On a read-only mount, unlinking a file that is not there fails with EROFS, not
+    // NotFound: look first, so a clean library on a read-only medium still opens (#13.18).
+    if std::fs::symlink_metadata(path).is_err_and(|err| err.kind() == std::io::ErrorKind::NotFound)
+    {
+        return Ok(());
+    }
     match std::fs::remove_file(path) {
         Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(io_err(path)(err)),
         _ => Ok(()),

@@ -12,8 +12,8 @@ use serde_json::json;
 use crate::desk::{click, FRENCH};
 use crate::harness::{run, skipped, App};
 
-/// A library with one piece saying `body`, and a backup of it.
-fn library_with_backup(dir: &Path, body: &str) {
+/// A library with one piece, "L'édito sauvé", saying `body`, and a backup of it.
+pub fn library_with_backup(dir: &Path, body: &str) {
     let library = Library::open_in(dir).expect("open");
     library
         .create_piece(&NewPiece {

@@ -75,6 +75,42 @@ pub fn answer_next_pick(data_dir: &Path, paths: &[&Path]) {
     std::fs::write(picks_file(data_dir), line.join("\t")).expect("write the dialog's answer");
 }
 
+/// The command prefix that runs what follows in a private mount namespace where `dir` is
+/// bind-mounted read-only: a read-only medium, which (unlike permissions) stops root too
+/// (EROFS). `None`, after printing why, where mount namespaces are not permitted.
+pub fn read_only_mount(dir: &Path) -> Option<Vec<String>> {
+    const SCRIPT: &str =
+        r#"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" || exit 99; shift; exec "$@""#;
+    let probe = Command::new("unshare")
+        .args(["-m", "sh", "-c", SCRIPT, "sh"])
+        .arg(dir)
+        .args(["touch"])
+        .arg(dir.join(".probe"))
+        .output();
+    match probe {
+        // The probe's touch must fail: the folder is read-only inside, and nothing leaked out.
+        Ok(out) if out.status.code() == Some(1) && !dir.join(".probe").exists() => Some(
+            ["unshare", "-m", "sh", "-c", SCRIPT, "sh"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .chain([dir.display().to_string()])
+                .collect(),
+        ),
+        Ok(out) => {
+            eprintln!(
+                "SKIPPED: cannot mount {} read-only in a private namespace: {}",
+                dir.display(),
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            None
+        }
+        Err(err) => {
+            eprintln!("SKIPPED: `unshare` cannot run here: {err}");
+            None
+        }
+    }
+}
+
 /// A running app: tauri-driver, the WebDriver session, and the data dir it was given.
 pub struct App {
     pub client: Client,
@@ -91,12 +127,26 @@ impl App {
     /// The webview's own storage (localStorage: UI preferences) goes under `data_dir` too, so
     /// runs never see each other's settings.
     pub async fn start_with(data_dir: &Path, env: &[(&str, &str)]) -> App {
+        App::start_wrapped(data_dir, env, &[]).await
+    }
+
+    /// Like [`App::start_with`], with tauri-driver (and so WebKitWebDriver and the app, its
+    /// children) started through `wrapper`, a command prefix such as [`read_only_mount`]'s.
+    pub async fn start_wrapped(data_dir: &Path, env: &[(&str, &str)], wrapper: &[String]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the E2E tests under xvfb-run (make test does), or set EDITO_E2E=skip"
         );
         let (port, native_port) = (free_port(), free_port());
-        let driver = Command::new(tauri_driver())
+        let mut command = match wrapper.split_first() {
+            Some((program, args)) => {
+                let mut command = Command::new(program);
+                command.args(args).arg(tauri_driver());
+                command
+            }
+            None => Command::new(tauri_driver()),
+        };
+        let driver = command
             .args([
                 "--port",
                 &port.to_string(),
@@ -106,9 +156,16 @@ impl App {
             .env("EDITO_DATA_DIR", data_dir)
             .env("XDG_DATA_HOME", data_dir.join("xdg-data"))
             .env("XDG_CACHE_HOME", data_dir.join("xdg-cache"))
+            // The library folder chosen in the app is remembered in the config dir: never
+            // the real one.
+            .env("XDG_CONFIG_HOME", data_dir.join("xdg-config"))
             // Native file dialogs cannot be driven through WebDriver: debug builds answer them
             // from this file instead (src-tauri/src/picks.rs; `answer_next_pick`).
             .env("EDITO_TEST_PICKS", picks_file(data_dir))
+            // The UI's language follows LC_ALL, else LC_MESSAGES, else LANG: only what a test
+            // passes in `env` counts, never the locale the tests happen to run under.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())

@@ -12,6 +12,7 @@ mod harness;
 mod ipc_budget;
 mod kill_while_typing;
 mod library;
+mod library_folder;
 mod security;
 mod sidebar;
 mod spelling;

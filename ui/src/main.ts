@@ -1,7 +1,8 @@
 // Entry point: picks the UI language, builds the desk, its panels and dialogs and its
 // controls, and makes sure closing the window never loses a keystroke.
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { showLibraryProblem } from "./app/library-problem";
+import { showLibraryProblem, showReadOnlyLibrary } from "./app/library-problem";
+import { api } from "./api/ipc";
 import { Confirm } from "./app/confirm";
 import { Controls } from "./app/controls";
 import { Desk } from "./app/desk";
@@ -126,7 +127,12 @@ onLangChange(() => {
 // The one object tests drive the app through (window.__edito); nothing else is exposed.
 exposeTestApi({ desk, session, sidebar, controls });
 
-desk.start().catch(showLibraryProblem);
+desk
+  .start()
+  .then(async () => {
+    if (await api.libraryReadOnly()) showReadOnlyLibrary();
+  })
+  .catch(showLibraryProblem);
 
 // Leaving the window (another app, a dialog) is a natural pause: make a save point.
 window.addEventListener("blur", () => {

@@ -72,6 +72,8 @@ interface Handlers {
   open_last_export(): null;
   import_paths(a: { paths: string[] }): T.ImportOutcome;
   restore_latest_backup(): null;
+  library_read_only(): boolean;
+  choose_library_folder(a: { title: string }): boolean;
   "plugin:event|listen"(a: { event: string; handler: number }): number;
   "plugin:clipboard-manager|write_text"(a: { text: string }): null;
   pick_export_file(a: { format: T.ExportFormat; name: string; title: string }): string | null;
@@ -342,6 +344,8 @@ interface Handlers {
       return null;
     },
     restore_latest_backup: () => fail("busy"),
+    library_read_only: () => false,
+    choose_library_folder: () => false,
     import_paths: ({ paths }) => {
       for (const path of paths) if (!picked.has(path)) fail("not_picked", { name: path.split("/").pop() ?? path });
       const d = piece(nextId++, { title: "Importé", body: "Texte importé." });

@@ -98,6 +98,41 @@ fn a_read_only_library_refuses_writes_and_keeps_content() {
     assert_eq!(library.get_piece(id).expect("get").fields.body, "intact");
 }
 
+// #13.18: a WAL library on a read-only mount cannot be opened even read-only (SQLite cannot
+// create its `-shm`), so it is opened as immutable; a path with `%`, `?` or `#` must still
+// name the same file in that URI.
+#[test]
+fn the_immutable_uri_names_the_same_file() {
+    assert_eq!(
+        super::super::immutable_uri(Path::new("/mnt/clé 100%/a?b#c/library.db")),
+        "file:/mnt/clé 100%25/a%3fb%23c/library.db?immutable=1"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let odd = dir.path().join("100% ?#");
+    let id = Library::open_in(&odd)
+        .expect("open")
+        .create_piece(&new_piece("T", "lu"))
+        .expect("create")
+        .id;
+    let uri = super::super::immutable_uri(&odd.join(crate::paths::LIBRARY_FILE));
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(uri, flags).expect("open immutable");
+    let body: String = conn
+        .query_row("SELECT body FROM pieces WHERE id = ?1", [id], |r| r.get(0))
+        .expect("read through the URI");
+    assert_eq!(body, "lu");
+}
+
+// A writable library is opened for writing by `open_in_or_read_only`.
+#[test]
+fn a_writable_library_is_not_opened_read_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let library = Library::open_in_or_read_only(dir.path()).expect("open");
+    assert!(!library.is_read_only());
+    let ro = Library::open_read_only(&dir.path().join(crate::paths::LIBRARY_FILE)).expect("ro");
+    assert!(ro.is_read_only());
+}
+
 #[test]
 fn a_locked_library_times_out_as_busy() {
     let (dir, library) = temp_library();

@@ -86,6 +86,11 @@ export const api = {
   openLastExport: () => call<void>("open_last_export"),
   /** Puts the newest backup back in place of a library that could not be opened. */
   restoreLatestBackup: () => call<void>("restore_latest_backup"),
+  /** True when the open library can only be read: every write fails with `read_only`. */
+  libraryReadOnly: () => call<boolean>("library_read_only"),
+  /** The shell's folder dialog (`title` in the UI's language) for another library folder,
+   *  opened (or created) and remembered by the shell; false: cancelled. Reload after true. */
+  chooseLibraryFolder: (title: string) => call<boolean>("choose_library_folder", { title }),
   importPaths: (paths: string[]) => call<T.ImportOutcome>("import_paths", { paths }),
   checkSpelling: (markdown: string, lang: T.Lang) => call<T.Misspelling[]>("check_spelling", { markdown, lang }),
   /** Checks the text of preview render `generation` (the body does not cross again); null

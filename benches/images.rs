@@ -1,13 +1,14 @@
 //! Image work on a 12-megapixel phone photo (4000 × 3000 JPEG): `inspect` (checks + a full
 //! decode, what adding an image costs) and `rendition` at each width the exports write
-//! (2560, 1600, 960, 480: decode, resize, re-encode). Issue #14's goals: a pasted 12 MP photo
+//! (2560, 1600, 960, 480: decode, resize, re-encode), and the four from one decode
+//! (`renditions`, what a page export needs per image). Issue #14's goals: a pasted 12 MP photo
 //! shown in the preview in < 500 ms; a page with three such photos and their variants
 //! exported in < 2 s.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, Criterion};
-use edito::images::{inspect, rendition};
+use edito::images::{inspect, rendition, renditions};
 use image::codecs::jpeg::JpegEncoder;
 use image::{ExtendedColorType, ImageEncoder};
 
@@ -55,6 +56,15 @@ fn bench_images(c: &mut Criterion) {
             })
         });
     }
+    group.bench_function("renditions_12mp_all_four", |b| {
+        b.iter(|| {
+            black_box(
+                renditions(black_box(&photo), &[2560, 1600, 960, 480])
+                    .expect("renditions")
+                    .len(),
+            )
+        })
+    });
     group.finish();
 }
 

@@ -22,6 +22,7 @@ mod kill;
 mod library_cli;
 mod render_cli;
 mod render_html_wrappers;
+mod render_images;
 mod render_links;
 mod render_props;
 mod render_safety;

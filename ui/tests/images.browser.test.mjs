@@ -91,6 +91,22 @@ describe("images in the body", () => {
     await context.close();
   });
 
+  // WebKitGTK hands a paste of an image-only clipboard (a screenshot) an empty DataTransfer;
+  // the picture is then read with the async Clipboard API, which it allows during the paste.
+  it("a paste whose event carries no data reads the picture from the clipboard", async () => {
+    const { page, context } = await openDesk();
+    await page.evaluate((bytes) => {
+      const blob = new Blob([new Uint8Array(bytes)], { type: "image/png" });
+      Object.defineProperty(navigator, "clipboard", { value: { read: async () => [{ types: ["image/png"], getType: async () => blob }] } });
+      const target = document.querySelector(".cm-content");
+      target.focus();
+      target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: new DataTransfer(), bubbles: true, cancelable: true }));
+    }, [...png(33, 22)]);
+    await dialogOpen(page);
+    assert.match(await page.textContent("#image-info"), /33 × 22 px/);
+    await context.close();
+  });
+
   it("the same picture again proposes the alt text it was given", async () => {
     const { page, context } = await openDesk();
     const bytes = png(10, 10, [0, 90, 0]);

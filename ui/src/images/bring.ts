@@ -22,6 +22,29 @@ export function imageFiles(data: DataTransfer | null): File[] {
   return files.filter((file) => !file.type.startsWith("text/") && !TEXT_FILE.test(file.name));
 }
 
+/**
+ * The picture a paste brings, or null when it brings none (text: CodeMirror pastes it). Files
+ * in the event's data are taken at once (the event is then cancelled). WebKitGTK gives a paste
+ * of an image-only clipboard (a screenshot, "Copy image" in a viewer) an empty DataTransfer;
+ * the async Clipboard API, which it allows during a paste event, reads the picture then.
+ */
+export function pastedImage(event: ClipboardEvent): Promise<File> | null {
+  const [file] = imageFiles(event.clipboardData);
+  if (file) {
+    event.preventDefault();
+    event.stopPropagation();
+    return Promise.resolve(file);
+  }
+  if ((event.clipboardData?.types.length ?? 0) > 0 || !navigator.clipboard?.read) return null;
+  return navigator.clipboard.read().then(async (items) => {
+    for (const item of items) {
+      const type = item.types.find((t) => t.startsWith("image/"));
+      if (type) return new File([await item.getType(type)], "image", { type });
+    }
+    throw new Error("no picture on the clipboard");
+  });
+}
+
 /** True when a drag carries files (the drop target then takes it). */
 export function carriesFiles(data: DataTransfer | null): boolean {
   return !!data && [...(data.types ?? [])].includes("Files");

@@ -8,7 +8,7 @@ import type { ImageRecord } from "../api/ipc";
 import type { Notices } from "../app/desk";
 import { t } from "../i18n";
 import type { PieceSession } from "../session/session";
-import { addFile, addPicked, carriesFiles, describe, imageFiles, pickImage } from "./bring";
+import { addFile, addPicked, carriesFiles, describe, imageFiles, pastedImage, pickImage } from "./bring";
 import type { ImageDialog } from "./dialog";
 import { imageMarkdown, paragraphInsertion } from "./markdown";
 
@@ -40,11 +40,12 @@ export class BodyImages {
   }
 
   private onPaste(event: ClipboardEvent): void {
-    const [file] = imageFiles(event.clipboardData);
-    if (!file) return;
-    event.preventDefault();
-    event.stopPropagation();
-    void this.bring(addFile(file, false), this.view.state.selection.main.head);
+    const at = this.view.state.selection.main.head;
+    // Nothing to say when the clipboard held no picture after all: nothing was pasted.
+    pastedImage(event)?.then(
+      (file) => this.bring(addFile(file, false), at),
+      () => undefined,
+    );
   }
 
   private onDragOver(event: DragEvent): void {

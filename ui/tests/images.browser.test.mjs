@@ -152,6 +152,26 @@ describe("images in the body", () => {
     });
   }
 
+  for (const [error, fr, en] of [
+    [{ code: "image_too_large", params: { megabytes: 63 } }, /trop lourde \(63 Mo, 50 Mo au plus\)/, /too heavy \(63 MB, 50 MB at most\)/],
+    [{ code: "image_corrupt" }, /endommagée ou incomplète/, /damaged or incomplete/],
+    [{ code: "image_not_stored", params: { reason: "read_only" } }, /ne peut pas être écrit \(disque en lecture seule\)/, /cannot be written \(read-only disk\)/],
+  ]) {
+    it(`${error.code} is worded in French and English, the text untouched`, async () => {
+      for (const [locale, words] of [["fr-FR", fr], ["en-GB", en]]) {
+        const { page, context } = await openDesk({ locale });
+        const before = await editorText(page);
+        await page.evaluate((e) => (window.__mockImageError = e), error);
+        await sendFile(page, "paste", png(8, 8), "image.png", "image/png");
+        await page.waitForFunction(() => !document.getElementById("image-error").hidden);
+        assert.match(await page.textContent("#image-error"), words);
+        await page.keyboard.press("Escape");
+        assert.equal(await editorText(page), before);
+        await context.close();
+      }
+    });
+  }
+
   it("the toolbar button and Ctrl+Alt+G open the picker; a cancelled dialog changes nothing", async () => {
     const { page, context } = await openDesk();
     await page.evaluate((bytes) => (window.__mockImageFiles["/tmp/portrait.png"] = bytes), [...png(40, 40)]);

@@ -32,6 +32,8 @@ interface MockWindow {
   /** The library's images by id, and the bytes `add_image_picked` reads for a path. */
   __mockImages: Map<string, { record: T.ImageRecord; url: string }>;
   __mockImageFiles: Record<string, number[]>;
+  /** Makes the next image copy fail with this error (too large, read-only folder…). */
+  __mockImageError: T.UiError | null;
   [callback: `_${number}`]: ((payload: unknown) => void) | undefined;
 }
 
@@ -392,6 +394,9 @@ interface Handlers {
   };
   const MEDIA: [number[], string][] = [[[0x89, 0x50, 0x4e, 0x47], "image/png"], [[0xff, 0xd8, 0xff], "image/jpeg"], [[0x47, 0x49, 0x46, 0x38], "image/gif"]];
   async function storeImage(bytes: Uint8Array, name: string | null): Promise<T.ImageRecord> {
+    const refused = w.__mockImageError;
+    w.__mockImageError = null;
+    if (refused) throw refused;
     const media = MEDIA.find(([magic]) => magic.every((b, i) => bytes[i] === b))?.[1] ?? fail("not_an_image");
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
     const id = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, 32);
@@ -436,6 +441,7 @@ interface Handlers {
   w.__mockImageNear = [];
   w.__mockImages = new Map();
   w.__mockImageFiles = {};
+  w.__mockImageError = null;
   w.__mockSite = { title: "Edito", description: "", base_url: null, lang: "fr", author: "" };
   w.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => undefined };
 })();

@@ -51,6 +51,8 @@ const fr: Record<ErrorCode, string> = {
   image_too_large: "cette image est trop lourde ({megabytes} Mo, 50 Mo au plus) : réduisez-la, puis réessayez (le texte n'a pas été modifié)",
   image_too_many_pixels: "cette image est trop grande ({megapixels} mégapixels, 40 au plus) : réduisez sa définition, puis réessayez (le texte n'a pas été modifié)",
   image_missing: "le fichier de l'image « {name} » manque dans le dossier images de la bibliothèque : collez ou déposez-la de nouveau, ou restaurez une sauvegarde",
+  image_damaged: "le fichier de l'image « {name} » a été modifié hors d'Edito : collez ou déposez-la de nouveau, ou restaurez une sauvegarde",
+  image_not_stored: "l'image n'a pas été ajoutée : le dossier images de la bibliothèque ne peut pas être écrit ({reason}) ; le texte n'a pas été modifié (libérez de la place ou vérifiez les droits du dossier, puis réessayez)",
   image_not_found: "la bibliothèque n'a pas d'image « {id} » : collez ou déposez-la de nouveau",
   internal: "Edito a rencontré une erreur interne ; votre texte n'a pas été modifié. Réessayez",
 };
@@ -99,6 +101,8 @@ const en: Record<ErrorCode, string> = {
   image_too_large: "this image is too heavy ({megabytes} MB, 50 MB at most): make it smaller, then try again (the text was not changed)",
   image_too_many_pixels: "this image is too large ({megapixels} megapixels, 40 at most): lower its resolution, then try again (the text was not changed)",
   image_missing: "the file of the image “{name}” is missing from the library's images folder: paste or drop it again, or restore a backup",
+  image_damaged: "the file of the image “{name}” was changed outside Edito: paste or drop it again, or restore a backup",
+  image_not_stored: "the image was not added: the library's images folder cannot be written ({reason}); the text was not changed (free some space or check the folder's permissions, then try again)",
   image_not_found: "the library has no image “{id}”: paste or drop it again",
   internal: "Edito ran into an internal error; your text was not changed. Try again",
 };

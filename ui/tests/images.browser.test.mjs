@@ -153,9 +153,9 @@ describe("images in the body", () => {
   }
 
   for (const [error, fr, en] of [
-    [{ code: "image_too_large", params: { megabytes: 63 } }, /trop lourde \(63 Mo, 50 Mo au plus\)/, /too heavy \(63 MB, 50 MB at most\)/],
+    [{ code: "image_too_large", params: { megabytes: 63 } }, /pèse 63 Mo, au-delà de la limite de 50 Mo/, /is 63 MB, over the 50 MB limit/],
     [{ code: "image_corrupt" }, /endommagée ou incomplète/, /damaged or incomplete/],
-    [{ code: "image_not_stored", params: { reason: "read_only" } }, /ne peut pas être écrit \(disque en lecture seule\)/, /cannot be written \(read-only disk\)/],
+    [{ code: "image_not_stored", params: { reason: "read_only" } }, /copiée dans la bibliothèque \(disque en lecture seule\)/, /copied into the library \(read-only disk\)/],
   ]) {
     it(`${error.code} is worded in French and English, the text untouched`, async () => {
       for (const [locale, words] of [["fr-FR", fr], ["en-GB", en]]) {

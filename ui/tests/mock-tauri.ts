@@ -397,7 +397,7 @@ interface Handlers {
     const refused = w.__mockImageError;
     w.__mockImageError = null;
     if (refused) throw refused;
-    const media = MEDIA.find(([magic]) => magic.every((b, i) => bytes[i] === b))?.[1] ?? fail("not_an_image");
+    const media = MEDIA.find(([magic]) => magic.every((b, i) => bytes[i] === b))?.[1] ?? fail("image_not_an_image");
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
     const id = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, 32);
     const known = w.__mockImages.get(id);

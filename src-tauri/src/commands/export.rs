@@ -21,7 +21,7 @@ fn suffixes() -> Vec<&'static str> {
 
 /// Shows a native dialog on a worker thread (a blocking dialog on the UI thread would freeze
 /// the window) and records what was chosen. `title` is the UI's words, in its language.
-async fn pick(
+pub(crate) async fn pick(
     app: AppHandle,
     dialog: impl FnOnce() -> Dialog + Send + 'static,
     title: String,

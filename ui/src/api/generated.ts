@@ -965,9 +965,4 @@ total: number, };
 /**
  * The stable codes the UI branches on and words, one per [`Problem`].
  */
-export type ErrorCode = "data_dir" | "not_a_library" | "damaged" | "library_missing" | "files_changed" | "read_only" | "too_new" | "not_found" | "revision_not_found" | "tag_not_found" | "conflict" | "in_trash" | "not_in_trash" | "invalid" | "busy" | "disk_full" | "backup" | "backup_not_made" | "bad_backup" | "unreadable_revision" | "bad_setting" | "library" | "template" | "io" | "no_slug" | "unsafe_path" | "cancelled" | "bad_input" | "bad_base_url" | "bad_manifest" | "dictionary_missing" | "dictionary_unreadable" | "word_list" | "not_picked" | "would_replace" | "no_export_yet" | "open_folder_failed" | "not_an_image" | "image_unsupported" | "image_corrupt" | "image_too_large" | "image_too_many_pixels" | "image_missing" | "image_damaged" | "image_not_stored" | "image_not_found" | "internal";
-
-// PROVISIONAL (imgui): replaced by `make types` once imgcore's ImageRecord lands.
-export type ImageRecord = { id: string, media_type: string, width: number, height: number, byte_len: number, original_name: string | null, alt: string, decorative: boolean, caption: string, credit: string, created_at: string, };
-
-export type ImageText = { alt: string, decorative: boolean, caption: string, credit: string, };
+export type ErrorCode = "data_dir" | "not_a_library" | "damaged" | "library_missing" | "files_changed" | "read_only" | "too_new" | "not_found" | "revision_not_found" | "tag_not_found" | "conflict" | "in_trash" | "not_in_trash" | "invalid" | "busy" | "disk_full" | "backup" | "backup_not_made" | "bad_backup" | "unreadable_revision" | "bad_setting" | "library" | "template" | "io" | "no_slug" | "unsafe_path" | "cancelled" | "bad_input" | "bad_base_url" | "bad_manifest" | "dictionary_missing" | "dictionary_unreadable" | "word_list" | "not_picked" | "would_replace" | "no_export_yet" | "open_folder_failed" | "internal";

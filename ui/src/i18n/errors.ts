@@ -45,15 +45,6 @@ const fr: Record<ErrorCode, string> = {
   would_replace: "le fichier « {name} » existe déjà et n'a pas été écrit par Edito pour cet article : cliquez sur « Remplacer le fichier » pour l'écraser, ou choisissez un autre nom",
   no_export_yet: "aucun export à ouvrir : exportez d'abord les archives",
   open_folder_failed: "le dossier « {name} » n'a pas pu être ouvert",
-  not_an_image: "ce fichier n'est pas une image : choisissez une photo JPEG, PNG, WebP ou GIF (le texte n'a pas été modifié)",
-  image_unsupported: "les images {format} ne sont pas prises en charge : enregistrez-la en JPEG ou en PNG, puis réessayez (le texte n'a pas été modifié)",
-  image_corrupt: "cette image est endommagée ou incomplète : ouvrez-la dans un autre logiciel et enregistrez-la de nouveau (le texte n'a pas été modifié)",
-  image_too_large: "cette image est trop lourde ({megabytes} Mo, 50 Mo au plus) : réduisez-la, puis réessayez (le texte n'a pas été modifié)",
-  image_too_many_pixels: "cette image est trop grande ({megapixels} mégapixels, 40 au plus) : réduisez sa définition, puis réessayez (le texte n'a pas été modifié)",
-  image_missing: "le fichier de l'image « {name} » manque dans le dossier images de la bibliothèque : collez ou déposez-la de nouveau, ou restaurez une sauvegarde",
-  image_damaged: "le fichier de l'image « {name} » a été modifié hors d'Edito : collez ou déposez-la de nouveau, ou restaurez une sauvegarde",
-  image_not_stored: "l'image n'a pas été ajoutée : le dossier images de la bibliothèque ne peut pas être écrit ({reason}) ; le texte n'a pas été modifié (libérez de la place ou vérifiez les droits du dossier, puis réessayez)",
-  image_not_found: "la bibliothèque n'a pas d'image « {id} » : collez ou déposez-la de nouveau",
   internal: "Edito a rencontré une erreur interne ; votre texte n'a pas été modifié. Réessayez",
 };
 
@@ -95,15 +86,6 @@ const en: Record<ErrorCode, string> = {
   would_replace: "the file “{name}” already exists and was not written by Edito for this piece: click “Replace the file” to overwrite it, or choose another name",
   no_export_yet: "nothing to open yet: export the archive first",
   open_folder_failed: "the folder “{name}” could not be opened",
-  not_an_image: "this file is not an image: choose a JPEG, PNG, WebP or GIF picture (the text was not changed)",
-  image_unsupported: "{format} images are not supported: save it as JPEG or PNG, then try again (the text was not changed)",
-  image_corrupt: "this image is damaged or incomplete: open it in another program and save it again (the text was not changed)",
-  image_too_large: "this image is too heavy ({megabytes} MB, 50 MB at most): make it smaller, then try again (the text was not changed)",
-  image_too_many_pixels: "this image is too large ({megapixels} megapixels, 40 at most): lower its resolution, then try again (the text was not changed)",
-  image_missing: "the file of the image “{name}” is missing from the library's images folder: paste or drop it again, or restore a backup",
-  image_damaged: "the file of the image “{name}” was changed outside Edito: paste or drop it again, or restore a backup",
-  image_not_stored: "the image was not added: the library's images folder cannot be written ({reason}); the text was not changed (free some space or check the folder's permissions, then try again)",
-  image_not_found: "the library has no image “{id}”: paste or drop it again",
   internal: "Edito ran into an internal error; your text was not changed. Try again",
 };
 

@@ -432,3 +432,28 @@ fn formats_name_their_media_type_and_extension() {
         assert_eq!(ImageFormat::from_media_type(media_type), Some(format));
     }
 }
+
+#[test]
+fn references_are_found_anywhere_in_the_text() {
+    let a = ImageId::of_bytes(b"a");
+    let b = ImageId::of_bytes(b"b");
+    let text = format!(
+        "![Portrait]({})\n\n`{}` in code\n\n{{\"lead_image\":\"{}\"}} edito:image/short edito:image/",
+        a.reference(),
+        b.reference(),
+        a.reference()
+    );
+    let found: Vec<ImageId> = references_in(&text).collect();
+    assert_eq!(found, vec![a.clone(), b, a]);
+}
+
+#[test]
+fn renditions_give_each_width_from_one_decode() {
+    let photo = with_exif(&jpeg(&halves(400, 300)), 6);
+    let all = renditions(&photo, &[200, 100, 1000]).expect("renditions");
+    let sizes: Vec<(u32, u32)> = all.iter().map(|r| (r.width, r.height)).collect();
+    assert_eq!(sizes, vec![(150, 200), (75, 100), (300, 400)]);
+    for (one, max_edge) in all.iter().zip([200, 100, 1000]) {
+        assert_eq!(*one, rendition(&photo, max_edge).expect("rendition"));
+    }
+}

@@ -6,6 +6,7 @@ mod export_cli;
 mod export_faults;
 mod export_feed;
 mod export_formats;
+mod export_images;
 mod export_import;
 mod export_library;
 mod export_library_cli;

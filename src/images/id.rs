@@ -79,3 +79,14 @@ impl From<ImageId> for String {
         id.0
     }
 }
+
+/// Every `edito:image/<id>` in `text`, in order, repeats included: a scan of the raw text,
+/// not a Markdown parse, so a reference in a code span, a link title or a revision's JSON
+/// counts too. Used where over-counting is the safe side (an image is never collected while
+/// any text still names it).
+pub fn references_in(text: &str) -> impl Iterator<Item = ImageId> + '_ {
+    memchr::memmem::find_iter(text.as_bytes(), REFERENCE_PREFIX).filter_map(move |at| {
+        let start = at + REFERENCE_PREFIX.len();
+        text.get(start..start + ID_LEN).and_then(ImageId::parse)
+    })
+}

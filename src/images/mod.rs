@@ -18,7 +18,7 @@ mod tests;
 pub use decode::inspect;
 pub use error::ImageError;
 pub use format::ImageFormat;
-pub use id::{ImageId, REFERENCE_PREFIX};
+pub use id::{references_in, ImageId, REFERENCE_PREFIX};
 pub use rendition::{rendition, Rendition};
 
 /// The largest original Edito takes, in bytes (50 MiB): a phone's photo is 2–12 MB, a

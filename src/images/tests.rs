@@ -432,3 +432,17 @@ fn formats_name_their_media_type_and_extension() {
         assert_eq!(ImageFormat::from_media_type(media_type), Some(format));
     }
 }
+
+#[test]
+fn references_are_found_anywhere_in_the_text() {
+    let a = ImageId::of_bytes(b"a");
+    let b = ImageId::of_bytes(b"b");
+    let text = format!(
+        "![Portrait]({})\n\n`{}` in code\n\n{{\"lead_image\":\"{}\"}} edito:image/short edito:image/",
+        a.reference(),
+        b.reference(),
+        a.reference()
+    );
+    let found: Vec<ImageId> = references_in(&text).collect();
+    assert_eq!(found, vec![a.clone(), b, a]);
+}

@@ -47,6 +47,15 @@ const fr: Record<ErrorCode, string> = {
   would_replace: "le fichier « {name} » existe déjà et n'a pas été écrit par Edito pour cet article : cliquez sur « Remplacer le fichier » pour l'écraser, ou choisissez un autre nom",
   no_export_yet: "aucun export à ouvrir : exportez d'abord les archives",
   open_folder_failed: "le dossier « {name} » n'a pas pu être ouvert",
+  image_not_an_image: "ce fichier n'est pas une image : Edito accepte les photos JPEG, PNG, WebP et GIF",
+  image_unsupported: "les images {format} ne sont pas acceptées : enregistrez la photo en JPEG ou en PNG (toute application photo sait l'exporter), puis ajoutez ce fichier",
+  image_corrupt: "l'image est endommagée ou incomplète : ouvrez-la dans une application photo et enregistrez-la de nouveau, ou reprenez le fichier d'origine",
+  image_too_large: "l'image pèse {megabytes} Mo, au-delà de la limite de 50 Mo : enregistrez-en une copie plus légère (un JPEG de 4000 pixels de large suffit pour l'impression et le web)",
+  image_too_many_pixels: "l'image compte {megapixels} mégapixels, au-delà de la limite de 40 : enregistrez-en une copie plus petite (4000 pixels de large suffisent pour l'impression et le web)",
+  image_not_found: "l'image {id} n'est pas dans la bibliothèque : ajoutez-la de nouveau",
+  image_missing: "le fichier de l'image {id} a disparu du dossier de la bibliothèque : restaurez la dernière sauvegarde ou ajoutez l'image de nouveau",
+  image_damaged: "le fichier de l'image {id} a été modifié ou endommagé : restaurez la dernière sauvegarde ou ajoutez l'image de nouveau",
+  image_not_stored: "l'image n'a pas pu être copiée dans la bibliothèque ({reason}) : le texte est intact ; libérez de la place ou rendez le dossier modifiable, puis réessayez",
   internal: "Edito a rencontré une erreur interne ; votre texte n'a pas été modifié. Réessayez",
 };
 
@@ -90,6 +99,15 @@ const en: Record<ErrorCode, string> = {
   would_replace: "the file “{name}” already exists and was not written by Edito for this piece: click “Replace the file” to overwrite it, or choose another name",
   no_export_yet: "nothing to open yet: export the archive first",
   open_folder_failed: "the folder “{name}” could not be opened",
+  image_not_an_image: "this file is not an image: Edito takes JPEG, PNG, WebP and GIF pictures",
+  image_unsupported: "{format} images are not supported: save the picture as JPEG or PNG (every photo app can export it), then add that file",
+  image_corrupt: "the image is damaged or incomplete: open it in a photo app and save it again, or take the original file again",
+  image_too_large: "the image is {megabytes} MB, over the 50 MB limit: save a lighter copy (a JPEG 4000 pixels wide is plenty for print and web)",
+  image_too_many_pixels: "the image has {megapixels} megapixels, over the limit of 40: save a smaller copy (4000 pixels wide is plenty for print and web)",
+  image_not_found: "the image {id} is not in the library: add it again",
+  image_missing: "the file of the image {id} is gone from the library's folder: restore the latest backup or add the image again",
+  image_damaged: "the file of the image {id} was changed or damaged: restore the latest backup or add the image again",
+  image_not_stored: "the image could not be copied into the library ({reason}): the text is untouched; free some space or make the folder writable, then try again",
   internal: "Edito ran into an internal error; your text was not changed. Try again",
 };
 
@@ -112,6 +130,9 @@ const terms: Record<UiLang, Record<string, Record<string, string>>> = {
       status: "le statut",
       issue_number: "le numéro (négatif)",
       target_signs: "la longueur visée (négative)",
+      alt: "le texte de remplacement (trop long)",
+      caption: "la légende (trop longue)",
+      credit: "le crédit (trop long)",
     },
     // With their preposition: French elides it before a vowel (« d'écrire », « de lire »).
     action: {
@@ -128,6 +149,7 @@ const terms: Record<UiLang, Record<string, Record<string, string>>> = {
       already_exists: "existe déjà",
       storage_full: "disque plein",
       read_only: "disque en lecture seule",
+      is_a_directory: "c'est un dossier, pas un fichier",
       other: "erreur du système",
     },
     lang: { fr: "français", en: "anglais" },
@@ -143,6 +165,9 @@ const terms: Record<UiLang, Record<string, Record<string, string>>> = {
       status: "the status",
       issue_number: "the issue number (negative)",
       target_signs: "the target length (negative)",
+      alt: "the alt text (too long)",
+      caption: "the caption (too long)",
+      credit: "the credit (too long)",
     },
     action: {
       read: "read",
@@ -158,6 +183,7 @@ const terms: Record<UiLang, Record<string, Record<string, string>>> = {
       already_exists: "already exists",
       storage_full: "disk full",
       read_only: "read-only disk",
+      is_a_directory: "it is a folder, not a file",
       other: "system error",
     },
     lang: { fr: "French", en: "English" },

@@ -76,15 +76,3 @@ pub fn library_articles(
     }
     Ok(articles)
 }
-
-/// The library's images, as exports read them.
-impl super::ImageStore for Library {
-    // Wired to the library's image storage when it lands (imgcore).
-    fn image(&self, id: &crate::images::ImageId) -> Result<super::images::ImageRecord, String> {
-        super::NoImages.image(id)
-    }
-
-    fn image_bytes(&self, id: &crate::images::ImageId) -> Result<Vec<u8>, String> {
-        super::NoImages.image_bytes(id)
-    }
-}

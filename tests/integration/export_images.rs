@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
 
-use edito::export::images::ImageRecord;
 use edito::export::{Article, ExportError, ExportFormat, Exporter, ImageStore, SiteSelection};
 use edito::images::{inspect, ImageId};
+use edito::library::ImageRecord;
 use image::{ImageEncoder, Rgb, RgbImage};
 
 use crate::export_support::files_under;
@@ -43,7 +43,10 @@ impl MemoryImages {
             original_name: Some(name.to_owned()),
             caption: caption.to_owned(),
             credit: credit.to_owned(),
-            ..ImageRecord::default()
+            byte_len: bytes.len() as u64,
+            alt: String::new(),
+            decorative: false,
+            created_at: String::new(),
         };
         let reference = id.reference();
         self.images.insert(id, (record, bytes));

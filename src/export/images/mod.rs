@@ -15,31 +15,10 @@ pub use used::{used_images, UsedImage};
 pub(crate) use write::{write_images, FolderKind};
 
 use crate::images::ImageId;
+use crate::library::{ImageRecord, Library};
 
 use super::article::Article;
 use super::error::ExportError;
-
-/// What an export needs to know of a library image (the library's `ImageRecord` converts into
-/// it): size upright, format, the name it was added under, and the text that goes with it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImageRecord {
-    /// The id (32 lowercase hex digits).
-    pub id: String,
-    /// The original's MIME type (`image/jpeg`…).
-    pub media_type: String,
-    /// Width in pixels, upright.
-    pub width: u32,
-    /// Height in pixels, upright.
-    pub height: u32,
-    /// The file name it was added under, if known.
-    pub original_name: Option<String>,
-    /// Marked decorative: exported with empty alt text allowed.
-    pub decorative: bool,
-    /// The caption.
-    pub caption: String,
-    /// The photographer's credit.
-    pub credit: String,
-}
 
 /// Where an export reads the images a piece uses: the library, or nothing (a Markdown file
 /// exported without a library). Errors are the sentence a person reads (what is wrong, what
@@ -49,6 +28,16 @@ pub trait ImageStore {
     fn image(&self, id: &ImageId) -> Result<ImageRecord, String>;
     /// The original bytes.
     fn image_bytes(&self, id: &ImageId) -> Result<Vec<u8>, String>;
+}
+
+impl ImageStore for Library {
+    fn image(&self, id: &ImageId) -> Result<ImageRecord, String> {
+        Library::image(self, id).map_err(|e| e.to_string())
+    }
+
+    fn image_bytes(&self, id: &ImageId) -> Result<Vec<u8>, String> {
+        Library::image_bytes(self, id).map_err(|e| e.to_string())
+    }
 }
 
 /// No library: a piece that uses a library image cannot be exported (the error says so).

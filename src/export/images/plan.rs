@@ -3,8 +3,8 @@
 //! for `srcset`, and the largest file, at most 2560 px on its longest edge (WordPress scales
 //! anything larger down itself, and no screen needs more for a column of text).
 
-use super::ImageRecord;
 use crate::images::{ImageFormat, ImageId};
+use crate::library::ImageRecord;
 
 /// Longest edges of the smaller variants, in pixels (a phone, a tablet or laptop column, a
 /// high-density column). A variant as large as the original or larger is not made.
@@ -115,7 +115,13 @@ mod tests {
             media_type: media_type.into(),
             width,
             height,
-            ..ImageRecord::default()
+            byte_len: 0,
+            original_name: None,
+            alt: String::new(),
+            decorative: false,
+            caption: String::new(),
+            credit: String::new(),
+            created_at: String::new(),
         }
     }
 

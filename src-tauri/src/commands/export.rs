@@ -100,7 +100,7 @@ pub async fn export_piece(
     let exporter = state.exporter()?;
     let target = path.clone();
     state
-        .with_library(move |lib| exporter.piece_to_file(&lib.get_piece(id)?, format, &target))
+        .with_library(move |lib| exporter.piece_to_file(lib, &lib.get_piece(id)?, format, &target))
         .await?;
     state.remember_written(id, path);
     Ok(())
@@ -111,7 +111,7 @@ pub async fn export_piece(
 pub async fn export_fragment(state: State<'_, AppState>, id: i64) -> Result<String, UiError> {
     let exporter = state.exporter()?;
     state
-        .with_library(move |lib| exporter.piece_fragment(&lib.get_piece(id)?, true))
+        .with_library(move |lib| exporter.piece_fragment(lib, &lib.get_piece(id)?, true))
         .await
 }
 

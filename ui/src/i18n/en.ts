@@ -106,6 +106,7 @@ export const en: Record<MessageKey, string> = {
   "export.page": "Full HTML page",
   "export.fragment": "HTML fragment",
   "export.markdown": "Markdown",
+  "export.textbundle": "TextBundle (Ulysses, Bear, iA Writer)",
   "export.file": "File",
   "export.folder": "Folder",
   "export.choose": "Choose…",

@@ -104,6 +104,7 @@ export const fr = {
   "export.page": "Page HTML complète",
   "export.fragment": "Fragment HTML",
   "export.markdown": "Markdown",
+  "export.textbundle": "TextBundle (Ulysses, Bear, iA Writer)",
   "export.file": "Fichier",
   "export.folder": "Dossier",
   "export.choose": "Choisir…",

@@ -211,6 +211,8 @@ fn pasted_and_dropped_images_show_in_the_preview_and_survive_their_originals_and
     let originals = tempfile::tempdir().expect("originals");
     let pasted = originals.path().join("copie.png");
     let dropped = originals.path().join("Vue du port.png");
+    let out = tempfile::tempdir().expect("export folder");
+    let page = out.path().join("article.html");
     write_png(&pasted, 320, 200);
     write_png(&dropped, 200, 300);
     run(async {
@@ -306,8 +308,28 @@ fn pasted_and_dropped_images_show_in_the_preview_and_survive_their_originals_and
             .await;
         assert_drawn(&app, 0, "edito-e2e-images-restart-0.png").await;
         assert_drawn(&app, 1, "edito-e2e-images-restart-1.png").await;
+
+        // The page exported through the file dialog (answered by the debug build's
+        // stand-in) carries its images beside it, read from the library.
+        crate::export::open_export(&app).await;
+        crate::export::pick(&app, dir.path(), "export-choose", "export-path", &page).await;
+        click(&app, "export-piece").await;
+        app.wait_for_js(
+            "return document.getElementById('export-status').textContent.includes('article.html')",
+        )
+        .await;
         app.quit().await;
     });
+    let html = std::fs::read_to_string(&page).expect("the exported page");
+    assert!(
+        html.contains("src=\"images/"),
+        "the page points at its images folder: {html}"
+    );
+    let written = walk(&out.path().join("images"));
+    assert!(
+        written.len() >= 2,
+        "the images folder beside the page holds the two images: {written:?}"
+    );
     let stored: Vec<PathBuf> = walk(&dir.path().join("images"));
     assert_eq!(
         stored.len(),

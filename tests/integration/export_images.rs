@@ -440,6 +440,28 @@ fn the_archive_holds_each_image_once() {
     );
     site(&images, &[first.clone(), second.clone()]);
     assert_eq!(images.reads.get(), 1, "a re-export made an image again");
+    // In the feed, a page's relative image URLs resolve against the page's address.
+    let settings = edito::export::SiteSettings {
+        base_url: Some("https://example.org/archives/".into()),
+        ..Default::default()
+    };
+    Exporter::new(settings, None)
+        .expect("theme")
+        .site_with_images(
+            &[first.clone(), second.clone()],
+            &images,
+            SiteSelection::All,
+            &out,
+            &mut |_, _| {},
+            &AtomicBool::new(false),
+        )
+        .expect("site");
+    let feed = std::fs::read_to_string(out.join("feed.xml")).expect("feed");
+    assert!(
+        feed.contains("xml:base=\"https://example.org/archives/articles/premier.html\"")
+            && feed.contains(&format!("../images/{p}-600.png")),
+        "{feed}"
+    );
     // No piece shows it any more: its files go with the next export.
     second.fields.body = "Plus d'image.\n".into();
     first.fields.body = "Plus d'image.\n".into();

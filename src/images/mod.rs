@@ -19,7 +19,7 @@ pub use decode::inspect;
 pub use error::ImageError;
 pub use format::ImageFormat;
 pub use id::{references_in, ImageId, REFERENCE_PREFIX};
-pub use rendition::{rendition, Rendition};
+pub use rendition::{rendition, renditions, Rendition};
 
 /// The largest original Edito takes, in bytes (50 MiB): a phone's photo is 2–12 MB, a
 /// professional camera's JPEG under 30 MB; anything bigger is a raw scan or a mistake.

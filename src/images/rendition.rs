@@ -1,7 +1,9 @@
 //! The copy of an image that leaves the library (preview, exports): upright, resized, every
 //! metadata block dropped, re-encoded.
 
-use fast_image_resize::images::Image;
+use std::borrow::Cow;
+
+use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
@@ -41,6 +43,16 @@ pub struct Rendition {
 ///
 /// Errors: those of [`super::inspect`].
 pub fn rendition(bytes: &[u8], max_edge: u32) -> Result<Rendition, ImageError> {
+    let mut one = renditions(bytes, &[max_edge])?;
+    Ok(one.remove(0))
+}
+
+/// Several [`rendition`]s of one image for the cost of one decode: one per entry of
+/// `max_edges`, in that order, each resized from the full-size pixels (the exports' 480, 960,
+/// 1600 and 2560 px variants).
+///
+/// Errors: those of [`super::inspect`].
+pub fn renditions(bytes: &[u8], max_edges: &[u32]) -> Result<Vec<Rendition>, ImageError> {
     let decoded = decode(bytes)?;
     let opaque = is_opaque(&decoded.image);
     let format = match decoded.format {
@@ -55,17 +67,22 @@ pub fn rendition(bytes: &[u8], max_edge: u32) -> Result<Rendition, ImageError> {
     } else {
         Pixels::rgba(decoded.image)
     };
-    let pixels = pixels.fit_within(max_edge.max(1))?;
-    let bytes = encode(&pixels, format, decoded.icc_profile)?;
-    Ok(Rendition {
-        bytes,
-        format,
-        width: pixels.width,
-        height: pixels.height,
-    })
+    max_edges
+        .iter()
+        .map(|&max_edge| {
+            let fitted = pixels.fit_within(max_edge.max(1))?;
+            Ok(Rendition {
+                bytes: encode(&fitted, format, decoded.icc_profile.clone())?,
+                format,
+                width: fitted.width,
+                height: fitted.height,
+            })
+        })
+        .collect()
 }
 
 /// 8-bit pixels, RGB or RGBA, row by row.
+#[derive(Clone)]
 struct Pixels {
     buffer: Vec<u8>,
     width: u32,
@@ -103,10 +120,10 @@ impl Pixels {
     }
 
     /// These pixels scaled so the longest edge is at most `max_edge`, the ratio kept.
-    fn fit_within(self, max_edge: u32) -> Result<Pixels, ImageError> {
+    fn fit_within(&self, max_edge: u32) -> Result<Cow<'_, Pixels>, ImageError> {
         let longest = self.width.max(self.height);
         if longest <= max_edge {
-            return Ok(self);
+            return Ok(Cow::Borrowed(self));
         }
         let scale = |edge: u32| -> u32 {
             let scaled = (u64::from(edge) * u64::from(max_edge) + u64::from(longest) / 2)
@@ -115,19 +132,19 @@ impl Pixels {
         };
         let (width, height) = (scale(self.width), scale(self.height));
         let pixel_type = self.pixel_type();
-        let source = Image::from_vec_u8(self.width, self.height, self.buffer, pixel_type)
+        let source = ImageRef::new(self.width, self.height, &self.buffer, pixel_type)
             .map_err(resize_failed)?;
         let mut target = Image::new(width, height, pixel_type);
         let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
         Resizer::new()
             .resize(&source, &mut target, &options)
             .map_err(resize_failed)?;
-        Ok(Pixels {
+        Ok(Cow::Owned(Pixels {
             buffer: target.into_vec(),
             width,
             height,
             alpha: self.alpha,
-        })
+        }))
     }
 }
 

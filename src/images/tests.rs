@@ -446,3 +446,14 @@ fn references_are_found_anywhere_in_the_text() {
     let found: Vec<ImageId> = references_in(&text).collect();
     assert_eq!(found, vec![a.clone(), b, a]);
 }
+
+#[test]
+fn renditions_give_each_width_from_one_decode() {
+    let photo = with_exif(&jpeg(&halves(400, 300)), 6);
+    let all = renditions(&photo, &[200, 100, 1000]).expect("renditions");
+    let sizes: Vec<(u32, u32)> = all.iter().map(|r| (r.width, r.height)).collect();
+    assert_eq!(sizes, vec![(150, 200), (75, 100), (300, 400)]);
+    for (one, max_edge) in all.iter().zip([200, 100, 1000]) {
+        assert_eq!(*one, rendition(&photo, max_edge).expect("rendition"));
+    }
+}

@@ -109,7 +109,65 @@ impl std::fmt::Display for ImageProblem {
     }
 }
 
+/// Where [`Library::place_image`] puts an image in a piece.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImagePlacement {
+    /// A new last paragraph of the body, `![alt](edito:image/<id>)`. An empty alt text is
+    /// accepted only for an image marked decorative.
+    EndOfBody {
+        /// The alt text written in the Markdown.
+        alt: String,
+    },
+    /// The piece's lead image (`lead_image`), replacing any other.
+    Lead,
+}
+
 impl Library {
+    /// Uses image `id` in piece `piece` (see [`ImagePlacement`]), saved as a save point (a
+    /// revision of the previous state is kept), as the window's own saves are.
+    ///
+    /// Errors: [`LibraryError::ImageNotFound`]; those of [`Library::save_piece`] (no such
+    /// piece, in the trash); [`LibraryError::Invalid`] (`alt`) for an empty alt text on an
+    /// image not marked decorative.
+    pub fn place_image(
+        &self,
+        piece: i64,
+        id: &ImageId,
+        placement: &ImagePlacement,
+    ) -> Result<super::Piece, LibraryError> {
+        let record = self.image(id)?;
+        let current = self.get_piece(piece)?;
+        let mut fields = current.fields.clone();
+        match placement {
+            ImagePlacement::EndOfBody { alt } => {
+                let alt = alt.trim();
+                if alt.is_empty() && !record.decorative {
+                    return Err(LibraryError::invalid(
+                        "alt",
+                        "an image needs an alt text describing it for readers who cannot see it (or mark it decorative)",
+                    ));
+                }
+                let paragraph = format!("![{}]({})", markdown_alt(alt), id.reference());
+                let body = fields.body.trim_end();
+                fields.body = if body.is_empty() {
+                    format!("{paragraph}\n")
+                } else {
+                    format!("{body}\n\n{paragraph}\n")
+                };
+            }
+            ImagePlacement::Lead => fields.lead_image = Some(id.reference()),
+        }
+        self.save_piece(&super::PieceEdit {
+            id: current.id,
+            base_version: current.version,
+            kind: super::SaveKind::SavePoint,
+            fields,
+            slug: None,
+            tags: None,
+            extra: None,
+        })
+    }
+
     /// The library's image files: `<folder of the library file>/images`.
     pub(crate) fn image_files(&self) -> ImageFiles {
         images_dir_for(self.path())
@@ -358,6 +416,23 @@ fn referenced_images(conn: &rusqlite::Connection) -> Result<HashSet<String>, Lib
     tables::pieces::texts_naming_images(conn, REFERENCE_PREFIX, &mut |_, text| note(text))?;
     tables::revisions::contents_naming_images(conn, REFERENCE_PREFIX, &mut note)?;
     Ok(referenced)
+}
+
+/// `alt` as the text of a Markdown image: one line, its brackets and backslashes escaped so
+/// it cannot close the image early.
+fn markdown_alt(alt: &str) -> String {
+    let mut out = String::with_capacity(alt.len());
+    for c in alt.chars() {
+        match c {
+            '\\' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn checked_text(field: &'static str, text: &str, max: usize) -> Result<String, LibraryError> {

@@ -42,7 +42,7 @@ pub use diff::{DiffOp, DiffSegment, FieldDiff, RevisionDiff};
 pub use error::LibraryError;
 pub use filter::PieceFilter;
 pub use image_files::IMAGES_DIR;
-pub use images::{ImageProblem, ImageRecord, ImageText};
+pub use images::{ImagePlacement, ImageProblem, ImageRecord, ImageText};
 pub use migrations::SCHEMA_VERSION;
 pub use model::{
     Extra, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, Revision, RevisionReason,

@@ -17,6 +17,7 @@ mod export_tags_distinct;
 mod export_validate;
 mod faults;
 mod fuzz;
+mod images_cli;
 mod import_textbundle;
 mod import_typed_values;
 mod input_bom;

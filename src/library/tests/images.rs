@@ -369,3 +369,34 @@ fn backups_forget_images_no_backup_lists_any_more() {
     // The first backup was pruned; no backup left lists the image.
     assert!(!saved_file.exists());
 }
+
+#[test]
+fn placing_an_image_needs_alt_text_unless_decorative() {
+    let (_dir, library) = temp_library();
+    let piece = library
+        .create_piece(&new_piece("Édito", "Le texte."))
+        .expect("create");
+    let id = id_of(&library.add_image(&photo(50), None).expect("add"));
+    let end = |alt: &str| ImagePlacement::EndOfBody { alt: alt.into() };
+    let err = library
+        .place_image(piece.id, &id, &end("  "))
+        .expect_err("no alt");
+    assert!(
+        matches!(err, LibraryError::Invalid { field: "alt", .. }),
+        "{err:?}"
+    );
+    let decorative = ImageText {
+        decorative: true,
+        ..ImageText::default()
+    };
+    library.describe_image(&id, &decorative).expect("describe");
+    let placed = library.place_image(piece.id, &id, &end("")).expect("place");
+    assert_eq!(
+        placed.fields.body,
+        format!("Le texte.\n\n![]({})\n", id.reference())
+    );
+    let placed = library
+        .place_image(piece.id, &id, &ImagePlacement::Lead)
+        .expect("lead");
+    assert_eq!(placed.fields.lead_image, Some(id.reference()));
+}

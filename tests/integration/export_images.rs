@@ -687,3 +687,86 @@ fn the_exported_folder_shows_the_image_upright_with_its_caption_in_a_browser() {
     // `a_page_with_images_writes_their_variants_beside_it`; here, that they are painted.
     assert!(caption_rows >= 5, "no caption text under the picture");
 }
+
+/// The CLI, as the issue asks: `edito image add` then `edito export ID` writes the page with
+/// its `images/` folder and the TextBundle; an image used without alt text stops the export
+/// with a message naming it.
+#[test]
+fn the_cli_exports_a_piece_with_its_images_and_refuses_one_without_alt() {
+    use crate::support::{edito, stdout_ok};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let photo = dir.path().join("portrait.png");
+    std::fs::write(&photo, png(40, 30, 5)).expect("photo");
+    let photo = photo.to_str().expect("utf-8");
+    let piece = stdout_ok(&edito(
+        &data,
+        &["new", "--title", "Avec image"],
+        b"Texte.\n",
+    ));
+    let piece = piece.trim();
+    let reference = stdout_ok(&edito(
+        &data,
+        &[
+            "image",
+            "add",
+            piece,
+            photo,
+            "--alt",
+            "Un rectangle",
+            "--caption",
+            "Légende",
+        ],
+        b"",
+    ));
+    let p = id_prefix(reference.trim());
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    let page = out.join("page.html");
+    stdout_ok(&edito(
+        &data,
+        &["export", piece, "-o", page.to_str().expect("utf-8")],
+        b"",
+    ));
+    let html = std::fs::read_to_string(&page).expect("page");
+    assert!(
+        html.contains(&format!("<figure><img src=\"images/{p}-40.png\"")),
+        "{html}"
+    );
+    assert!(out.join("images").join(format!("{p}-40.png")).is_file());
+    let bundle = out.join("piece.textbundle");
+    stdout_ok(&edito(
+        &data,
+        &[
+            "export",
+            piece,
+            "--format",
+            "textbundle",
+            "-o",
+            bundle.to_str().expect("utf-8"),
+        ],
+        b"",
+    ));
+    assert!(bundle.join("assets").join(format!("{p}-40.png")).is_file());
+    let bare = stdout_ok(&edito(
+        &data,
+        &["new", "--title", "Sans alt"],
+        format!("![]({})\n", reference.trim()).as_bytes(),
+    ));
+    let refused = edito(
+        &data,
+        &[
+            "export",
+            bare.trim(),
+            "-o",
+            out.join("bare.html").to_str().expect("utf-8"),
+        ],
+        b"",
+    );
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("`portrait.png` (line 1) has no alt text"),
+        "{message}"
+    );
+}

@@ -53,44 +53,86 @@ pub(crate) fn windowed(
 }
 
 /// Byte offset of the first word of `text` equal to one of `words` (or starting with it,
-/// for a prefix), compared folded; one pass, folding only words that are not plain ASCII.
+/// for a prefix), compared as [`crate::text::fold`] folds them. One pass over the bytes:
+/// a word is folded only when its first byte could start a match (the first letter of a
+/// query word in either case, or a non-ASCII letter, which may fold to it), so a rare word
+/// at the end of a 50 MB body costs a byte scan, not millions of folds (issue #13, item 8).
 fn first_match(text: &str, words: &[(String, bool)]) -> Option<usize> {
-    let matches = |word: &str| {
-        // Folded query words are ASCII: an ASCII word is compared in place, no allocation.
-        if word.is_ascii() {
-            words.iter().any(|(w, prefix)| {
-                let n = w.len();
-                (if *prefix {
-                    word.len() >= n
-                } else {
-                    word.len() == n
-                }) && word.as_bytes()[..n].eq_ignore_ascii_case(w.as_bytes())
-            })
-        } else {
-            let folded = crate::text::fold(word);
-            words.iter().any(|(w, prefix)| {
-                if *prefix {
-                    folded.starts_with(w.as_str())
-                } else {
-                    folded == *w
-                }
-            })
+    let words: Vec<(&str, bool)> = words
+        .iter()
+        .filter(|(w, _)| !w.is_empty())
+        .map(|(w, prefix)| (w.as_str(), *prefix))
+        .collect();
+    let mut can_start = [false; 256];
+    for (w, _) in &words {
+        let first = w.as_bytes()[0];
+        can_start[usize::from(first.to_ascii_lowercase())] = true;
+        can_start[usize::from(first.to_ascii_uppercase())] = true;
+    }
+    can_start[0x80..].fill(true);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some((start, end)) = next_word(text, at) {
+        if can_start[usize::from(bytes[start])] && word_matches(&text[start..end], &words) {
+            return Some(start);
         }
-    };
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            if matches(&text[s..i]) {
-                return Some(s);
-            }
-        }
+        at = end;
     }
     None
+}
+
+/// Whether `word` folds to one of `words` (or starts with a prefix one).
+fn word_matches(word: &str, words: &[(&str, bool)]) -> bool {
+    let equal = |folded: &str| {
+        words.iter().any(|&(w, prefix)| {
+            if prefix {
+                folded.len() >= w.len()
+                    && folded.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            } else {
+                folded.eq_ignore_ascii_case(w)
+            }
+        })
+    };
+    // Folded query words are ASCII lower case: an ASCII word is compared in place.
+    if word.is_ascii() {
+        equal(word)
+    } else {
+        equal(&crate::text::fold(word))
+    }
+}
+
+/// The next word (a run of alphanumeric characters, as the index's tokenizer splits) at or
+/// after byte `from`, as a byte range; ASCII bytes are classified without decoding.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let is_word = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
+    let mut i = from;
+    let start = loop {
+        if i >= bytes.len() {
+            return None;
+        }
+        let (word, len) = is_word(i);
+        if word {
+            break i;
+        }
+        i += len;
+    };
+    while i < bytes.len() {
+        let (word, len) = is_word(i);
+        if !word {
+            break;
+        }
+        i += len;
+    }
+    Some((start, i))
 }
 
 /// About `size` bytes of `text` centred on byte `at`, cut on character boundaries.
@@ -117,6 +159,12 @@ mod tests {
         let at = first_match(text, &words).expect("a match");
         assert!(text[at..].starts_with("rédaction"));
         assert_eq!(first_match("rien ici", &words), None);
+        // A word starting with a non-ASCII letter is folded before it is compared; an
+        // ASCII tail after one is not a word of its own.
+        let words = vec![("oeuvre".to_owned(), false), ("unique".to_owned(), false)];
+        let text = "caféunique, l'Œuvre";
+        let at = first_match(text, &words).expect("a match");
+        assert!(text[at..].starts_with("Œuvre"), "{}", &text[at..]);
         let accents = "é".repeat(100);
         let cut = around(&accents, 51, 11);
         assert!(cut.chars().all(|c| c == 'é'));

@@ -69,7 +69,8 @@ const desk = new Desk(
 );
 const undo = new UndoNotice(
   { box: byId("undo-notice"), message: byId("undo-message"), undo: byId<HTMLButtonElement>("undo-button") },
-  () => desk.editor.view.focus(),
+  // Never a text field the writer did not choose: the row of the piece shown.
+  () => sidebar.focusCurrentRow(),
   (err) => desk.showError(err),
 );
 const sidebar = new Sidebar(

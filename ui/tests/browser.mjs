@@ -18,13 +18,15 @@ let site;
 let profile;
 
 /** The mock backend as a plain script: types stripped, and no module wrapper (an init
- *  script runs as a classic script; the type-only import leaves an empty `export {}`). */
+ *  script runs as a classic script; the type-only import leaves an empty `export {}`); the
+ *  preview page it returns carries the built-in theme's stylesheet, as the core's does. */
 function mockScript() {
   const source = readFileSync(new URL("./mock-tauri.ts", import.meta.url), "utf8");
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
   });
-  return outputText.replace(/^export \{\};?\s*$/m, "");
+  const theme = readFileSync(new URL("../../src/export/templates/style.css", import.meta.url), "utf8");
+  return `window.__mockThemeCss = ${JSON.stringify(theme)};\n${outputText.replace(/^export \{\};?\s*$/m, "")}`;
 }
 
 /** Starts chromium and the static server (call in `before`). */

@@ -173,6 +173,32 @@ describe("writing", () => {
     await context.close();
   });
 
+  // Issue #11: at a 1280 px wide window a 40-letter word in the title ran past the preview
+  // column. The theme's page (the real stylesheet, src/export/templates/style.css) breaks
+  // any word wider than the column: title, standfirst and body stay inside the pane.
+  it("a title word wider than the preview column wraps inside it", async () => {
+    const { page, context } = await openDesk();
+    const word = "Anticonstitutionnellementextraordinaires";
+    await page.fill("#title", `Le ${word} du jour`);
+    await page.fill("#standfirst", word.repeat(2));
+    const preview = page.frameLocator("#preview");
+    await preview.locator("h1", { hasText: word }).waitFor();
+    const boxes = await page.evaluate(() => {
+      const doc = document.getElementById("preview").contentDocument;
+      // The right edge of the text itself (a range over it), not of its box.
+      const right = (sel) => {
+        const range = doc.createRange();
+        range.selectNodeContents(doc.querySelector(sel));
+        return Math.max(...[...range.getClientRects()].map((r) => r.right));
+      };
+      return { pane: doc.documentElement.clientWidth, column: doc.querySelector("main").getBoundingClientRect().right, title: right("h1"), standfirst: right(".standfirst"), scroll: doc.documentElement.scrollWidth };
+    });
+    assert.ok(boxes.pane < 640, `the preview column is narrow at 1280 px: ${boxes.pane}px`);
+    assert.ok(boxes.title <= boxes.column + 0.5 && boxes.standfirst <= boxes.column + 0.5, JSON.stringify(boxes));
+    assert.ok(boxes.scroll <= boxes.pane, `no sideways scrolling: ${JSON.stringify(boxes)}`);
+    await context.close();
+  });
+
   it("a long title wraps: the field grows instead of hiding its end", async () => {
     const { page, context } = await openDesk();
     await page.fill("#title", "Court");

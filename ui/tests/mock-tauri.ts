@@ -26,6 +26,9 @@ interface MockWindow {
   __mockExisting: string[];
   /** The titles of the dialogs shown, in order. */
   __mockPickTitles: string[];
+  /** The built-in theme's stylesheet (src/export/templates/style.css), set by browser.mjs:
+   *  the mocked preview page is styled as the core's is. */
+  __mockThemeCss?: string;
   [callback: `_${number}`]: ((payload: unknown) => void) | undefined;
 }
 
@@ -297,7 +300,7 @@ interface Handlers {
       const esc = (text: string) => text.replace(/'/g, "\u2019").replace(/&/g, "&amp;").replace(/</g, "&lt;");
       const line = (cls: string, text: string, tag = "p") => (text ? `<${tag} class="${cls}">${esc(text)}</${tag}>` : "");
       const info = a.category || a.tags.length ? `<p class="info">${esc([a.category, a.tags.join(", ")].filter(Boolean).join(" — "))}</p>` : "";
-      return `<!doctype html><html lang="${a.lang}"><head><style>.standfirst { font-weight: 600; }</style></head><body><main><article class="piece"><header>${line("kicker", a.kicker)}${line("title", a.title, "h1")}${line("standfirst", a.standfirst)}${info}</header><div class="body"><div id="edito-body"></div></div><footer class="signature">${line("author", a.author)}${line("role", a.author_role)}</footer></article></main></body></html>`;
+      return `<!doctype html><html lang="${a.lang}"><head><style>${w.__mockThemeCss ?? ""}</style></head><body><main><article class="piece"><header>${line("kicker", a.kicker)}${line("title", a.title, "h1")}${line("standfirst", a.standfirst)}${info}</header><div class="body"><div id="edito-body"></div></div><footer class="signature">${line("author", a.author)}${line("role", a.author_role)}</footer></article></main></body></html>`;
     },
     check_spelling: ({ markdown }) => misspelt(markdown),
     check_rendered_spelling: ({ generation }) => (generation === previewGeneration ? misspelt(renderedText) : null),

@@ -46,7 +46,11 @@ describe("panels: accessibility (axe-core)", () => {
       await page.waitForSelector("#conflict-dialog[open]");
       assert.deepEqual(await axe(page), []);
       await page.click("#conflict-take-theirs");
+      // Emptying is offered only when the trash holds something.
+      await page.click("#toggle-metadata");
+      await page.click("#meta-trash");
       await page.click("#show-trash");
+      await page.waitForSelector(".trash-item");
       await page.click("#empty-trash");
       await page.waitForSelector("#confirm-dialog[open]");
       assert.deepEqual(await axe(page), []);
@@ -112,6 +116,73 @@ describe("library sidebar", () => {
   });
 });
 
+describe("toolbar buttons that open a dialog", () => {
+  // Issue #11: "Historique" stayed highlighted after its dialog was left. A button that opens
+  // a dialog looks active (as a toggle that is on) while its dialog is shown, and like any
+  // idle button once it is closed — by Escape, by its own button, or by a shortcut.
+  it("look active exactly while their dialog is shown", async () => {
+    const { page, context } = await openDesk();
+    const look = (id) =>
+      page.evaluate((i) => {
+        const s = getComputedStyle(document.getElementById(i));
+        return `${s.backgroundColor} ${s.color} ${s.borderTopColor}`;
+      }, id);
+    const on = await look("toggle-preview");
+    const idle = await look("open-export");
+    assert.notEqual(on, idle);
+    const closes = {
+      Escape: () => page.keyboard.press("Escape"),
+      "its Fermer button": () => page.click("#history-dialog form[method=dialog] button"),
+    };
+    for (const [how, close] of Object.entries(closes)) {
+      await page.click("#open-history");
+      await page.waitForSelector("#history-dialog[open]");
+      assert.equal(await look("open-history"), on, `active while shown (${how})`);
+      await close();
+      await page.waitForSelector("#history-dialog:not([open])", { state: "attached" });
+      await page.mouse.move(5, 790);
+      assert.equal(await look("open-history"), idle, `idle once closed by ${how}`);
+    }
+    await page.keyboard.press("Control+e");
+    await page.waitForSelector("#export-dialog[open]");
+    assert.deepEqual([await look("open-export"), await look("open-history")], [on, idle], "opened by its shortcut");
+    await page.keyboard.press("Escape");
+    await page.mouse.move(5, 790);
+    assert.equal(await look("open-export"), idle);
+    await context.close();
+  });
+});
+
+describe("trash: emptying only what is there", () => {
+  // Issue #11: "Vider la corbeille" was offered, looking usable, on an empty trash. It must
+  // look unavailable, do nothing, and say why; it becomes usable once a piece is trashed.
+  it("Vider la corbeille looks unavailable on an empty trash and says why", async () => {
+    const { page, context } = await openDesk();
+    await page.click("#show-trash");
+    await page.waitForFunction(() => document.getElementById("library-message").textContent === "La corbeille est vide.");
+    const looks = () =>
+      page.evaluate(() => {
+        const button = document.getElementById("empty-trash");
+        const box = button.getBoundingClientRect();
+        return { shown: box.width > 0 && box.height > 0, opacity: Number(getComputedStyle(button).opacity), tooltip: button.title, reason: document.getElementById("library-message").innerText };
+      });
+    const empty = await looks();
+    assert.ok(!empty.shown || empty.opacity <= 0.6, `looks unavailable: ${JSON.stringify(empty)}`);
+    assert.equal(empty.reason, "La corbeille est vide.");
+    assert.equal(empty.tooltip, "La corbeille est vide.");
+    await page.click("#empty-trash", { force: true });
+    assert.equal(await page.evaluate(() => document.getElementById("confirm-dialog").open), false, "nothing to confirm");
+    await page.click("#show-trash");
+    await page.click("#toggle-metadata");
+    await page.click("#meta-trash");
+    await page.click("#show-trash");
+    await page.waitForSelector(".trash-item");
+    const filled = await looks();
+    assert.deepEqual([filled.shown, filled.opacity, filled.tooltip], [true, 1, ""]);
+    await context.close();
+  });
+});
+
 describe("destructive actions can be undone", () => {
   const focused = (page) => page.evaluate(() => ({ id: document.activeElement.id, danger: document.activeElement.classList.contains("button--danger") }));
   const visible = (page, sel) => page.evaluate((s) => { const el = document.querySelector(s); return !!el && !el.hidden && el.getBoundingClientRect().height > 0; }, sel);
@@ -133,6 +204,32 @@ describe("destructive actions can be undone", () => {
     assert.ok(!(await visible(page, "#undo-notice")));
     await context.close();
   });
+
+  // Issue #11: when the notice left, the focus went into the next piece's body, so a stray key
+  // edited a text the writer had not chosen. It goes to the list row of the piece shown.
+  for (const how of ["times out", "is dismissed with Escape"]) {
+    it(`when the undo notice ${how}, the focus is on the shown piece's row and a stray key edits nothing`, async () => {
+      const { page, context } = await openDesk();
+      if (how === "times out") await page.clock.install();
+      await page.click("#toggle-metadata");
+      await page.click("#meta-trash");
+      await page.waitForFunction(() => document.getElementById("title").value === "Le budget des communes");
+      assert.deepEqual(await focused(page), { id: "undo-button", danger: false });
+      const body = await editorText(page);
+      if (how === "times out") await page.clock.runFor(11_000);
+      else await page.keyboard.press("Escape");
+      await page.waitForFunction(() => document.getElementById("undo-notice").hidden);
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { tag: el.tagName, editable: el.isContentEditable || el.matches("input, textarea, select"), text: el.querySelector(".piece-item__title")?.innerText ?? "" };
+      });
+      assert.deepEqual(where, { tag: "BUTTON", editable: false, text: "Le budget des communes" });
+      await page.keyboard.type("zq");
+      assert.equal(await editorText(page), body, "the body is untouched");
+      assert.equal(await page.evaluate(() => document.getElementById("title").value), "Le budget des communes");
+      await context.close();
+    });
+  }
 
   it("a piece restored from the trash can be sent back with Annuler", async () => {
     const { page, context } = await openDesk();

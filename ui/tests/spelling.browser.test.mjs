@@ -50,6 +50,61 @@ describe("spell checking", () => {
     await context.close();
   });
 
+  // Issue #11: near the bottom or the right of the window the menu was cut off by the edges
+  // (and by the editor pane's overflow). It opens above the word when there is no room below,
+  // shifts left at the right edge, and every suggestion can be seen and reached.
+  it("the suggestions menu stays whole inside the window at its bottom-right corner", async () => {
+    const { page, context } = await openDesk();
+    await page.setViewportSize({ width: 900, height: 560 });
+    await page.evaluate(() => window.__edito.setPreferences({ previewVisible: false }));
+    // The misspelt word ends the last line, as far right in the text column as it goes.
+    const reach = await page.evaluate(() => {
+      const api = window.__edito;
+      const set = (n) => api.setText(`${"Début.\n\n".repeat(20)}${"mot ".repeat(n)}gouvernment`);
+      const wordRight = () => {
+        const walker = document.createTreeWalker([...document.querySelectorAll(".cm-line")].at(-1), NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode()) && !node.data.includes("gouvernment"));
+        const range = document.createRange();
+        const at = node.data.indexOf("gouvernment");
+        range.setStart(node, at);
+        range.setEnd(node, at + "gouvernment".length);
+        return range.getBoundingClientRect().right;
+      };
+      let best = { n: 0, right: 0 };
+      for (let n = 0; n < 120; n++) {
+        set(n);
+        const right = wordRight();
+        if (right > best.right) best = { n, right };
+      }
+      set(best.n);
+      return { ...best, window: window.innerWidth };
+    });
+    assert.ok(reach.window - reach.right < 120, `the word ends near the right edge: ${JSON.stringify(reach)}`);
+    await page.click(".cm-content");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("ArrowLeft");
+    await page.waitForFunction(() => [...document.querySelectorAll(".cm-misspelt")].some((el) => el.textContent === "gouvernment"));
+    await page.keyboard.press("Control+.");
+    await page.waitForSelector('.cm-spelling-menu [role="menuitem"]:focus');
+    const seen = await page.evaluate(() => {
+      const menu = document.querySelector(".cm-spelling-menu");
+      const box = menu.getBoundingClientRect();
+      // Each item is what the window shows at its centre: nothing cuts it or covers it.
+      const whole = [...menu.querySelectorAll('[role="menuitem"]')].every((item) => {
+        const r = item.getBoundingClientRect();
+        return menu.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)) && r.bottom <= window.innerHeight;
+      });
+      return { left: box.left, top: box.top, right: box.right, bottom: box.bottom, width: window.innerWidth, height: window.innerHeight, whole };
+    });
+    assert.ok(seen.left >= 0 && seen.top >= 0 && seen.right <= seen.width && seen.bottom <= seen.height, JSON.stringify(seen));
+    assert.ok(seen.whole, `every suggestion visible: ${JSON.stringify(seen)}`);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => !document.querySelector(".cm-spelling-menu"));
+    assert.match(await editorText(page), /mot gouvernement$/);
+    await context.close();
+  });
+
   it("Escape closes the menu and gives the keyboard back to the editor", async () => {
     const { page, context } = await openDesk();
     await typeAndWaitForMark(page, " lannée", "lannée");

@@ -249,26 +249,52 @@ fn large_piece_snippet_comes_from_a_window_around_the_match() {
         .create_piece(&new_piece("Gros", &body))
         .expect("piece");
     for text in ["redaction", "rédac*", "REDACTION decide"] {
-        let hits = library
-            .search(&SearchQuery {
-                text: text.into(),
-                ..SearchQuery::default()
-            })
-            .expect("search");
-        assert_eq!(hits.len(), 1, "{text}");
-        assert_eq!(hits[0].piece.id, piece.id);
-        let marked: Vec<&str> = hits[0]
-            .snippet
-            .iter()
-            .filter(|s| s.highlight)
-            .map(|s| s.text.as_str())
-            .collect();
+        let hit = only_hit(&library, text, piece.id);
         assert!(
-            marked.contains(&"Rédaction"),
+            marked(&hit).contains(&"Rédaction"),
             "{text}: {:?}",
-            hits[0].snippet
+            hit.snippet
         );
-        let shown: usize = hits[0].snippet.iter().map(|s| s.text.len()).sum();
+        let shown: usize = hit.snippet.iter().map(|s| s.text.len()).sum();
         assert!(shown < 1_000, "a snippet, not the body");
     }
+}
+
+/// Issue #13, item 8: a word found once, at the end of a large body, is located by a scan
+/// that folds only the words that could match; the snippet must still show it, found with
+/// or without accents and in any case, as the index (and `text::fold`) folds them. The
+/// filler is made of words starting with `é` and `E`, the candidates the scan must fold.
+#[test]
+fn a_single_match_at_the_end_of_a_large_body_is_shown_in_the_snippet() {
+    let (_dir, library) = temp_library();
+    let filler = "Été épreuve énorme Économie entre elle ".repeat(4_000);
+    let body = format!("{filler}et enfin l'Épilogue.\n");
+    let piece = library
+        .create_piece(&new_piece("Gros", &body))
+        .expect("piece");
+    for text in ["epilogue", "ÉPILOGUE", "épilo*", "Epilogue enfin"] {
+        let hit = only_hit(&library, text, piece.id);
+        assert!(
+            marked(&hit).contains(&"Épilogue"),
+            "{text}: {:?}",
+            hit.snippet
+        );
+    }
+}
+
+/// The one hit of searching `text`, checked to be piece `id`.
+fn only_hit(library: &Library, text: &str, id: i64) -> SearchHit {
+    let mut hits = library.search(&query(text)).expect("search");
+    assert_eq!(hits.len(), 1, "{text}");
+    assert_eq!(hits[0].piece.id, id);
+    hits.remove(0)
+}
+
+/// The highlighted words of a hit's snippet.
+fn marked(hit: &SearchHit) -> Vec<&str> {
+    hit.snippet
+        .iter()
+        .filter(|s| s.highlight)
+        .map(|s| s.text.as_str())
+        .collect()
 }

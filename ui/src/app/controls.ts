@@ -10,7 +10,7 @@ import type { MetadataPanel } from "../metadata/panel";
 import { QuickOpen } from "../palette/palette";
 import { applyTheme, savePreferences, type Preferences, type Theme } from "../settings/preferences";
 import type { Desk } from "./desk";
-import { byId, openModal } from "./dom";
+import { byId, followDialogs, openModal } from "./dom";
 import { setupSplitter, toggleZen } from "./layout";
 import { actionFor, renderHelp, type Action } from "./shortcuts";
 
@@ -44,6 +44,7 @@ export class Controls {
     byId("open-export").addEventListener("click", () => this.run("export"));
     byId("open-settings").addEventListener("click", () => this.openSettings());
     this.wireSettings();
+    followDialogs(byId("desk"));
     window.addEventListener("keydown", (event) => this.onKey(event), { capture: true });
     globalThis.matchMedia?.("(prefers-color-scheme: dark)").addEventListener?.("change", () => this.apply());
     this.apply();

@@ -1,5 +1,6 @@
-// The two DOM helpers every feature shares: finding an element of index.html by id, and
-// opening a <dialog> as a modal (the one way every dialog of the desk is shown).
+// The DOM helpers every feature shares: finding an element of index.html by id, opening a
+// <dialog> as a modal (the one way every dialog of the desk is shown), and the look of the
+// buttons that open one following whether it is shown.
 
 /** The element `#id` of index.html; a missing one is a bug in the page, so it throws. */
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -16,4 +17,21 @@ export function openModal(dialog: HTMLDialogElement): void {
 /** Closes `dialog` if it is open (closing a closed dialog would fire no event, but say so). */
 export function closeModal(dialog: HTMLDialogElement): void {
   if (dialog.open) dialog.close();
+}
+
+/**
+ * Keeps `aria-expanded` of every button under `root` that opens a dialog
+ * (`aria-haspopup="dialog"` + `aria-controls`) equal to whether that dialog is open, however
+ * it opened or closed (click, shortcut, Escape, its own buttons). The toolbar draws a button
+ * as active from that state only (issue #11: "Historique" stayed highlighted after its
+ * dialog was left).
+ */
+export function followDialogs(root: ParentNode = document): void {
+  for (const button of root.querySelectorAll<HTMLElement>('[aria-haspopup="dialog"][aria-controls]')) {
+    const dialog = document.getElementById(button.getAttribute("aria-controls") ?? "");
+    if (!(dialog instanceof HTMLDialogElement)) continue;
+    const follow = () => button.setAttribute("aria-expanded", String(dialog.open));
+    new MutationObserver(follow).observe(dialog, { attributes: true, attributeFilter: ["open"] });
+    follow();
+  }
 }

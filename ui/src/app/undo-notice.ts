@@ -19,8 +19,9 @@ export class UndoNotice {
 
   constructor(
     private readonly el: UndoElements,
-    /** Where the focus goes when the notice leaves while holding it: the editor. */
-    private readonly backToText: () => void,
+    /** Where the focus goes when the notice leaves while holding it: somewhere a stray key
+     *  edits nothing (the list row of the piece shown), never a text field. */
+    private readonly focusAway: () => void,
     private readonly onError: (err: unknown) => void,
   ) {
     el.undo.addEventListener("click", () => void this.undo());
@@ -51,7 +52,7 @@ export class UndoNotice {
     this.el.box.hidden = true;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (hadFocus) this.backToText();
+    if (hadFocus) this.focusAway();
   }
 
   private async undo(): Promise<void> {

@@ -31,8 +31,8 @@ export function showMenu(view: EditorView, pos: number, title: string, waiting: 
   menu.setAttribute("aria-label", title);
   menu.setAttribute("aria-busy", "true");
   menu.append(entry({ label: waiting }));
-  place(view, menu, pos);
   view.dom.append(menu);
+  place(view, menu, pos);
   menu.addEventListener("keydown", (event) => onKey(view, menu, event));
   menu.addEventListener("focusout", (event) => {
     if (!menu.contains(event.relatedTarget as Node | null)) closeMenu(view, false);
@@ -42,10 +42,10 @@ export function showMenu(view: EditorView, pos: number, title: string, waiting: 
   view.scrollDOM.addEventListener("scroll", follow);
   menu.tabIndex = -1;
   menu.focus();
-  void items.then((list) => fill(view, menu, list));
+  void items.then((list) => fill(view, menu, pos, list));
 }
 
-function fill(view: EditorView, menu: HTMLElement, list: MenuItem[]): void {
+function fill(view: EditorView, menu: HTMLElement, pos: number, list: MenuItem[]): void {
   if (!menu.isConnected) return;
   menu.replaceChildren(
     ...list.map((item) => {
@@ -62,6 +62,8 @@ function fill(view: EditorView, menu: HTMLElement, list: MenuItem[]): void {
     }),
   );
   menu.removeAttribute("aria-busy");
+  // The suggestions changed its size: it may no longer fit where the waiting line did.
+  place(view, menu, pos);
   focusable(menu)[0]?.focus();
 }
 
@@ -100,18 +102,34 @@ function onKey(view: EditorView, menu: HTMLElement, event: KeyboardEvent): void 
   }
 }
 
+/** Space kept between the menu and the window's edges, in CSS pixels. */
+const EDGE = 4;
+
+/**
+ * Puts the menu under the word at `pos`, or above it when there is no room below, shifted
+ * left when it would pass the window's right edge (issue #11: clipped near the bottom and
+ * right edges). Fixed to the window, so no pane's `overflow: hidden` cuts it either; the
+ * menu must be in the page to be measured.
+ */
 function place(view: EditorView, menu: HTMLElement, pos: number): void {
-  const coords = view.coordsAtPos(pos);
   const box = view.dom.getBoundingClientRect();
-  menu.style.left = `${Math.max(0, (coords?.left ?? box.left) - box.left)}px`;
-  menu.style.top = `${(coords?.bottom ?? box.top) - box.top + 4}px`;
+  const word = view.coordsAtPos(pos) ?? { left: box.left, top: box.top, bottom: box.top };
+  const { width, height } = menu.getBoundingClientRect();
+  const room = { right: window.innerWidth - EDGE, bottom: window.innerHeight - EDGE };
+  const below = word.bottom + EDGE;
+  const above = word.top - EDGE - height;
+  const top = below + height <= room.bottom || above < EDGE ? Math.min(below, room.bottom - height) : above;
+  menu.style.left = `${Math.max(EDGE, Math.min(word.left, room.right - width))}px`;
+  menu.style.top = `${Math.max(EDGE, top)}px`;
 }
 
 /** The menu's look, in the desk's colours. */
 export const menuTheme = EditorView.baseTheme({
   [`.${MENU_CLASS}`]: {
-    position: "absolute",
+    position: "fixed",
     zIndex: "20",
+    maxHeight: `calc(100vh - ${2 * EDGE}px)`,
+    overflowY: "auto",
     display: "flex",
     flexDirection: "column",
     minWidth: "12rem",

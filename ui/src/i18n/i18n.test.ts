@@ -7,12 +7,15 @@ import { initialLang, setUiLang, t, translateDom } from "./index";
 describe("i18n", () => {
   afterEach(() => setUiLang("fr", null));
 
-  it("defaults to French on a French system and English elsewhere", () => {
+  // Issue #11: under an unset, `C` or unsupported locale the desk of a French magazine
+  // started in English. English is for English systems only; every other one gets French.
+  it("starts in English on an English system and in French on any other", () => {
     expect(initialLang(null, "fr-FR")).toBe("fr");
     expect(initialLang(null, "fr")).toBe("fr");
     expect(initialLang(null, "en-US")).toBe("en");
-    expect(initialLang(null, "de-DE")).toBe("en");
-    expect(initialLang(null, undefined)).toBe("en");
+    expect(initialLang(null, "en")).toBe("en");
+    expect(initialLang(null, "EN_gb")).toBe("en");
+    for (const other of ["de-DE", "es", "C", "POSIX", "", "eng", undefined]) expect(initialLang(null, other)).toBe("fr");
   });
 
   it("a remembered choice wins over the system language", () => {

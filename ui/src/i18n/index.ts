@@ -1,4 +1,5 @@
-// The UI language: French or English, French by default on a French system, remembered.
+// The UI language: French or English, remembered; English only on an English system, French
+// otherwise (the magazine is French).
 // Every visible string goes through `t`; elements of index.html name their key in
 // `data-i18n` (text), `data-i18n-label` (aria-label), `data-i18n-placeholder`, `data-i18n-title`.
 import { en } from "./en";
@@ -12,10 +13,14 @@ const catalogues: Record<UiLang, Record<MessageKey, string>> = { fr, en };
 let current: UiLang = "fr";
 const listeners = new Set<(lang: UiLang) => void>();
 
-/** The language to start with: the remembered choice, else the system's (French if it is French). */
+/** The language to start with: the remembered choice, else English on an English system and
+ *  French on any other — French, unsupported (`de-DE`), unset or `C` (issue #11: the desk
+ *  of a French magazine started in English). WebKitGTK 2.50 reports an unset `LANG`, `LANG=C`
+ *  and `C.UTF-8` as "C", but `LC_ALL=C` and a locale not installed as "en-US": those still
+ *  start in English until the shell tells the page the process's own locale. */
 export function initialLang(stored: string | null, navigatorLang: string | undefined): UiLang {
   if (stored === "fr" || stored === "en") return stored;
-  return navigatorLang?.toLowerCase().startsWith("fr") ? "fr" : "en";
+  return /^en(?:[-_]|$)/i.test(navigatorLang ?? "") ? "en" : "fr";
 }
 
 export function uiLang(): UiLang {

@@ -121,6 +121,15 @@ export class Sidebar {
     window.addEventListener("focus", () => void this.reload());
   }
 
+  /** Puts the keyboard focus on the list row of the piece shown, or, when it is not listed,
+   *  on no control: a place where a stray key edits nothing (issue #11: after the undo notice
+   *  left, the focus landed in the next piece's body and a key typed into it). */
+  focusCurrentRow(): void {
+    const row = this.el.list.querySelector<HTMLElement>('.piece-item[aria-current="true"]');
+    if (row) row.focus();
+    else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  }
+
   /** Every live piece, most recent first (quick open uses it). */
   pieces(): PieceSummary[] {
     return this.all;
@@ -184,6 +193,7 @@ export class Sidebar {
     if (seq !== this.seq) return;
     renderTrashList(this.el.list, pieces, (id) => void this.restore(id));
     this.say(pieces.length === 0 ? t("trash.empty") : "");
+    this.offerEmptying(pieces.length > 0);
   }
 
   private async showPieces(seq: number): Promise<void> {
@@ -323,7 +333,16 @@ export class Sidebar {
     this.trash = !this.trash;
     this.el.showTrash.setAttribute("aria-pressed", String(this.trash));
     this.el.emptyTrash.hidden = !this.trash;
+    // Offered once the trash is read and found to hold something.
+    this.offerEmptying(false);
     this.filtersChanged();
+  }
+
+  /** "Vider la corbeille" only when there is something to empty (issue #11: it was offered on
+   *  an empty trash); the reason stays on screen in the list's message and in its tooltip. */
+  private offerEmptying(filled: boolean): void {
+    this.el.emptyTrash.disabled = !filled;
+    this.el.emptyTrash.title = filled ? "" : t("trash.empty");
   }
 
   private async restore(id: number): Promise<void> {

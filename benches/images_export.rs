@@ -95,7 +95,7 @@ fn bench_images_export(c: &mut Criterion) {
     let exporter = Exporter::new(Default::default(), None).expect("built-in theme");
     let mut group = c.benchmark_group("images_export");
     group.sample_size(10);
-    group.measurement_time(Duration::from_secs(30));
+    group.measurement_time(Duration::from_secs(15));
     group.bench_function("page_3_photos_12mp_fresh", |b| {
         b.iter_batched(
             || tempfile::tempdir().expect("temp dir"),

@@ -1,7 +1,8 @@
 //! Writing an export's image files: those already in the folder with the bytes Edito wrote
 //! (name and SHA-256 in the folder's manifest) are kept without decoding anything; the others
-//! are made by `images::rendition` — upright, metadata stripped, resized — in parallel, one
-//! worker per core, and staged with the rest of the export.
+//! are made by `images::renditions` — upright, metadata stripped, resized, every size of one
+//! image from a single decode — one image per worker, one worker per core, and staged with
+//! the rest of the export.
 
 use std::sync::Mutex;
 use std::thread;
@@ -10,7 +11,7 @@ use super::plan::{ImagePlan, PlannedFile};
 use super::ImageStore;
 use crate::export::error::ExportError;
 use crate::export::fs::Staging;
-use crate::images::{rendition, ImageFormat, ImageId, Rendition};
+use crate::images::{renditions, ImageError, ImageFormat, ImageId, Rendition};
 
 /// Which of an image's files an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,10 +22,10 @@ pub(crate) enum FolderKind {
     Largest,
 }
 
-/// One file to make: which plan, which of its files.
+/// The files to make of one image: which plan, which of its files.
 struct Job {
     plan: usize,
-    file: usize,
+    files: Vec<usize>,
 }
 
 /// Stages under `folder` (`""`, `images/`, `assets/`) the files of `plans` (all of them or
@@ -45,10 +46,14 @@ pub(crate) fn write_images(
             FolderKind::Variants => 0,
             FolderKind::Largest => plan.files.len() - 1,
         };
+        let mut files = Vec::new();
         for f in first..plan.files.len() {
             if !keep_existing(staging, folder, &mut plan.files[f])? {
-                jobs.push(Job { plan: p, file: f });
+                files.push(f);
             }
+        }
+        if !files.is_empty() {
+            jobs.push(Job { plan: p, files });
         }
     }
     if jobs.is_empty() {
@@ -56,17 +61,20 @@ pub(crate) fn write_images(
     }
     let originals = read_originals(plans, &jobs, store, piece)?;
     let made = render_all(plans, &jobs, &originals);
-    let count = made.len();
+    let mut count = 0;
     for (job, result) in jobs.iter().zip(made) {
         let plan = &mut plans[job.plan];
-        let rendition = result.map_err(|err| ExportError::BadImage {
+        let made = result.map_err(|err| ExportError::BadImage {
             piece: piece.to_owned(),
             image: image_label(plan),
             reason: err.to_string(),
         })?;
-        let file = &mut plan.files[job.file];
-        rename_for(file, &rendition);
-        staging.stage(&format!("{folder}{}", file.name), &rendition.bytes)?;
+        for (&f, rendition) in job.files.iter().zip(&made) {
+            let file = &mut plan.files[f];
+            rename_for(file, rendition);
+            staging.stage(&format!("{folder}{}", file.name), &rendition.bytes)?;
+            count += 1;
+        }
     }
     Ok(count)
 }
@@ -116,19 +124,20 @@ fn read_originals(
     Ok(originals)
 }
 
-/// Makes every job's rendition, in job order. Each one decodes a full original (about
-/// 0.1–0.3 s for 12 megapixels) and they are independent, so they run on one worker per
-/// core (standard threads: a shared job counter is all it takes, no thread pool needed).
+/// Makes every job's renditions, in job order. Each job decodes one full original (about
+/// 0.1–0.3 s for 12 megapixels) and resizes it; jobs are independent, so they run on one
+/// worker per core (standard threads: a shared job counter is all it takes, no thread pool
+/// and no new dependency needed).
 fn render_all(
     plans: &[ImagePlan],
     jobs: &[Job],
     originals: &[Option<Vec<u8>>],
-) -> Vec<Result<Rendition, crate::images::ImageError>> {
+) -> Vec<Result<Vec<Rendition>, ImageError>> {
     let workers = thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len());
     let next = Mutex::new(0_usize);
-    let results: Mutex<Vec<Option<Result<Rendition, _>>>> =
+    let results: Mutex<Vec<Option<Result<Vec<Rendition>, _>>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
     let work = || loop {
         let index = {
@@ -141,7 +150,9 @@ fn render_all(
             break;
         };
         let bytes = originals[job.plan].as_deref().unwrap_or_default();
-        let made = rendition(bytes, plans[job.plan].files[job.file].max_edge);
+        let files = &plans[job.plan].files;
+        let edges: Vec<u32> = job.files.iter().map(|&f| files[f].max_edge).collect();
+        let made = renditions(bytes, &edges);
         results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(made);
     };
     thread::scope(|scope| {
@@ -156,7 +167,7 @@ fn render_all(
         .into_iter()
         .map(|made| {
             made.unwrap_or_else(|| {
-                Err(crate::images::ImageError::Corrupt {
+                Err(ImageError::Corrupt {
                     reason: "a worker stopped".into(),
                 })
             })

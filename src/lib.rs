@@ -2,6 +2,7 @@
 //! and the data directory. No Tauri here: the desktop shell and the CLI are thin front ends.
 
 pub mod export;
+pub mod images;
 pub mod import;
 pub mod library;
 pub mod paths;

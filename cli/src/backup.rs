@@ -30,8 +30,15 @@ pub fn run(data_dir: &Path, args: &BackupArgs) -> anyhow::Result<()> {
             return output::json(&report);
         }
         outln!("restored {}", report.restored_from.display())?;
-        if let Some(previous) = report.previous_saved_as {
+        if let Some(previous) = &report.previous_saved_as {
             outln!("the replaced library was kept as {}", previous.display())?;
+        }
+        if !report.missing_images.is_empty() {
+            eprintln!(
+                "edito: {} images the backup lists were not in the `images` folder beside it (the pieces show them as missing; copy that folder too, or add the pictures again): {}",
+                report.missing_images.len(),
+                report.missing_images.join(", ")
+            );
         }
         return Ok(());
     }

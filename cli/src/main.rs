@@ -12,6 +12,7 @@ mod backup;
 mod choice;
 mod export;
 mod history;
+mod image;
 mod import;
 mod input;
 mod pieces;
@@ -68,6 +69,8 @@ enum Command {
     Trash(pieces::TrashArgs),
     /// Back up the library now, list backups, or restore one.
     Backup(backup::BackupArgs),
+    /// Add an image to a piece (copied into the library), list images, describe one.
+    Image(image::ImageArgs),
     /// Save a piece in a loop (crash tests).
     #[command(hide = true)]
     SaveLoop(stress::SaveLoopArgs),
@@ -137,6 +140,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Restore(args) => history::restore(&open()?, &args),
         Command::Rm(args) => pieces::rm(&open()?, &args),
         Command::Trash(args) => pieces::trash(&open()?, &args),
+        Command::Image(args) => image::run(&open()?, &args),
         Command::SaveLoop(args) => stress::run(&open()?, &args),
         Command::Export(args) => export::export(data_dir, &args),
         Command::Site(args) => export::site(data_dir, &args),

@@ -11,7 +11,8 @@
 //! - `diff`: a [`edito::library::RevisionDiff`];
 //! - `trash --empty`: `{"deleted": N}`;
 //! - `backup`, `backup --list`: [`edito::library::BackupInfo`] (one, or an array);
-//!   `backup --restore`: a [`edito::library::RestoreReport`].
+//!   `backup --restore`: a [`edito::library::RestoreReport`];
+//! - `image add`, `image describe`: an [`edito::library::ImageRecord`]; `image list`: an array.
 
 use std::io::Write;
 

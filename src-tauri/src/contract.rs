@@ -6,9 +6,10 @@
 use edito::export::{ExportFormat, ExportFormatInfo, SiteReport, SiteSelection, SiteSettings};
 use edito::import::{ImportOutcome, ImportedPiece, RefusedFile};
 use edito::library::{
-    DiffOp, DiffSegment, FieldDiff, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceFilter,
-    PieceSummary, Revision, RevisionDiff, RevisionReason, RevisionSummary, SaveKind, SearchHit,
-    SearchQuery, SnippetSegment, Status, StatusChange, TagCount,
+    DiffOp, DiffSegment, FieldDiff, ImageRecord, ImageText, Lang, NewPiece, Piece, PieceEdit,
+    PieceFields, PieceFilter, PieceSummary, Revision, RevisionDiff, RevisionReason,
+    RevisionSummary, SaveKind, SearchHit, SearchQuery, SnippetSegment, Status, StatusChange,
+    TagCount,
 };
 use edito::preview::PreviewUpdate;
 use edito::render::Counts;
@@ -72,6 +73,8 @@ pub fn typescript() -> String {
         declaration::<DiffSegment>(&cfg),
         declaration::<FieldDiff>(&cfg),
         declaration::<RevisionDiff>(&cfg),
+        declaration::<ImageRecord>(&cfg),
+        declaration::<ImageText>(&cfg),
         // Rendering and the preview (src/render/, src/preview/).
         declaration::<Counts>(&cfg),
         declaration::<PreviewUpdate>(&cfg),

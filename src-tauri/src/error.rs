@@ -7,6 +7,7 @@ use std::fmt::Display;
 use std::path::Path;
 
 use edito::export::ExportError;
+use edito::images::ImageError;
 use edito::render::Lang;
 use edito::spelling::SpellingError;
 use edito::{LibraryError, Piece};
@@ -170,7 +171,7 @@ problems! {
         /// The file or folder's name.
         name: String,
         /// Why, as a [`std::io::ErrorKind`] in snake case: `not_found`, `permission_denied`,
-        /// `already_exists`, `storage_full`, `read_only` or `other`.
+        /// `already_exists`, `storage_full`, `read_only`, `is_a_directory` or `other`.
         reason: &'static str,
     },
     /// A piece has neither a usable slug nor a title to derive one from.
@@ -199,6 +200,22 @@ problems! {
     BadManifest {
         /// Its file name.
         name: String,
+    },
+    /// A piece to export uses an image with empty alt text that is not marked decorative.
+    ImageWithoutAlt {
+        /// The piece's title.
+        piece: String,
+        /// The image's original file name (else the start of its id).
+        image: String,
+        /// The body line where it is used.
+        line: usize,
+    },
+    /// A library image a piece uses cannot be read or decoded for the export.
+    ImageUnavailable {
+        /// The piece's title.
+        piece: String,
+        /// The image's original file name, else its reference.
+        image: String,
     },
     /// No dictionary is installed for the language.
     DictionaryMissing {
@@ -229,6 +246,45 @@ problems! {
     OpenFolderFailed {
         /// The folder's name.
         name: String,
+    },
+    /// The file chosen is not an image.
+    ImageNotAnImage,
+    /// An image format Edito does not decode (HEIC, AVIF, TIFF, SVG…).
+    ImageUnsupported {
+        /// The format as people name it: `HEIC`, `AVIF`…
+        format: String,
+    },
+    /// The image is damaged or incomplete.
+    ImageCorrupt,
+    /// The image file is over 50 MB.
+    ImageTooLarge {
+        /// Its size, in megabytes (rounded up).
+        megabytes: u64,
+    },
+    /// The image has over 40 megapixels.
+    ImageTooManyPixels {
+        /// Its megapixels (rounded up).
+        megapixels: u64,
+    },
+    /// No image has this id in the library.
+    ImageNotFound {
+        /// The image's id.
+        id: String,
+    },
+    /// The library lists the image but its file is gone (restore a backup or add it again).
+    ImageMissing {
+        /// The image's id.
+        id: String,
+    },
+    /// The image's file changed on disk (restore a backup or add it again).
+    ImageDamaged {
+        /// The image's id.
+        id: String,
+    },
+    /// The image could not be copied into the library's folder; the text is untouched.
+    ImageNotStored {
+        /// Why, as for [`Problem::Io`]: `storage_full`, `read_only`, `permission_denied`…
+        reason: &'static str,
     },
     /// The shell itself failed (a worker thread died): nothing the writer can fix.
     Internal,
@@ -283,6 +339,7 @@ fn io_reason(err: &std::io::Error) -> &'static str {
         ErrorKind::AlreadyExists => "already_exists",
         ErrorKind::StorageFull => "storage_full",
         ErrorKind::ReadOnlyFilesystem => "read_only",
+        ErrorKind::IsADirectory => "is_a_directory",
         _ => "other",
     }
 }
@@ -301,6 +358,11 @@ fn reported(err: &impl Display, problem: Problem) -> UiError {
             | ErrorCode::Invalid
             | ErrorCode::Busy
             | ErrorCode::Cancelled
+            | ErrorCode::ImageNotAnImage
+            | ErrorCode::ImageUnsupported
+            | ErrorCode::ImageCorrupt
+            | ErrorCode::ImageTooLarge
+            | ErrorCode::ImageTooManyPixels
     );
     if !everyday {
         eprintln!("edito: {err}");
@@ -363,7 +425,42 @@ fn library_problem(err: &LibraryError) -> Problem {
         },
         LibraryError::Snapshot(_) => Problem::UnreadableRevision,
         LibraryError::BadSetting { key, .. } => Problem::BadSetting { key: key.clone() },
+        LibraryError::Image(image) => image_problem(image),
+        LibraryError::ImageNotFound(id) => Problem::ImageNotFound { id: id.to_string() },
+        LibraryError::ImageFileMissing { id, .. } => Problem::ImageMissing { id: id.to_string() },
+        LibraryError::ImageFileDamaged { id, .. } => Problem::ImageDamaged { id: id.to_string() },
+        LibraryError::ImageUnreadable { path, source, .. } => Problem::Io {
+            action: "read".to_owned(),
+            name: name_of(path),
+            reason: io_reason(source),
+        },
+        LibraryError::ImageNotStored { source, .. } => Problem::ImageNotStored {
+            reason: io_reason(source),
+        },
+        LibraryError::ImageSource { path, source } => Problem::Io {
+            action: "read".to_owned(),
+            name: name_of(path),
+            reason: io_reason(source),
+        },
         LibraryError::Sqlite(_) => Problem::Library,
+    }
+}
+
+/// The code and parameters of a refused image.
+fn image_problem(err: &ImageError) -> Problem {
+    let millions = |n: u64, unit: u64| n.div_ceil(unit);
+    match err {
+        ImageError::NotAnImage => Problem::ImageNotAnImage,
+        ImageError::Unsupported { format } => Problem::ImageUnsupported {
+            format: format.clone(),
+        },
+        ImageError::Corrupt { .. } => Problem::ImageCorrupt,
+        ImageError::TooLarge { bytes } => Problem::ImageTooLarge {
+            megabytes: millions(*bytes, 1024 * 1024),
+        },
+        ImageError::TooManyPixels { pixels } => Problem::ImageTooManyPixels {
+            megapixels: millions(*pixels, 1_000_000),
+        },
     }
 }
 
@@ -397,6 +494,16 @@ fn export_problem(err: &ExportError) -> Problem {
         ExportError::BadBaseUrl(url) => Problem::BadBaseUrl { url: url.clone() },
         ExportError::BadManifest(path) => Problem::BadManifest {
             name: name_of(path),
+        },
+        ExportError::ImageWithoutAlt { piece, name, line } => Problem::ImageWithoutAlt {
+            piece: piece.clone(),
+            image: name.clone().unwrap_or_default(),
+            line: *line,
+        },
+        ExportError::MissingImage { piece, image, .. }
+        | ExportError::BadImage { piece, image, .. } => Problem::ImageUnavailable {
+            piece: piece.clone(),
+            image: image.clone(),
         },
     }
 }

@@ -9,7 +9,7 @@ use rusqlite::OpenFlags;
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
-use super::{migrations, time_stamp, Library, LibraryError, SCHEMA_VERSION};
+use super::{image_backups, migrations, time_stamp, Library, LibraryError, SCHEMA_VERSION};
 
 /// Folder of the backups, beside the library file.
 pub const BACKUPS_DIR: &str = "backups";
@@ -52,15 +52,26 @@ impl Library {
         })?;
         let stamp = time_stamp::file_stamp(OffsetDateTime::now_utc());
         let partial = dir.join(format!(".partial-{stamp}-{}{SUFFIX}", std::process::id()));
+        // The images the snapshot lists are saved before it is published: a published backup
+        // always has its images beside it (except those already lost from the library).
         let made = self
             .write_backup(&partial)
-            .and_then(|()| publish(&dir, &stamp, &partial));
+            .and_then(|()| {
+                image_backups::save_images(self.path(), &partial, &dir).map_err(|reason| {
+                    LibraryError::BackupNotMade {
+                        dir: dir.clone(),
+                        reason,
+                    }
+                })
+            })
+            .and_then(|_skipped| publish(&dir, &stamp, &partial));
         if made.is_err() {
             // A failed VACUUM INTO (disk full) leaves a partial file: it is never a backup.
             let _ = std::fs::remove_file(&partial);
         }
         let path = made?;
         let larger_kept = prune(&dir)?;
+        image_backups::prune_images(&dir)?;
         Ok(BackupInfo {
             larger_kept,
             ..info(&path)?

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Piece;
+use crate::images::{ImageError, ImageId};
 
 /// Everything that can go wrong while opening or using the library.
 #[derive(Debug, thiserror::Error)]
@@ -141,6 +142,54 @@ pub enum LibraryError {
         /// Why the stored JSON does not fit.
         source: serde_json::Error,
     },
+    /// An image was refused (not an image, unsupported, corrupt, too large).
+    #[error("the image was not added: {0}")]
+    Image(#[from] ImageError),
+    /// No image has this id.
+    #[error("no image {0} in the library (list them with `edito image list`)")]
+    ImageNotFound(ImageId),
+    /// The library lists the image but its file is gone.
+    #[error("the file of image {id} is missing (`{}`): restore the newest backup with `edito backup --restore`, or add the picture again", .path.display())]
+    ImageFileMissing {
+        /// The image.
+        id: ImageId,
+        /// Where its file should be.
+        path: PathBuf,
+    },
+    /// The image's file no longer hashes to its id.
+    #[error("the file of image {id} is damaged (`{}`: its bytes changed): restore the newest backup with `edito backup --restore`, or add the picture again", .path.display())]
+    ImageFileDamaged {
+        /// The image.
+        id: ImageId,
+        /// Its file.
+        path: PathBuf,
+    },
+    /// The image's file is there but cannot be read.
+    #[error("the file of image {id} cannot be read (`{}`: {source}): check the permissions of the library's `images` folder", .path.display())]
+    ImageUnreadable {
+        /// The image.
+        id: ImageId,
+        /// Its file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The image could not be copied into the library's `images` folder.
+    #[error("the image was not added: it cannot be written into `{}` ({source}); the text is untouched ({})", .dir.display(), store_advice(.source))]
+    ImageNotStored {
+        /// The library's images folder.
+        dir: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file given to add as an image cannot be read.
+    #[error("cannot read `{}`: {} (choose an image file you may read)", .path.display(), source_reason(.source))]
+    ImageSource {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// Any other SQLite failure.
     #[error("library database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -153,6 +202,26 @@ fn backup_advice(newest: Option<&Path>, dir: &Path) -> String {
             file.display()
         ),
         None => format!("no backup found in `{}`", dir.display()),
+    }
+}
+
+fn store_advice(err: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "free some space, then add it again",
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "the folder is read-only: make it writable, or move the library to a writable folder"
+        }
+        _ => "check the folder, then add it again",
+    }
+}
+
+fn source_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
     }
 }
 

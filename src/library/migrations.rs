@@ -34,6 +34,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0004_piece_lead_image.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("../../migrations/0005_images.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

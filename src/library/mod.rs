@@ -8,6 +8,9 @@ mod backup;
 mod diff;
 mod error;
 mod filter;
+mod image_backups;
+mod image_files;
+mod images;
 mod migrations;
 mod model;
 mod pieces;
@@ -38,6 +41,8 @@ pub use backup::{newest_backup, BackupInfo, BACKUPS_DIR, BACKUPS_KEPT};
 pub use diff::{DiffOp, DiffSegment, FieldDiff, RevisionDiff};
 pub use error::LibraryError;
 pub use filter::PieceFilter;
+pub use image_files::IMAGES_DIR;
+pub use images::{ImagePlacement, ImageProblem, ImageRecord, ImageText};
 pub use migrations::SCHEMA_VERSION;
 pub use model::{
     Extra, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, Revision, RevisionReason,
@@ -244,13 +249,22 @@ impl Library {
         Ok(self.conn().busy_timeout(timeout)?)
     }
 
-    /// `PRAGMA integrity_check`: `["ok"]` for a sound file, else SQLite's findings.
+    /// `PRAGMA integrity_check`, then the images ([`Library::check_images`]): `["ok"]` for a
+    /// sound library, else SQLite's findings, or one line per image problem.
     pub fn integrity_check(&self) -> Result<Vec<String>, LibraryError> {
-        self.read(|conn| {
+        let findings: Vec<String> = self.read(|conn| {
             let mut stmt = conn.prepare("PRAGMA integrity_check")?;
             let rows = stmt.query_map([], |row| row.get(0))?;
             Ok(rows.collect::<Result<_, _>>()?)
-        })
+        })?;
+        if findings != ["ok"] {
+            return Ok(findings);
+        }
+        let images = self.check_images()?;
+        if images.is_empty() {
+            return Ok(findings);
+        }
+        Ok(images.iter().map(ToString::to_string).collect())
     }
 
     /// FTS5's own check that the search index matches the pieces (false: it does not; the

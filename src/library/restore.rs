@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::backup::{backups_dir_for, check_backup, sidecar, SUFFIX};
-use super::{time_stamp, Library, LibraryError};
+use super::{image_backups, time_stamp, Library, LibraryError};
 use crate::paths::LIBRARY_FILE;
 
 /// What a restore did.
@@ -20,6 +20,10 @@ pub struct RestoreReport {
     pub restored_from: PathBuf,
     /// Where the library that was replaced was put aside (never deleted), if there was one.
     pub previous_saved_as: Option<PathBuf>,
+    /// Images the backup lists whose files were not in the `images` folder beside it (a
+    /// backup file copied without that folder): the pieces show them as missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_images: Vec<String>,
 }
 
 /// What opening the library found of a restore that was interrupted (killed, power cut).
@@ -83,7 +87,10 @@ pub fn restore_backup(data_dir: &Path, backup: &Path) -> Result<RestoreReport, L
     // An earlier restore killed half-way is settled first, so its journal is not overwritten.
     recover(&library)?;
     let staged = staged_path(&library);
-    // 1. The backup's bytes beside the target, on disk before anything else moves.
+    // 1. The backup's images into the library's folder (adding files named by their content
+    //    never harms the old library), then its bytes beside the target, on disk before
+    //    anything else moves.
+    let missing_images = image_backups::restore_images(backup, &library)?;
     copy_synced(backup, &staged)?;
     let aside = if library.exists() {
         let dir = backups_dir_for(&library);
@@ -118,6 +125,7 @@ pub fn restore_backup(data_dir: &Path, backup: &Path) -> Result<RestoreReport, L
     Ok(RestoreReport {
         restored_from: backup.to_path_buf(),
         previous_saved_as: aside,
+        missing_images: missing_images.iter().map(ToString::to_string).collect(),
     })
 }
 

@@ -190,3 +190,28 @@ fn a_missing_dictionary_names_its_language() {
         json!({ "code": "dictionary_missing", "params": { "lang": "fr" } })
     );
 }
+
+#[test]
+fn a_refused_image_is_a_code_and_its_figures_without_words() {
+    let (dir, library) = temp_library();
+    let err = library
+        .add_image(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic", None)
+        .expect_err("heic");
+    assert_eq!(
+        wire(err.into()),
+        json!({ "code": "image_unsupported", "params": { "format": "HEIC" } })
+    );
+    let big = dir.path().join("scan.jpg");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(60 * 1024 * 1024))
+        .expect("sparse file");
+    let err = library.add_image_file(&big).expect_err("too large");
+    assert_eq!(
+        wire(err.into()),
+        json!({ "code": "image_too_large", "params": { "megabytes": 60 } })
+    );
+    let err = library.add_image_file(dir.path()).expect_err("a folder");
+    let value = wire(err.into());
+    assert_eq!(value["code"], "io");
+    assert_eq!(value["params"]["reason"], "is_a_directory");
+}

@@ -4,6 +4,7 @@
 //! level up, in `library/`, and are the only callers.
 
 pub(crate) mod fts;
+pub(crate) mod images;
 pub(crate) mod pieces;
 pub(crate) mod revisions;
 pub(crate) mod status;

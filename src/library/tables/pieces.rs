@@ -264,3 +264,29 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<PieceSummary> 
             .collect(),
     })
 }
+
+/// Calls `f` with each text of every piece (trashed included) that mentions an image
+/// reference: body, standfirst, lead image.
+pub(crate) fn texts_naming_images(
+    conn: &Connection,
+    prefix: &str,
+    f: &mut dyn FnMut(i64, &str),
+) -> Result<(), LibraryError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, body, standfirst, coalesce(lead_image, '') AS lead_image FROM pieces
+         WHERE instr(body, ?1) > 0 OR instr(standfirst, ?1) > 0 OR instr(lead_image, ?1) > 0",
+    )?;
+    let mut rows = stmt.query([prefix])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get("id")?;
+        for column in ["body", "standfirst", "lead_image"] {
+            f(
+                id,
+                row.get_ref(column)?
+                    .as_str()
+                    .map_err(rusqlite::Error::from)?,
+            );
+        }
+    }
+    Ok(())
+}

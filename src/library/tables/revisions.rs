@@ -173,3 +173,21 @@ pub(crate) fn delete(tx: &Transaction<'_>, id: i64, number: i64) -> Result<(), L
         .execute([id, number])?;
     Ok(())
 }
+
+/// Calls `f` with the JSON snapshot of every revision that mentions an image reference.
+pub(crate) fn contents_naming_images(
+    conn: &Connection,
+    prefix: &str,
+    f: &mut dyn FnMut(&str),
+) -> Result<(), LibraryError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT content FROM revisions WHERE instr(content, ?1) > 0")?;
+    let mut rows = stmt.query([prefix])?;
+    while let Some(row) = rows.next()? {
+        f(row
+            .get_ref("content")?
+            .as_str()
+            .map_err(rusqlite::Error::from)?);
+    }
+    Ok(())
+}

@@ -4,6 +4,7 @@ use super::*;
 
 mod backups;
 mod bad_input;
+mod images;
 mod pieces;
 mod revisions;
 mod search;

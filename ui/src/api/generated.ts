@@ -698,6 +698,78 @@ fields: Array<FieldDiff>,
 unified: string, };
 
 /**
+ * An image kept in the library.
+ */
+export type ImageRecord = { 
+/**
+ * The content id: 32 lowercase hex characters (see [`ImageId`]); the Markdown writes
+ * `edito:image/<id>`.
+ */
+id: string, 
+/**
+ * `image/jpeg`, `image/png`, `image/webp` or `image/gif`.
+ */
+media_type: string, 
+/**
+ * Width in pixels, upright (EXIF orientation applied).
+ */
+width: number, 
+/**
+ * Height in pixels, upright.
+ */
+height: number, 
+/**
+ * Size of the original file, in bytes.
+ */
+byte_len: number, 
+/**
+ * The file name it was added from, when known (`portrait.jpg`).
+ */
+original_name: string | null, 
+/**
+ * The alt text the UI proposes when the image is used again (the one that counts is in
+ * each piece's Markdown).
+ */
+alt: string, 
+/**
+ * Marked decorative: it may be used with an empty alt text.
+ */
+decorative: boolean, 
+/**
+ * Caption, shown under the image in a `<figcaption>`.
+ */
+caption: string, 
+/**
+ * The photographer's credit (« Photo : … »).
+ */
+credit: string, 
+/**
+ * When it was first added, UTC.
+ */
+created_at: string, };
+
+/**
+ * The words of an image a writer edits.
+ */
+export type ImageText = { 
+/**
+ * Default alt text (at most 1000 characters).
+ */
+alt: string, 
+/**
+ * Decorative (may go without alt text).
+ */
+decorative: boolean, 
+/**
+ * Caption (at most 2000 characters).
+ */
+caption: string, 
+/**
+ * Credit (at most 300 characters).
+ */
+credit: string, };
+
+/**
  * Length of a text. Serialized with snake_case field names.
  */
 export type Counts = { 
@@ -776,7 +848,7 @@ word: string, };
  * Single-piece export formats. With the `clap` feature (the CLI's), `--format` parses them by
  * [`ExportFormat::name`] and `--help` lists them with [`ExportFormat::help`].
  */
-export type ExportFormat = "page" | "fragment" | "markdown";
+export type ExportFormat = "page" | "fragment" | "markdown" | "textbundle";
 
 /**
  * A format as the export dialog lists it (the `export_formats` command's items).
@@ -965,4 +1037,4 @@ total: number, };
 /**
  * The stable codes the UI branches on and words, one per [`Problem`].
  */
-export type ErrorCode = "data_dir" | "not_a_library" | "damaged" | "library_missing" | "files_changed" | "read_only" | "too_new" | "not_found" | "revision_not_found" | "tag_not_found" | "conflict" | "in_trash" | "not_in_trash" | "invalid" | "busy" | "disk_full" | "backup" | "backup_not_made" | "bad_backup" | "unreadable_revision" | "bad_setting" | "library" | "template" | "io" | "no_slug" | "unsafe_path" | "cancelled" | "bad_input" | "bad_base_url" | "bad_manifest" | "dictionary_missing" | "dictionary_unreadable" | "word_list" | "not_picked" | "would_replace" | "no_export_yet" | "open_folder_failed" | "internal";
+export type ErrorCode = "data_dir" | "not_a_library" | "damaged" | "library_missing" | "files_changed" | "read_only" | "too_new" | "not_found" | "revision_not_found" | "tag_not_found" | "conflict" | "in_trash" | "not_in_trash" | "invalid" | "busy" | "disk_full" | "backup" | "backup_not_made" | "bad_backup" | "unreadable_revision" | "bad_setting" | "library" | "template" | "io" | "no_slug" | "unsafe_path" | "cancelled" | "bad_input" | "bad_base_url" | "bad_manifest" | "image_without_alt" | "image_unavailable" | "dictionary_missing" | "dictionary_unreadable" | "word_list" | "not_picked" | "would_replace" | "no_export_yet" | "open_folder_failed" | "image_not_an_image" | "image_unsupported" | "image_corrupt" | "image_too_large" | "image_too_many_pixels" | "image_not_found" | "image_missing" | "image_damaged" | "image_not_stored" | "internal";

@@ -154,6 +154,7 @@ impl AppState {
         }
         *lock(&self.library) = Ok(opened);
         *lock(&self.data_dir) = dir;
+        self.images_changed();
         Ok(())
     }
 

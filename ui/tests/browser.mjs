@@ -52,9 +52,11 @@ export async function closeBrowser() {
 }
 
 /** A fresh page on the desk, in `locale`, with `colorScheme`, the welcome piece open. */
-export async function openDesk({ locale = "fr-FR", colorScheme = "light" } = {}) {
+export async function openDesk({ locale = "fr-FR", colorScheme = "light", init = "" } = {}) {
   const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 800 } });
   await context.addInitScript(MOCK);
+  // `init`: what a test sets on the mock before the app loads (`window.__mockReadOnly = true`).
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (err) => errors.push(err.message));

@@ -19,6 +19,8 @@ interface MockWindow {
   __mockConflictOnce: boolean;
   __mockClipboard: string;
   __mockOpened: boolean;
+  /** The library opened read-only (`library_read_only`). */
+  __mockReadOnly?: boolean;
   __mockSite: T.SiteSettings;
   /** What the next "save as" dialog answers (default `/tmp/picked.html`). */
   __mockNextPick: string | null;
@@ -360,7 +362,7 @@ interface Handlers {
       return null;
     },
     restore_latest_backup: () => fail("busy"),
-    library_read_only: () => false,
+    library_read_only: () => w.__mockReadOnly === true,
     choose_library_folder: () => false,
     import_paths: ({ paths }) => {
       for (const path of paths) if (!picked.has(path)) fail("not_picked", { name: path.split("/").pop() ?? path });

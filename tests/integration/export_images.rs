@@ -770,3 +770,75 @@ fn the_cli_exports_a_piece_with_its_images_and_refuses_one_without_alt() {
         "{message}"
     );
 }
+
+/// Issue #14's first complaint: `![x](/tmp/keep/photo.jpg)` was exported as
+/// `<img src="/tmp/keep/photo.jpg">` (a file only the writer's machine has) and
+/// `![y](file:///…)` was dropped silently. Every export now refuses such an image, naming the
+/// piece, the destination and its line, and saying how to bring it into the library.
+#[test]
+fn images_from_disk_are_refused_by_every_export() {
+    let images = MemoryImages::default();
+    for (destination, line) in [
+        ("/tmp/keep/photo.jpg", 3),
+        ("file:///tmp/keep/photo.jpg", 3),
+        ("~/Images/photo.jpg", 3),
+        ("C:\\Users\\moi\\photo.jpg", 3),
+    ] {
+        let piece = article(
+            "Édito de mars",
+            &format!("Texte.\n\n![Le port]({destination})\n"),
+        );
+        let ex = exporter();
+        let refused = |err: ExportError| {
+            let message = err.to_string();
+            assert!(
+                matches!(&err, ExportError::ImageFromDisk { line: l, destination: d, .. }
+                    if *l == line && d == destination),
+                "{err:?}"
+            );
+            assert!(message.contains("Édito de mars"), "{message}");
+            assert!(message.contains(destination), "{message}");
+            assert!(message.contains("(line 3)"), "{message}");
+            assert!(message.contains("edito image add"), "{message}");
+        };
+        for format in [
+            ExportFormat::Page,
+            ExportFormat::Fragment,
+            ExportFormat::Markdown,
+            ExportFormat::TextBundle,
+        ] {
+            refused(ex.export(&piece, format).expect_err("refused"));
+            let dir = tempfile::tempdir().expect("temp dir");
+            let out = dir.path().join("sortie");
+            refused(
+                ex.export_to_path(&piece, format, &out, &images)
+                    .expect_err("refused"),
+            );
+            assert!(!out.exists(), "{format:?} wrote something");
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        refused(
+            ex.site_with_images(
+                std::slice::from_ref(&piece),
+                &images,
+                SiteSelection::All,
+                &dir.path().join("archive"),
+                &mut |_, _| {},
+                &AtomicBool::new(false),
+            )
+            .expect_err("refused"),
+        );
+    }
+}
+
+/// Relative image paths of a Markdown file exported from disk are not local files in the
+/// refusal's sense: they keep working as before (written as they are).
+#[test]
+fn relative_image_paths_still_export() {
+    let piece = article("Relatif", "![Le port](images/port.jpg)\n");
+    let page = exporter()
+        .export(&piece, ExportFormat::Page)
+        .expect("exported");
+    let html = String::from_utf8(page.bytes).expect("utf-8");
+    assert!(html.contains(r#"src="images/port.jpg""#), "{html}");
+}

@@ -842,3 +842,58 @@ fn relative_image_paths_still_export() {
     let html = String::from_utf8(page.bytes).expect("utf-8");
     assert!(html.contains(r#"src="images/port.jpg""#), "{html}");
 }
+
+/// Issue #14: figures looked unfinished: the browser's 40 px figure indent, the caption and
+/// the credit at body size on one line. Chromium reports the computed style of the exported
+/// page's figure: no indent, caption smaller than the body and muted, credit on its own line.
+#[test]
+fn figures_have_the_theme_look_in_a_browser() {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        eprintln!("SKIPPED: no chromium at {chromium} (apt install chromium, or set CHROMIUM)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut images = MemoryImages::default();
+    let port = images.add(
+        png(200, 100, 7),
+        "port.png",
+        "Le port au matin",
+        "Marie Curie",
+    );
+    let piece = article("Figure", &format!("Texte.\n\n![Le port]({port})\n"));
+    let page = dir.path().join("figure.html");
+    exporter()
+        .export_to_path(&piece, ExportFormat::Page, &page, &images)
+        .expect("export");
+    let html = std::fs::read_to_string(&page).expect("page");
+    let probe = r#"<script>
+const s = (q) => getComputedStyle(document.querySelector(q));
+const f = s("figure"), c = s("figcaption"), b = s(".body p"), k = s(".credit");
+document.body.setAttribute("data-probe", [f.marginLeft, f.marginRight, c.fontSize, b.fontSize, c.color, b.color, k.display].join("|"));
+</script></body>"#;
+    std::fs::write(&page, html.replace("</body>", probe)).expect("probe");
+    let profile = tempfile::tempdir().expect("profile dir");
+    let out = Command::new(&chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let probe = dom
+        .split("data-probe=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no probe: {dom}"));
+    let parts: Vec<&str> = probe.split('|').collect();
+    let px = |s: &str| s.trim_end_matches("px").parse::<f64>().expect("px");
+    assert_eq!(
+        (parts[0], parts[1]),
+        ("0px", "0px"),
+        "figure indent: {probe}"
+    );
+    assert!(px(parts[2]) < px(parts[3]), "caption not smaller: {probe}");
+    assert_ne!(parts[4], parts[5], "caption not muted: {probe}");
+    assert_eq!(parts[6], "block", "credit runs on: {probe}");
+}

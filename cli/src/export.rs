@@ -11,7 +11,7 @@ use anyhow::{bail, Context};
 use clap::Args;
 use edito::export::{
     export_interrupted, library_articles, safe_name, templates_dir, Article, ExportFormat,
-    Exporter, SiteSelection, SiteSettings,
+    Exporter, ImageStore, NoImages, SiteSelection, SiteSettings,
 };
 use edito::import::{import_path, parse_markdown};
 use edito::{paths, Lang, Library, LibraryError};
@@ -39,6 +39,10 @@ pub struct ExportArgs {
     /// With `--format fragment`: the body only, without kicker, title, chapô and date line.
     #[arg(long)]
     no_header: bool,
+    /// Where the image files are published (`https://…/`): pages and fragments then write
+    /// image URLs as `<URL><file>` instead of `images/<file>`.
+    #[arg(long, value_name = "URL")]
+    image_base_url: Option<String>,
 }
 
 /// Arguments of `edito site`.
@@ -64,35 +68,60 @@ pub struct SiteArgs {
 }
 
 /// Exports one piece: a library piece by id, or a Markdown file.
+/// Its images come from the library for a library piece; a Markdown file has none.
 pub fn export(data_dir: Option<PathBuf>, args: &ExportArgs) -> anyhow::Result<()> {
-    let article = match piece_id(&args.source) {
-        Some(id) => library_piece(&open_existing(data_dir.clone())?, id)?,
+    let (article, library) = match piece_id(&args.source) {
+        Some(id) => {
+            let library = open_existing(data_dir.clone())?;
+            (library_piece(&library, id)?, Some(library))
+        }
         None => {
             let text = read_text(Some(&args.source))?;
-            parse_markdown(&text)
-                .with_context(|| format!("cannot export `{}`", args.source.display()))?
+            let article = parse_markdown(&text)
+                .with_context(|| format!("cannot export `{}`", args.source.display()))?;
+            (article, None)
         }
+    };
+    let store: &dyn ImageStore = match &library {
+        Some(library) => library,
+        None => &NoImages,
     };
     let site = SiteSettings {
         base_url: args.base_url.clone(),
         ..SiteSettings::default()
     };
-    let exporter = exporter(data_dir, site)?;
+    let mut exporter = exporter(data_dir, site)?;
+    if let Some(url) = &args.image_base_url {
+        exporter = exporter.with_image_base_url(url)?;
+    }
     let output = args
         .output
         .as_deref()
         .map(|out| output_file(out, &article, args.format));
     if args.no_header && args.format == ExportFormat::Fragment {
-        let text = exporter.fragment(&article, false)?;
+        let text = exporter.fragment_with_store(&article, false, store)?;
         return write_output(text.as_bytes(), output.as_deref());
     }
-    export_article(&exporter, &article, args.format, output.as_deref())
+    match output {
+        Some(path) => Ok(exporter.export_to_path(&article, args.format, &path, store)?),
+        None if args.format == ExportFormat::TextBundle => {
+            bail!("a TextBundle is a folder: name it with `-o NAME.textbundle`")
+        }
+        None => write_output(
+            &exporter
+                .export_with_images(&article, args.format, store)?
+                .bytes,
+            None,
+        ),
+    }
 }
 
 /// The file to write: `out` itself, or the piece's file name in the format when `out` is a
 /// folder.
 fn output_file(out: &Path, article: &Article, format: ExportFormat) -> PathBuf {
-    if out.is_dir() {
+    let bundle = format == ExportFormat::TextBundle
+        && out.extension().is_some_and(|e| e == format.extension());
+    if out.is_dir() && !bundle {
         let stem = safe_name(&article.slug, &article.fields.title).unwrap_or_default();
         out.join(format.file_name(&stem))
     } else {
@@ -140,17 +169,6 @@ fn write_output(bytes: &[u8], output: Option<&Path>) -> anyhow::Result<()> {
         Some(path) => Ok(edito::export::write_atomically(path, bytes)?),
         None => Ok(std::io::stdout().lock().write_all(bytes)?),
     }
-}
-
-/// Writes one piece: to `output` atomically, or to standard output. Takes an [`Article`] so
-/// the library source can call it too.
-pub fn export_article(
-    exporter: &Exporter,
-    article: &Article,
-    format: ExportFormat,
-    output: Option<&Path>,
-) -> anyhow::Result<()> {
-    write_output(&exporter.export(article, format)?.bytes, output)
 }
 
 /// Builds the archive from the library, or from a folder of Markdown files with `--from`.

@@ -201,6 +201,22 @@ problems! {
         /// Its file name.
         name: String,
     },
+    /// A piece to export uses an image with empty alt text that is not marked decorative.
+    ImageWithoutAlt {
+        /// The piece's title.
+        piece: String,
+        /// The image's original file name (else the start of its id).
+        image: String,
+        /// The body line where it is used.
+        line: usize,
+    },
+    /// A library image a piece uses cannot be read or decoded for the export.
+    ImageUnavailable {
+        /// The piece's title.
+        piece: String,
+        /// The image's original file name, else its reference.
+        image: String,
+    },
     /// No dictionary is installed for the language.
     DictionaryMissing {
         /// The piece's language.
@@ -478,6 +494,16 @@ fn export_problem(err: &ExportError) -> Problem {
         ExportError::BadBaseUrl(url) => Problem::BadBaseUrl { url: url.clone() },
         ExportError::BadManifest(path) => Problem::BadManifest {
             name: name_of(path),
+        },
+        ExportError::ImageWithoutAlt { piece, name, line } => Problem::ImageWithoutAlt {
+            piece: piece.clone(),
+            image: name.clone().unwrap_or_default(),
+            line: *line,
+        },
+        ExportError::MissingImage { piece, image, .. }
+        | ExportError::BadImage { piece, image, .. } => Problem::ImageUnavailable {
+            piece: piece.clone(),
+            image: image.clone(),
         },
     }
 }

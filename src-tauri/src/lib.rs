@@ -5,6 +5,7 @@ mod commands;
 #[cfg(test)]
 mod contract;
 mod error;
+mod image_scheme;
 mod jobs;
 mod picks;
 mod spellcheck;
@@ -23,6 +24,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
+        // Library images for the preview and the thumbnails, by id only (image_scheme.rs).
+        .register_asynchronous_uri_scheme_protocol(image_scheme::SCHEME, image_scheme::serve)
         .setup(|app| {
             let state = AppState::open()?;
             state.backup_in_background();
@@ -73,6 +76,11 @@ pub fn run() {
             commands::spelling::check_rendered_spelling,
             commands::spelling::spelling_suggestions,
             commands::spelling::add_spelling_word,
+            commands::images::add_image,
+            commands::images::pick_image,
+            commands::images::add_image_picked,
+            commands::images::describe_image,
+            commands::images::list_images,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(err) = result {

@@ -34,6 +34,11 @@ pub enum Dialog {
         /// Folders instead of files.
         folders: bool,
     },
+    /// Choose one image file to copy into the library.
+    Image {
+        /// A path typed in the text: the dialog opens in its folder with its name filled in.
+        near: Option<PathBuf>,
+    },
 }
 
 /// The paths picked this session.
@@ -97,7 +102,16 @@ fn native(
 ) -> Option<Vec<PathBuf>> {
     use tauri_plugin_dialog::DialogExt;
     let mut builder = app.dialog().file().set_title(title);
-    if let Some(dir) = start {
+    let near = match dialog {
+        Dialog::Image { near: Some(near) } => near.parent().map(|dir| (dir, near.file_name())),
+        _ => None,
+    };
+    if let Some((dir, name)) = near {
+        builder = builder.set_directory(dir);
+        if let Some(name) = name {
+            builder = builder.set_file_name(name.to_string_lossy());
+        }
+    } else if let Some(dir) = start {
         builder = builder.set_directory(dir);
     }
     let into_paths = |paths: Vec<tauri_plugin_dialog::FilePath>| {
@@ -118,6 +132,18 @@ fn native(
             .add_filter("Markdown", &["md", "markdown", "txt"])
             .blocking_pick_files()
             .map(into_paths),
+        // HEIC, AVIF and TIFF are listed so that choosing one gets the clear refusal
+        // (`image_unsupported`) rather than a file the dialog hides.
+        Dialog::Image { .. } => builder
+            .add_filter(
+                "Images",
+                &[
+                    "jpg", "jpeg", "png", "webp", "gif", "heic", "heif", "avif", "tif", "tiff",
+                    "JPG", "JPEG", "PNG",
+                ],
+            )
+            .blocking_pick_file()
+            .map(|p| into_paths(vec![p])),
     }
 }
 

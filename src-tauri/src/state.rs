@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use edito::export::{templates_dir, Exporter, SiteSettings};
+use edito::images::ImageId;
 use edito::preview::{PreviewSession, PreviewUpdate};
+use edito::render::{AppImage, AppImages, Links};
 use edito::{paths, Library, RenderOptions};
 
 use crate::jobs::Jobs;
@@ -56,6 +58,9 @@ pub struct AppState {
     last_folder: Mutex<Option<PathBuf>>,
     /// `(piece id, file)` Edito exported this session: replaced again without asking.
     written: Mutex<std::collections::HashSet<(i64, PathBuf)>>,
+    /// The preview's resolver for library images (size, caption, credit of each), read from
+    /// the library on the first render after an image was added or described.
+    preview_images: Mutex<Option<Links>>,
 }
 
 impl AppState {
@@ -74,6 +79,7 @@ impl AppState {
             last_export: Mutex::new(None),
             last_folder: Mutex::new(None),
             written: Mutex::default(),
+            preview_images: Mutex::default(),
         })
     }
 
@@ -149,6 +155,43 @@ impl AppState {
         })
         .await
         .map_err(|_| UiError::internal())
+    }
+
+    /// The resolver the preview renders library images with (`edito:image/<id>` to the
+    /// app-served URL, with each image's size, caption and credit).
+    pub async fn preview_links(&self) -> Result<Links, UiError> {
+        if let Some(links) = lock(&self.preview_images).clone() {
+            return Ok(links);
+        }
+        let records = self.with_library(|lib| lib.images()).await?;
+        let links = Links::new(AppImages::new(records.into_iter().map(|r| {
+            let image = AppImage {
+                size: Some((r.width, r.height)),
+                caption: r.caption,
+                credit: r.credit,
+            };
+            (r.id, image)
+        })));
+        *lock(&self.preview_images) = Some(links.clone());
+        Ok(links)
+    }
+
+    /// An image was added or its texts changed: the next preview render reads them again.
+    pub fn images_changed(&self) {
+        *lock(&self.preview_images) = None;
+    }
+
+    /// The media type and bytes of library image `id`, for the `edito-image:` scheme (called
+    /// on a worker thread). `None` when no library is open or it has no such image; a file
+    /// missing from the images folder is logged.
+    pub fn image_file(&self, id: &ImageId) -> Option<(String, Vec<u8>)> {
+        let library = lock(&self.library).clone().ok()?;
+        let found = library
+            .image(id)
+            .and_then(|record| Ok((record.media_type, library.image_bytes(id)?)));
+        found
+            .map_err(|err| eprintln!("edito: image {id}: {err}"))
+            .ok()
     }
 
     /// The Markdown of preview render `generation`, if it is still the last one made.

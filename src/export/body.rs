@@ -66,6 +66,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .add_generic_attributes(["id", "class"])
         .add_tags(["input"])
+        // Library images as the pipeline writes them (`render::ImageDescription`): their
+        // `srcset` URLs passed the pipeline's URL gate; raw HTML never carries these.
+        .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         // Table column alignment from Markdown; only `text-align` survives, so no `url()`.
         .add_tag_attributes("th", ["style"])

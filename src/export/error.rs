@@ -49,9 +49,48 @@ pub enum ExportError {
     /// slugs an import matches).
     #[error(transparent)]
     Library(#[from] crate::library::LibraryError),
+    /// A piece uses a library image with empty alt text that is not marked decorative: a
+    /// reader who cannot see it would get nothing (WCAG 1.1.1).
+    #[error("piece `{piece}`: the image {} has no alt text: write what it shows between the brackets of `![…](…)`, or mark the image decorative, then export again", image_place(.name.as_deref(), *.line))]
+    ImageWithoutAlt {
+        /// The piece's title (or slug).
+        piece: String,
+        /// The image's original file name, when known.
+        name: Option<String>,
+        /// The body line where the image is used (1-based).
+        line: usize,
+    },
+    /// A library image a piece uses cannot be read (not in the library, file missing).
+    #[error("piece `{piece}`: image `{image}` cannot be exported: {reason}")]
+    MissingImage {
+        /// The piece's title (or slug).
+        piece: String,
+        /// The image: its original file name, else its reference.
+        image: String,
+        /// Why, and what to do.
+        reason: String,
+    },
+    /// A library image's file cannot be decoded or resized.
+    #[error("piece `{piece}`: image `{image}` cannot be exported: {reason}")]
+    BadImage {
+        /// The piece's title (or slug).
+        piece: String,
+        /// The image: its original file name, else its reference.
+        image: String,
+        /// Why, and what to do.
+        reason: String,
+    },
     /// The manifest of a previous export is unreadable.
     #[error("the export manifest `{0}` is damaged: delete it (stale pages of earlier exports will then stay)")]
     BadManifest(PathBuf),
+}
+
+/// `` `portrait.jpg` (line 3)``, or `on line 3` for an image without a known file name.
+fn image_place(name: Option<&str>, line: usize) -> String {
+    match name {
+        Some(name) => format!("`{name}` (line {line})"),
+        None => format!("on line {line}"),
+    }
 }
 
 impl ExportError {

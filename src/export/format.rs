@@ -17,11 +17,15 @@ pub enum ExportFormat {
     Fragment,
     /// Markdown with YAML front matter.
     Markdown,
+    /// A TextBundle folder (`info.json`, `text.md`, `assets/`), for Ulysses, Bear, iA Writer.
+    #[serde(rename = "textbundle")]
+    TextBundle,
 }
 
 impl ExportFormat {
     /// Every format, in the order the CLI's help and the export dialog list them.
-    pub const ALL: [ExportFormat; 3] = [Self::Page, Self::Fragment, Self::Markdown];
+    pub const ALL: [ExportFormat; 4] =
+        [Self::Page, Self::Fragment, Self::Markdown, Self::TextBundle];
 
     /// The name in JSON, on the command line and in the UI: `page`, `fragment`, `markdown`.
     pub const fn name(self) -> &'static str {
@@ -29,14 +33,16 @@ impl ExportFormat {
             Self::Page => "page",
             Self::Fragment => "fragment",
             Self::Markdown => "markdown",
+            Self::TextBundle => "textbundle",
         }
     }
 
-    /// The file extension, without the dot: `html` or `md`.
+    /// The file extension, without the dot: `html`, `md` or `textbundle` (a folder).
     pub const fn extension(self) -> &'static str {
         match self {
             Self::Page | Self::Fragment => "html",
             Self::Markdown => "md",
+            Self::TextBundle => "textbundle",
         }
     }
 
@@ -47,14 +53,15 @@ impl ExportFormat {
             Self::Page => ".html",
             Self::Fragment => ".fragment.html",
             Self::Markdown => ".md",
+            Self::TextBundle => ".textbundle",
         }
     }
 
-    /// The MIME type of the bytes, charset included.
+    /// The MIME type of the bytes, charset included (a TextBundle's: its `text.md`'s).
     pub const fn mime(self) -> &'static str {
         match self {
             Self::Page | Self::Fragment => "text/html; charset=utf-8",
-            Self::Markdown => "text/markdown; charset=utf-8",
+            Self::Markdown | Self::TextBundle => "text/markdown; charset=utf-8",
         }
     }
 
@@ -64,6 +71,7 @@ impl ExportFormat {
             Self::Page => "export.page",
             Self::Fragment => "export.fragment",
             Self::Markdown => "export.markdown",
+            Self::TextBundle => "export.textbundle",
         }
     }
 
@@ -73,6 +81,7 @@ impl ExportFormat {
             Self::Page => "Standalone HTML5 page",
             Self::Fragment => "HTML fragment for a CMS (header and body)",
             Self::Markdown => "Markdown with YAML front matter",
+            Self::TextBundle => "TextBundle folder (text.md, info.json, assets/)",
         }
     }
 

@@ -12,20 +12,28 @@ use super::site::{SiteReport, SiteSelection};
 use super::{ExportFormat, Exporter};
 
 impl Exporter {
-    /// Exports a library piece to `path` in `format`, replacing any file there atomically.
+    /// Exports a library piece to `path` in `format` with its images (see
+    /// [`Exporter::export_to_path`]), replacing any file there atomically.
     pub fn piece_to_file(
         &self,
+        library: &Library,
         piece: &Piece,
         format: ExportFormat,
         path: &Path,
     ) -> Result<(), ExportError> {
-        self.export_to_file(&Article::from(piece), format, path)
+        self.export_to_path(&Article::from(piece), format, path, library)
     }
 
     /// A library piece as an HTML fragment for a CMS, with or without its header (kicker,
-    /// title, chapô, information line).
-    pub fn piece_fragment(&self, piece: &Piece, with_header: bool) -> Result<String, ExportError> {
-        self.fragment(&Article::from(piece), with_header)
+    /// title, chapô, information line); its images' URLs are `images/<file>` or under the
+    /// image base URL.
+    pub fn piece_fragment(
+        &self,
+        library: &Library,
+        piece: &Piece,
+        with_header: bool,
+    ) -> Result<String, ExportError> {
+        self.fragment_with_store(&Article::from(piece), with_header, library)
     }
 
     /// Writes the archive of the library's live pieces (only the published ones for
@@ -40,7 +48,7 @@ impl Exporter {
         cancel: &AtomicBool,
     ) -> Result<SiteReport, ExportError> {
         let articles = library_articles(library, selection, cancel)?;
-        self.site(&articles, selection, out, progress, cancel)
+        self.site_with_images(&articles, library, selection, out, progress, cancel)
     }
 }
 

@@ -71,6 +71,12 @@ pub struct Staging {
     /// What was found of an interrupted export and finished before this one.
     recovery: Recovery,
     committed: bool,
+    /// The previous export's files (path → SHA-256), read on the first
+    /// [`Staging::keep_if_unchanged`].
+    previous: Option<BTreeMap<String, String>>,
+    /// A folder several exports share (the `images/` beside exported pages): files of earlier
+    /// exports stay listed and are never removed as stale.
+    shared: bool,
 }
 
 impl Staging {
@@ -92,7 +98,44 @@ impl Staging {
             unchanged: BTreeMap::new(),
             recovery,
             committed: false,
+            previous: None,
+            shared: false,
         })
+    }
+
+    /// Like [`Staging::new`], for a folder several exports write into (the `images/` beside
+    /// exported pages, shared by every page exported there): committing keeps the files of
+    /// earlier exports listed in the manifest, and removes none.
+    pub fn shared(root: &Path) -> Result<Self, ExportError> {
+        let mut staging = Self::new(root)?;
+        staging.shared = true;
+        Ok(staging)
+    }
+
+    /// Keeps `relative` as it is, without its bytes, when it is a regular file whose SHA-256 is
+    /// the one the previous export recorded for that name: an image file whose name says what
+    /// it holds (image id and width) need not be decoded and encoded again. Returns whether it
+    /// was kept.
+    pub fn keep_if_unchanged(&mut self, relative: &str) -> Result<bool, ExportError> {
+        if self.previous.is_none() {
+            self.previous = Some(manifest::proven_files(&self.root)?);
+        }
+        let Some(recorded) = self
+            .previous
+            .as_ref()
+            .and_then(|p| p.get(relative))
+            .cloned()
+        else {
+            return Ok(false);
+        };
+        let target = self.target(relative)?;
+        let intact = fs::symlink_metadata(&target).is_ok_and(|m| m.is_file())
+            && fs::read(&target).is_ok_and(|bytes| manifest::sha256(&bytes) == recorded);
+        if intact {
+            self.staged.remove(relative);
+            self.unchanged.insert(relative.to_owned(), recorded);
+        }
+        Ok(intact)
     }
 
     /// The canonical output folder.
@@ -129,6 +172,14 @@ impl Staging {
     pub(crate) fn commit(mut self) -> Result<Cleanup, ExportError> {
         let mut files = self.unchanged.clone();
         files.extend(self.staged.iter().map(|(p, h)| (p.clone(), h.clone())));
+        if self.shared {
+            // Earlier exports' files still there stay listed, so none is ever stale.
+            for (path, hash) in manifest::proven_files(&self.root)? {
+                if !files.contains_key(&path) && self.target(&path).is_ok_and(|t| t.is_file()) {
+                    files.insert(path, hash);
+                }
+            }
+        }
         let journal = manifest::journal(&self.root, &files)?;
         journal.write(&self.root)?;
         // The journal now owns the temporary files: a failure below leaves them for the next

@@ -27,8 +27,9 @@ pub const MANIFEST: &str = ".edito-export.json";
 /// Name of the journal of an export being put in place.
 pub(crate) const JOURNAL: &str = ".edito-export.journal";
 
-/// Extensions of the files an archive holds.
-const PAGE_EXTENSIONS: [&str; 3] = ["html", "xml", "css"];
+/// Extensions of the files an archive holds: pages, feed, stylesheet, and the image files
+/// exports write (`images::rendition` writes JPEG or PNG).
+const PAGE_EXTENSIONS: [&str; 5] = ["html", "xml", "css", "jpg", "png"];
 
 /// A file Edito wrote: its path relative to the archive and the SHA-256 of its bytes (hex).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +120,17 @@ fn read_manifest(root: &Path) -> Result<Vec<Listed>, ExportError> {
     let manifest: Manifest =
         serde_json::from_slice(&bytes).map_err(|_| ExportError::BadManifest(path))?;
     Ok(manifest.files)
+}
+
+/// The files the previous export proved it wrote: relative path → SHA-256.
+pub(crate) fn proven_files(root: &Path) -> Result<BTreeMap<String, String>, ExportError> {
+    Ok(read_manifest(root)?
+        .into_iter()
+        .filter_map(|listed| match listed {
+            Listed::Proven(written) => Some((written.path, written.sha256)),
+            Listed::Bare(_) => None,
+        })
+        .collect())
 }
 
 /// The journal for replacing the previous export by `files`.

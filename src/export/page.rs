@@ -6,6 +6,7 @@ use minijinja::context;
 
 use super::article::Article;
 use super::error::ExportError;
+use super::images::ImagePlan;
 use super::views::{labels, PieceView, SiteView};
 use super::Exporter;
 use crate::library::PieceFields;
@@ -16,9 +17,19 @@ use crate::render::hyphenate_html;
 pub const PREVIEW_BODY_SLOT: &str = "<div id=\"edito-body\"></div>";
 
 impl Exporter {
-    /// The standalone page for `article`.
+    /// The standalone page for `article` (without library images: see
+    /// [`Exporter::export_with_images`]).
     pub fn page(&self, article: &Article) -> Result<String, ExportError> {
-        let piece = self.view(article)?;
+        self.page_with_images(article, &[])
+    }
+
+    /// The standalone page for `article` whose library images are `plans`.
+    pub(crate) fn page_with_images(
+        &self,
+        article: &Article,
+        plans: &[ImagePlan],
+    ) -> Result<String, ExportError> {
+        let piece = self.view_with_images(article, plans, &self.image_prefix)?;
         let site = self.site_view(false, "", Some(self.templates.css().to_owned()));
         self.render_piece(&piece, &site)
     }

@@ -14,8 +14,12 @@ use serde::Serialize;
 use super::article::Article;
 use super::error::ExportError;
 use super::fs::Staging;
+use super::images::{
+    piece_name, plan_article_images, write_images, FolderKind, ImagePlan, ImageStore, NoImages,
+};
 use super::views::{labels, PieceView, SiteView};
 use super::Exporter;
+use super::IMAGES_DIR;
 
 /// Which of the given pieces go into the archive. With the `clap` feature (the CLI's),
 /// `edito site --status` parses them by their serde names.
@@ -89,8 +93,34 @@ impl Exporter {
         progress: &mut dyn FnMut(usize, usize),
         cancel: &AtomicBool,
     ) -> Result<SiteReport, ExportError> {
-        let archive = self.build_archive(articles, selection)?;
+        self.site_with_images(articles, &NoImages, selection, out, progress, cancel)
+    }
+
+    /// [`Exporter::site`] for pieces whose library images are read from `store`: each image's
+    /// files are written once into `images/` at the archive's root, whatever the number of
+    /// pieces showing it, and a re-export keeps those already there (name and SHA-256 in the
+    /// manifest) without decoding anything. Refused, before anything is written, while an
+    /// image has no alt text and is not decorative.
+    pub fn site_with_images(
+        &self,
+        articles: &[Article],
+        store: &dyn ImageStore,
+        selection: SiteSelection,
+        out: &Path,
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> Result<SiteReport, ExportError> {
+        let selected: Vec<&Article> = articles
+            .iter()
+            .filter(|a| selection == SiteSelection::All || a.is_published())
+            .collect();
+        let mut plans = selected
+            .iter()
+            .map(|a| plan_article_images(a, store))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut staging = Staging::new(out)?;
+        self.write_shared_images(&mut staging, &selected, &mut plans, store, cancel)?;
+        let archive = self.build_archive(&selected, &plans)?;
         let total = archive.views.len() + archive.tags.len() + archive.categories.len() + 3;
         let mut done = 0;
         let mut step = |staging: &mut Staging, path: &str, text: String| {
@@ -136,15 +166,61 @@ impl Exporter {
         })
     }
 
+    /// Stages every image of the archive once under `images/`, then gives each piece's plans
+    /// the file names written (a transparent WebP's files end in `.png`).
+    fn write_shared_images(
+        &self,
+        staging: &mut Staging,
+        selected: &[&Article],
+        plans: &mut [Vec<ImagePlan>],
+        store: &dyn ImageStore,
+        cancel: &AtomicBool,
+    ) -> Result<(), ExportError> {
+        let mut unique: Vec<ImagePlan> = Vec::new();
+        let mut piece = String::new();
+        for (article, own) in selected.iter().zip(plans.iter()) {
+            for plan in own {
+                if !unique.iter().any(|u| u.record.id == plan.record.id) {
+                    if piece.is_empty() {
+                        piece = piece_name(article);
+                    }
+                    unique.push(plan.clone());
+                }
+            }
+        }
+        if unique.is_empty() {
+            return Ok(());
+        }
+        if cancel.load(Ordering::Relaxed) {
+            return Err(ExportError::Cancelled);
+        }
+        let folder = format!("{IMAGES_DIR}/");
+        write_images(
+            staging,
+            &folder,
+            &mut unique,
+            FolderKind::Variants,
+            store,
+            &piece,
+        )?;
+        for plan in plans.iter_mut().flatten() {
+            if let Some(written) = unique.iter().find(|u| u.record.id == plan.record.id) {
+                plan.files.clone_from(&written.files);
+            }
+        }
+        Ok(())
+    }
+
     fn build_archive(
         &self,
-        articles: &[Article],
-        selection: SiteSelection,
+        selected: &[&Article],
+        plans: &[Vec<ImagePlan>],
     ) -> Result<Archive, ExportError> {
-        let mut views = articles
+        let prefix = format!("../{IMAGES_DIR}/");
+        let mut views = selected
             .iter()
-            .filter(|a| selection == SiteSelection::All || a.is_published())
-            .map(|a| self.view(a))
+            .zip(plans)
+            .map(|(a, plans)| self.view_with_images(a, plans, &prefix))
             .collect::<Result<Vec<_>, _>>()?;
         // Newest first; undated pieces last; ties in title order so output is reproducible.
         views.sort_by(|a, b| {

@@ -32,17 +32,24 @@ pub fn parse_markdown(text: &str) -> Result<Article, FrontMatterError> {
     article_from_meta(parts.meta, &normalize_body(parts.body))
 }
 
-/// Reads `path`: a Markdown file, or a folder searched recursively for `*.md` and
-/// `*.markdown` (symbolic links are not followed, hidden folders are skipped).
+/// Reads `path`: a Markdown file, a TextBundle (`*.textbundle` folder), or a folder searched
+/// recursively for `*.md`, `*.markdown` and TextBundles (symbolic links are not followed,
+/// hidden folders are skipped).
 pub fn import_path(path: &Path) -> ImportReport {
     let mut report = ImportReport::default();
-    if path.is_dir() {
-        let walker = WalkDir::new(path)
+    if is_textbundle(path) {
+        import_bundle(path, &mut report);
+    } else if path.is_dir() {
+        let mut walker = WalkDir::new(path)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
+        while let Some(entry) = walker.next() {
             match entry {
+                Ok(e) if e.depth() > 0 && is_textbundle(e.path()) => {
+                    import_bundle(e.path(), &mut report);
+                    walker.skip_current_dir();
+                }
                 Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => {
                     import_file(e.path(), &mut report);
                 }
@@ -57,6 +64,82 @@ pub fn import_path(path: &Path) -> ImportReport {
         import_file(path, &mut report);
     }
     report
+}
+
+/// Whether `path` is a TextBundle: a folder named `*.textbundle` (textbundle.org).
+fn is_textbundle(path: &Path) -> bool {
+    path.is_dir()
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("textbundle"))
+}
+
+/// Reads a TextBundle's `text.md` (or `text.markdown`). Its front matter, when it has one, is
+/// read as in any file; a bundle from Ulysses or Bear has none: the first `# ` heading is
+/// then the title (and leaves the body), else the bundle's name. The images in `assets/` are
+/// added to the library on import (`images.rs`), relative to the bundle.
+fn import_bundle(bundle: &Path, report: &mut ImportReport) {
+    let Some(text_path) = ["text.md", "text.markdown"]
+        .iter()
+        .map(|name| bundle.join(name))
+        .find(|p| p.is_file())
+    else {
+        report.refused.push((
+            bundle.to_path_buf(),
+            "a TextBundle without `text.md`: export it again from its application".to_owned(),
+        ));
+        return;
+    };
+    let outcome = read_text(&text_path).and_then(|text| {
+        if split(&text).is_ok() {
+            parse_markdown(&text).map_err(|e| e.to_string())
+        } else {
+            let stem = bundle
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok(bare_article(&text, &stem))
+        }
+    });
+    match outcome {
+        Ok(article) => report.imported.push((text_path, article)),
+        Err(reason) => report.refused.push((bundle.to_path_buf(), reason)),
+    }
+}
+
+/// A piece from Markdown without front matter: titled by its first `# ` heading (taken out
+/// of the body), else `fallback_title`.
+fn bare_article(text: &str, fallback_title: &str) -> Article {
+    let text = crate::text::without_bom(text);
+    let mut article = Article::default();
+    article.fields.title = fallback_title.to_owned();
+    let mut body = text;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            at += line.len();
+            continue;
+        }
+        if let Some(heading) = line.strip_prefix("# ") {
+            article.fields.title = heading.trim().to_owned();
+            body = &text[at + line.len()..];
+        }
+        break;
+    }
+    article.fields.body = normalize_body(body);
+    article
+}
+
+/// The UTF-8 text of a file to import, read as [`read_piece_file`] reads it.
+fn read_text(path: &Path) -> Result<String, String> {
+    read_piece_file(path).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "not UTF-8 text (invalid byte at offset {}): convert it, e.g. `iconv -f latin1 -t utf-8`",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    })
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -104,15 +187,7 @@ pub fn read_piece_file(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn import_file(path: &Path, report: &mut ImportReport) {
-    let outcome = read_piece_file(path).and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|e| {
-                format!(
-                    "not UTF-8 text (invalid byte at offset {}): convert it, e.g. `iconv -f latin1 -t utf-8`",
-                    e.utf8_error().valid_up_to()
-                )
-            })
-        })
-        .and_then(|text| parse_markdown(&text).map_err(|e| e.to_string()));
+    let outcome = read_text(path).and_then(|text| parse_markdown(&text).map_err(|e| e.to_string()));
     match outcome {
         Ok(article) => report.imported.push((path.to_path_buf(), article)),
         Err(reason) => report.refused.push((path.to_path_buf(), reason)),

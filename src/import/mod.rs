@@ -9,6 +9,7 @@ mod convert;
 mod fields;
 mod files;
 mod front_matter;
+mod images;
 mod raw_scalars;
 mod to_library;
 

@@ -13,6 +13,7 @@ use crate::text::slug_of;
 
 use super::convert::article_edit;
 use super::files::{import_path, ImportReport};
+use super::images::attach_images;
 
 /// What an import into the library did, file by file, in the order the files were read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -87,7 +88,9 @@ pub fn import_into(
     let mut slugs = SlugIndex::load(library)?;
     let mut outcome = ImportOutcome::default();
     for (path, article) in &report.imported {
-        match import_one(library, &mut slugs, article) {
+        let base = path.parent().unwrap_or(Path::new(""));
+        let attached = attach_images(library, base, article);
+        match attached.and_then(|article| import_one(library, &mut slugs, &article)) {
             Ok((kind, piece)) => {
                 let entry = ImportedPiece {
                     path: path.clone(),

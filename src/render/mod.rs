@@ -11,6 +11,7 @@ mod counts;
 mod escape;
 mod front_matter;
 mod hyphenate;
+mod image;
 mod lang;
 mod nesting;
 mod options;
@@ -31,6 +32,10 @@ use serde::Serialize;
 pub use counts::{count_text, Counts, SIGNS_PER_FEUILLET, WORDS_PER_MINUTE};
 pub use front_matter::{split_front_matter, FrontMatter, FrontMatterFormat};
 pub use hyphenate::{hyphenate_html, SOFT_HYPHEN};
+pub use image::{
+    app_image_url, credit_label, image_reference_id, AppImage, AppImages, ImageCandidate,
+    ImageDescription, APP_IMAGE_URL_PREFIX, IMAGE_REFERENCE_PREFIX,
+};
 pub use lang::{Lang, UnknownLang};
 pub use nesting::{cap_nesting, MAX_NESTING};
 pub use options::{
@@ -177,7 +182,8 @@ fn render_pass(
         lines,
         options.links.clone(),
         options.publish,
-    );
+    )
+    .in_lang(options.lang);
     if extras.block_ends {
         pipeline = pipeline.with_block_ends();
     }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use pulldown_cmark::Options;
 use serde::{Deserialize, Serialize};
 
+use super::image::ImageDescription;
 use super::Lang;
 
 /// Parser options: GitHub-style tables, footnotes, strikethrough and task lists. Smart
@@ -72,6 +73,16 @@ pub trait AssetResolver: Send + Sync {
     /// The destination to write for `dest` (as typed, entities decoded). Return `dest`
     /// borrowed to keep it.
     fn resolve<'u>(&self, kind: LinkKind, dest: &'u str) -> Cow<'u, str>;
+
+    /// What the image written `![alt](dest)` is, when this resolver knows more than a URL
+    /// (size, variants, caption, credit): the writer then writes it from the description
+    /// (see [`ImageDescription`]) and [`AssetResolver::resolve`] is not asked. `None` (the
+    /// default): an ordinary image. The description's URLs pass the same safety check, which
+    /// accepts the app's image URL (`edito-image://localhost/<id>`) here and nowhere else.
+    fn image(&self, dest: &str) -> Option<ImageDescription> {
+        let _ = dest;
+        None
+    }
 }
 
 /// Relative destinations (`photo.png`, `images/a.jpg`) get a folder in front
@@ -140,6 +151,11 @@ impl Links {
     /// The resolver, when there is one.
     pub(crate) fn resolver(&self) -> Option<&Arc<dyn AssetResolver>> {
         self.0.as_ref()
+    }
+
+    /// The resolver's description of the image at `dest` (none without a resolver).
+    pub fn image(&self, dest: &str) -> Option<ImageDescription> {
+        self.0.as_ref().and_then(|resolver| resolver.image(dest))
     }
 
     /// What `dest` becomes (unchanged without a resolver).

@@ -2,17 +2,21 @@
 //! raw HTML and URLs, source lines and counts, written straight to HTML by [`HtmlWriter`].
 //! Text is written from one reused buffer: no allocation per text, no second pass.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::counts::Counter;
+use super::image::{credit_label, ImageDescription};
 use super::options::{LinkKind, Links};
-use super::sanitize::{is_safe_url, Cleaner, InlineTags};
+use super::sanitize::{is_safe_image_url, is_safe_srcset_url, is_safe_url, Cleaner, InlineTags};
 use super::source_map::LineIndex;
+use super::typography::typography_text;
 use super::typography::Typographer;
 use super::wrappers::BlockWrappers;
 use super::writer::HtmlWriter;
+use super::Lang;
 
 /// What became of a link or image start, so its end is treated the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +65,17 @@ pub(crate) struct Pipeline<'a> {
     /// Where each top-level block ends in the HTML, when the caller asked
     /// ([`Pipeline::with_block_ends`]): the preview updates block by block.
     block_ends: Option<Vec<usize>>,
+    /// The piece's language (captions' typography, the credit's words).
+    lang: Lang,
+    /// The image of the paragraph being written as a `<figure>` (an image alone in its
+    /// paragraph, with a caption or a credit): its caption closes the figure.
+    figure: Option<ImageDescription>,
+    /// Described images written so far: the first one loads at once, the others lazily.
+    described_images: usize,
 }
+
+/// Events held back while the pipeline looks ahead through a paragraph (is its image alone?).
+type Queue<'a> = VecDeque<(Event<'a>, Range<usize>)>;
 
 impl<'a> Pipeline<'a> {
     /// A pass over a document of `len` bytes whose destinations go through `destinations`
@@ -94,7 +108,16 @@ impl<'a> Pipeline<'a> {
             verbatim_depth: 0,
             block_depth: 0,
             block_ends: None,
+            lang: Lang::default(),
+            figure: None,
+            described_images: 0,
         }
+    }
+
+    /// Captions are typeset, and credits worded, in `lang`.
+    pub(crate) fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// Counts nothing (the caller only wants the HTML): saves the counter's pass.
@@ -113,9 +136,15 @@ impl<'a> Pipeline<'a> {
     /// of the top-level blocks (byte offsets in the HTML; the last one is its length).
     pub(crate) fn run(
         mut self,
-        events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+        mut events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
     ) -> (String, Counter, Vec<usize>) {
-        for (event, range) in events {
+        let mut queue = Queue::new();
+        while let Some((event, range)) = queue.pop_front().or_else(|| events.next()) {
+            if matches!(event, Event::Start(Tag::Paragraph))
+                && self.destinations.resolver().is_some()
+            {
+                self.figure = self.lone_image(&mut events, &mut queue);
+            }
             if let Event::Text(text) = event {
                 self.queue_text(text);
                 continue;
@@ -142,6 +171,48 @@ impl<'a> Pipeline<'a> {
             block_ends.push(html.len());
         }
         (html, self.counter, block_ends)
+    }
+
+    /// After a paragraph's start: whether the paragraph holds one image and nothing else, and
+    /// the resolver describes it with a caption or a credit (then it is a figure). The events
+    /// read to know are put in `queue`, to be written next.
+    fn lone_image(
+        &self,
+        events: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+        queue: &mut Queue<'a>,
+    ) -> Option<ImageDescription> {
+        let first = events.next()?;
+        let dest = match &first.0 {
+            Event::Start(Tag::Image { dest_url, .. }) => dest_url.clone(),
+            _ => {
+                queue.push_back(first);
+                return None;
+            }
+        };
+        queue.push_back(first);
+        let mut depth = 1_usize;
+        for (event, range) in events.by_ref() {
+            let after_image = depth == 0;
+            match &event {
+                Event::End(TagEnd::Paragraph) if after_image => {
+                    queue.push_back((event, range));
+                    return self
+                        .destinations
+                        .image(&dest)
+                        .filter(ImageDescription::has_caption);
+                }
+                // Anything after the image: an ordinary paragraph.
+                _ if after_image => {
+                    queue.push_back((event, range));
+                    return None;
+                }
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) => depth -= 1,
+                _ => {}
+            }
+            queue.push_back((event, range));
+        }
+        None
     }
 
     fn queue_text(&mut self, text: CowStr<'a>) {
@@ -284,6 +355,16 @@ impl<'a> Pipeline<'a> {
             self.block_boundary();
             self.block_depth += 1;
         }
+        let described = match &tag {
+            Tag::Image { dest_url, .. } if !self.writer.in_alt() => {
+                self.destinations.image(dest_url)
+            }
+            _ => None,
+        };
+        if let (Some(image), Tag::Image { title, .. }) = (described, &tag) {
+            self.described_image(image, title.clone());
+            return;
+        }
         let tag = match tag {
             Tag::HtmlBlock if self.inline_tags.is_some() => {
                 self.html_block = Some(String::new());
@@ -320,6 +401,11 @@ impl<'a> Pipeline<'a> {
                     id,
                 }
             }
+            Tag::Paragraph if self.figure.is_some() => {
+                let line = self.line(&range);
+                self.writer.figure_start(line);
+                return;
+            }
             Tag::Image {
                 link_type,
                 dest_url,
@@ -350,6 +436,25 @@ impl<'a> Pipeline<'a> {
         self.writer.start(tag, line);
     }
 
+    /// An image the resolver describes: written from its description, whose URLs pass the
+    /// image gate (the app's own image URL is accepted there, and only there).
+    fn described_image(&mut self, mut image: ImageDescription, title: CowStr<'a>) {
+        if self.inline_tags.is_some() {
+            if !is_safe_image_url(&image.src) {
+                self.links.push(Kept::Dropped);
+                return;
+            }
+            image
+                .srcset
+                .retain(|candidate| is_safe_srcset_url(&candidate.url));
+        }
+        self.links.push(Kept::Plain);
+        self.typography_mut(Typographer::saw_word);
+        let lazy = self.described_images > 0;
+        self.described_images += 1;
+        self.writer.described_image(&image, title, lazy);
+    }
+
     fn end(&mut self, tag: TagEnd) {
         let block = is_block_end(tag);
         if block {
@@ -378,6 +483,19 @@ impl<'a> Pipeline<'a> {
 
     fn end_tag(&mut self, tag: TagEnd) {
         match tag {
+            TagEnd::Paragraph if self.figure.is_some() => {
+                if let Some(image) = self.figure.take() {
+                    let typeset = |text: &str| match self.typography {
+                        Some(_) => typography_text(text.trim(), self.lang),
+                        None => text.trim().to_owned(),
+                    };
+                    let caption = typeset(&image.caption);
+                    let credit = typeset(&image.credit);
+                    self.writer
+                        .figure_end(&caption, &credit, credit_label(self.lang));
+                }
+                return;
+            }
             TagEnd::HtmlBlock => {
                 if let Some(block) = self.html_block.take() {
                     // The block's own depth is counted: its container is one level up.

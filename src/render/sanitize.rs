@@ -150,6 +150,21 @@ pub(crate) fn is_safe_url(url: &str) -> bool {
     true
 }
 
+/// Whether a URL a resolver gave in an [`super::ImageDescription`] may be kept: what
+/// [`is_safe_url`] keeps, and the app's own image URL (`edito-image://localhost/<id>`, that
+/// exact shape). Typed Markdown never reaches this check: a typed `edito-image://…` or
+/// `edito:image/…` goes through [`is_safe_url`], which refuses both schemes, so only a
+/// resolver (the preview's, which knows the id is a library reference) can produce one.
+pub(crate) fn is_safe_image_url(url: &str) -> bool {
+    is_safe_url(url) || super::image::is_app_image_url(url)
+}
+
+/// Whether a `srcset` candidate URL may be written: safe as an image URL, and without the
+/// spaces and commas that separate candidates (they would split it into other URLs).
+pub(crate) fn is_safe_srcset_url(url: &str) -> bool {
+    is_safe_image_url(url) && !url.contains(|c: char| c.is_whitespace() || c == ',')
+}
+
 /// Appends to the scheme being read; past the buffer only the length grows, which no
 /// allowed scheme matches.
 fn push(scheme: &mut [u8; 8], len: &mut usize, byte: u8) {

@@ -8,6 +8,7 @@ use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, LinkType,
 use pulldown_cmark_escape::escape_html;
 
 use super::escape::{escape_body_text, escape_href};
+use super::image::ImageDescription;
 
 /// Where the next table cell goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -366,6 +367,72 @@ impl<'a> HtmlWriter<'a> {
                 self.write("</sup>");
             }
         }
+    }
+
+    /// An image from a resolver's description: `src`, `srcset` and `sizes` when there are
+    /// variants, `width`/`height` when known, `loading="lazy"` when `lazy` (every image but
+    /// the first: the first is likely in view at once), `decoding="async"`; then the `alt`
+    /// text, written by the following events as for any image.
+    pub(crate) fn described_image(
+        &mut self,
+        image: &ImageDescription,
+        title: CowStr<'a>,
+        lazy: bool,
+    ) {
+        self.write("<img src=\"");
+        escape_href(&mut self.out, &image.src);
+        if image.srcset.len() > 1 {
+            self.write("\" srcset=\"");
+            for (i, candidate) in image.srcset.iter().enumerate() {
+                if i > 0 {
+                    self.write(", ");
+                }
+                escape_href(&mut self.out, &candidate.url);
+                self.write(" ");
+                self.number(u64::from(candidate.width));
+                self.write("w");
+            }
+            if let Some(sizes) = &image.sizes {
+                self.write("\" sizes=\"");
+                let _ = escape_html(&mut self.out, sizes);
+            }
+        }
+        if let Some((width, height)) = image.size {
+            self.write("\" width=\"");
+            self.number(u64::from(width));
+            self.write("\" height=\"");
+            self.number(u64::from(height));
+        }
+        if lazy {
+            self.write("\" loading=\"lazy");
+        }
+        self.write("\" decoding=\"async\" alt=\"");
+        self.image_titles.push(title);
+    }
+
+    /// Opens the `<figure>` that takes the place of a paragraph holding one captioned image.
+    pub(crate) fn figure_start(&mut self, line: Option<usize>) {
+        self.newline_then("<figure");
+        self.data_line(line);
+        self.write(">");
+    }
+
+    /// Closes a figure with its caption and credit (plain text, escaped here): `caption
+    /// <span class="credit">label credit</span>`, either part left out when empty.
+    pub(crate) fn figure_end(&mut self, caption: &str, credit: &str, label: &str) {
+        self.write("<figcaption>");
+        escape_body_text(&mut self.out, caption);
+        if !credit.is_empty() {
+            if !caption.is_empty() {
+                self.write(" ");
+            }
+            self.write("<span class=\"credit\">");
+            self.write(label);
+            self.write(" ");
+            escape_body_text(&mut self.out, credit);
+            self.write("</span>");
+        }
+        self.write("</figcaption></figure>\n");
     }
 
     fn table_cell(&mut self) {

@@ -11,7 +11,7 @@ use crate::harness::{answer_next_pick, run, skipped, App};
 use fantoccini::Locator;
 
 /// Opens the export dialog with Ctrl+E's action.
-async fn open_export(app: &App) {
+pub(crate) async fn open_export(app: &App) {
     app.js("window.__edito.run('export'); return true").await;
     app.wait_for_value(
         "return document.getElementById('export-dialog').open",

@@ -9,6 +9,7 @@ mod desk_capture;
 mod export;
 mod first_launch;
 mod harness;
+mod images;
 mod ipc_budget;
 mod kill_while_typing;
 mod library;

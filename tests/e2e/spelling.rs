@@ -226,12 +226,17 @@ pub struct Screenshot {
 
 impl Screenshot {
     pub async fn take(app: &App) -> Screenshot {
+        let png_bytes = app.client.screenshot().await.expect("screenshot");
+        Screenshot::from_png(&png_bytes, app).await
+    }
+
+    /// A screenshot already taken (`png_bytes`) of `app`'s window.
+    pub async fn from_png(png_bytes: &[u8], app: &App) -> Screenshot {
         let scale = app
             .js("return window.devicePixelRatio")
             .await
             .as_f64()
             .unwrap_or(1.0);
-        let png_bytes = app.client.screenshot().await.expect("screenshot");
         let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
         let mut reader = decoder.read_info().expect("png header");
         let mut buf = vec![0; reader.output_buffer_size().expect("size")];
@@ -252,6 +257,23 @@ impl Screenshot {
     /// Pixels whose red clearly dominates (a wavy red underline, not dark ink or paper) in the
     /// CSS-pixel rectangle `x, y, w, h`.
     pub fn reddish_pixels(&self, x: f64, y: f64, w: f64, h: f64) -> usize {
+        self.pixels(x, y, w, h, |r, g, b| r - g > 50 && r - b > 50)
+    }
+
+    /// Screen pixels per CSS pixel.
+    pub fn scale(&self) -> f64 {
+        self.scale
+    }
+
+    /// The pixels of the CSS-pixel rectangle `x, y, w, h` whose `(r, g, b)` pass `wanted`.
+    pub fn pixels(
+        &self,
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        wanted: impl Fn(i32, i32, i32) -> bool,
+    ) -> usize {
         let to_px = |v: f64, max: usize| ((v * self.scale).max(0.0) as usize).min(max);
         let (x0, x1) = (to_px(x, self.width), to_px(x + w, self.width));
         let (y0, y1) = (to_px(y, self.height), to_px(y + h, self.height));
@@ -264,7 +286,7 @@ impl Screenshot {
                     i32::from(self.rgb[i + 1]),
                     i32::from(self.rgb[i + 2]),
                 );
-                if r - g > 50 && r - b > 50 {
+                if wanted(r, g, b) {
                     count += 1;
                 }
             }

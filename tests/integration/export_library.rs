@@ -36,6 +36,7 @@ fn export_markdown(library: &Library, dir: &Path) {
     for summary in library.list_pieces(&PieceFilter::default()).expect("list") {
         let piece = library.get_piece(summary.id).expect("get");
         ex.piece_to_file(
+            library,
             &piece,
             ExportFormat::Markdown,
             &dir.join(format!("{}.md", piece.slug)),
@@ -265,12 +266,14 @@ fn one_piece_exports_to_each_format_and_to_a_fragment_string() {
     let (library, _) = fixture_library(&dir.path().join("data"));
     let piece = piece_by_slug(&library, "a-letter-from-london");
     let ex = exporter(None);
-    let fragment = ex.piece_fragment(&piece, true).expect("fragment");
+    let fragment = ex.piece_fragment(&library, &piece, true).expect("fragment");
     assert!(
         fragment.contains("<h1>A letter from London</h1>"),
         "{fragment}"
     );
-    let bare = ex.piece_fragment(&piece, false).expect("fragment");
+    let bare = ex
+        .piece_fragment(&library, &piece, false)
+        .expect("fragment");
     assert!(
         !bare.contains("<h1>") && bare.contains("<em>tea</em>"),
         "{bare}"
@@ -284,7 +287,8 @@ fn one_piece_exports_to_each_format_and_to_a_fragment_string() {
     .map(|f| (f, dir.path().join(format!("{f:?}"))))
     .collect();
     for (format, path) in &paths {
-        ex.piece_to_file(&piece, *format, path).expect("export");
+        ex.piece_to_file(&library, &piece, *format, path)
+            .expect("export");
     }
     let page = std::fs::read_to_string(&paths[0].1).expect("page");
     assert!(page.starts_with("<!doctype html>") && page.contains("lang=\"en\""));

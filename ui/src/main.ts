@@ -11,6 +11,10 @@ import { UndoNotice } from "./app/undo-notice";
 import { ConflictDialog } from "./conflict/conflict";
 import { ExportDialog } from "./export/export";
 import { HistoryDialog } from "./history/history";
+import { ImageDialog } from "./images/dialog";
+import { BodyImages } from "./images/images";
+import { LocalImageOffer } from "./images/local-paths";
+import { LeadImageField } from "./metadata/lead-image";
 import { initI18n, onLangChange, t, uiLang } from "./i18n";
 import { Sidebar } from "./library/sidebar";
 import { fillStatusSelect, MetadataPanel } from "./metadata/panel";
@@ -29,6 +33,7 @@ import "./palette/palette.css";
 import "./history/history.css";
 import "./conflict/conflict.css";
 import "./export/export.css";
+import "./images/images.css";
 
 initI18n(document);
 const prefs = loadPreferences();
@@ -105,7 +110,10 @@ const sidebar = new Sidebar(
 );
 byId("new-piece").addEventListener("click", () => void desk.newPiece());
 fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
-const metadata = new MetadataPanel(session, () => sidebar.pieces().map((p) => p.category), undo);
+const imageDialog = new ImageDialog();
+const images = new BodyImages(desk.editor.view, session, imageDialog, desk);
+new LocalImageOffer(desk.editor.view, session, { box: byId("image-offer"), text: byId("image-offer-text"), copy: byId<HTMLButtonElement>("image-offer-copy") }, desk);
+const metadata = new MetadataPanel(session, () => sidebar.pieces().map((p) => p.category), undo, new LeadImageField(session, imageDialog, desk));
 const history = new HistoryDialog(
   { dialog: byId("history-dialog"), list: byId("history-list"), diff: byId("history-diff"), restore: byId("history-restore"), message: byId("history-message"),
     compare: byId<HTMLSelectElement>("history-compare"), caption: byId("history-caption") },
@@ -114,7 +122,7 @@ const history = new HistoryDialog(
   undo,
 );
 const exporter = new ExportDialog(session, () => sidebar.reload());
-const controls = new Controls(desk, prefs, { sidebar, metadata, history, exporter });
+const controls = new Controls(desk, prefs, { sidebar, metadata, history, exporter, images });
 onLangChange(() => {
   desk.relabel();
   fillStatusSelect(byId<HTMLSelectElement>("meta-status"));

@@ -26,6 +26,14 @@ interface MockWindow {
   __mockExisting: string[];
   /** The titles of the dialogs shown, in order. */
   __mockPickTitles: string[];
+  /** What the next image dialog answers (null: cancelled), and where it was asked to open. */
+  __mockNextImagePick: string | null;
+  __mockImageNear: (string | null)[];
+  /** The library's images by id, and the bytes `add_image_picked` reads for a path. */
+  __mockImages: Map<string, { record: T.ImageRecord; url: string }>;
+  __mockImageFiles: Record<string, number[]>;
+  /** Makes the next image copy fail with this error (too large, read-only folder…). */
+  __mockImageError: T.UiError | null;
   /** The built-in theme's stylesheet (src/export/templates/style.css), set by browser.mjs:
    *  the mocked preview page is styled as the core's is. */
   __mockThemeCss?: string;
@@ -77,6 +85,11 @@ interface Handlers {
   pick_export_file(a: { format: T.ExportFormat; name: string; title: string }): string | null;
   pick_site_folder(a: { title: string }): string | null;
   pick_import(a: { folders: boolean; title: string }): string[] | null;
+  add_image(a: Uint8Array, options?: { headers?: Record<string, string> }): Promise<T.ImageRecord>;
+  add_image_picked(a: { path: string }): Promise<T.ImageRecord>;
+  describe_image(a: { id: string; text: T.ImageText }): T.ImageRecord;
+  list_images(): T.ImageRecord[];
+  pick_image(a: { title: string; near: string | null }): string | null;
 }
 
 (() => {
@@ -165,7 +178,10 @@ interface Handlers {
   let nextId = 3;
   const calls: MockWindow["__mockCalls"] = [];
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const inline = (s: string) => escape(s).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/_(.+?)_/g, "<em>$1</em>");
+  // A library image shows from its bytes (the app serves them on edito-image:, which
+  // chromium does not know).
+  const imageTag = (_m: string, alt: string, id: string) => `<img alt="${alt}" src="${w.__mockImages.get(id)?.url ?? ""}">`;
+  const inline = (s: string) => escape(s).replace(/!\[([^\]]*)\]\(edito:image\/([0-9a-f]{32})\)/g, imageTag).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/_(.+?)_/g, "<em>$1</em>");
   // Every answer replaces the whole preview (the core's block diff is tested in Rust). The
   // last render's text is kept, as the shell keeps it for spell checking by generation.
   let previewGeneration = 0;
@@ -359,7 +375,47 @@ interface Handlers {
     pick_export_file: ({ title }) => grant(title, w.__mockNextPick ?? "/tmp/picked.html"),
     pick_site_folder: ({ title }) => grant(title, "/tmp/picked-folder"),
     pick_import: ({ title }) => [grant(title, "/tmp/picked.md")],
+    // Images like the library: content-addressed (SHA-256, first 32 hex), sniffed by their
+    // magic bytes (PNG's size read from its header), refused with the shell's codes.
+    add_image: (bytes, options) => storeImage(bytes, options?.headers?.["x-edito-name"] ? decodeURIComponent(options.headers["x-edito-name"]) : null),
+    add_image_picked: ({ path }) => {
+      if (!picked.has(path)) fail("not_picked", { name: path.split("/").pop() ?? path });
+      const bytes = w.__mockImageFiles[path] ?? fail("io", { action: "read", name: path.split("/").pop() ?? path, reason: "not_found" });
+      return storeImage(new Uint8Array(bytes), path.split("/").pop() ?? null);
+    },
+    describe_image: ({ id, text }) => {
+      const stored = w.__mockImages.get(id) ?? fail("image_not_found", { id });
+      Object.assign(stored.record, text);
+      return structuredClone(stored.record);
+    },
+    list_images: () => [...w.__mockImages.values()].map((i) => structuredClone(i.record)),
+    pick_image: ({ title, near }) => {
+      w.__mockImageNear.push(near);
+      const path = w.__mockNextImagePick;
+      return path === null ? null : grant(title, path);
+    },
   };
+  const MEDIA: [number[], string][] = [[[0x89, 0x50, 0x4e, 0x47], "image/png"], [[0xff, 0xd8, 0xff], "image/jpeg"], [[0x47, 0x49, 0x46, 0x38], "image/gif"]];
+  async function storeImage(bytes: Uint8Array, name: string | null): Promise<T.ImageRecord> {
+    const refused = w.__mockImageError;
+    w.__mockImageError = null;
+    if (refused) throw refused;
+    const media = MEDIA.find(([magic]) => magic.every((b, i) => bytes[i] === b))?.[1] ?? fail("image_not_an_image");
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+    const id = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, 32);
+    const known = w.__mockImages.get(id);
+    if (known) return structuredClone(known.record);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const png = media === "image/png" && bytes.length > 24;
+    const record: T.ImageRecord = {
+      id, media_type: media, width: png ? view.getUint32(16) : 1, height: png ? view.getUint32(20) : 1, byte_len: bytes.length,
+      original_name: name, alt: "", decorative: false, caption: "", credit: "", created_at: now(),
+    };
+    let binary = "";
+    for (const b of bytes) binary += String.fromCharCode(b);
+    w.__mockImages.set(id, { record, url: `data:${media};base64,${btoa(binary)}` });
+    return structuredClone(record);
+  }
   let callbackId = 0;
   w.__TAURI_INTERNALS__ = {
     metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
@@ -369,13 +425,13 @@ interface Handlers {
       return id;
     },
     unregisterCallback: () => undefined,
-    invoke: async (cmd: string, args: Record<string, unknown> = {}) => {
+    invoke: async (cmd: string, args: Record<string, unknown> = {}, options?: unknown) => {
       calls.push({ cmd, args });
-      const handler = (handlers as unknown as Record<string, ((a: Record<string, unknown>) => unknown) | undefined>)[cmd];
+      const handler = (handlers as unknown as Record<string, ((a: Record<string, unknown>, o?: unknown) => unknown) | undefined>)[cmd];
       if (!handler) return 0; // plugin calls (event listen…) need no answer here
-      return handler(args);
+      return handler(args, options);
     },
-    convertFileSrc: (p: string) => p,
+    convertFileSrc: (p: string, protocol = "asset") => (protocol === "edito-image" ? (w.__mockImages.get(p)?.url ?? "") : p),
   };
   w.__mockCalls = calls;
   w.__mockPieces = pieces;
@@ -384,6 +440,11 @@ interface Handlers {
   w.__mockNextPick = null;
   w.__mockExisting = [];
   w.__mockPickTitles = [];
+  w.__mockNextImagePick = "/tmp/portrait.png";
+  w.__mockImageNear = [];
+  w.__mockImages = new Map();
+  w.__mockImageFiles = {};
+  w.__mockImageError = null;
   w.__mockSite = { title: "Edito", description: "", base_url: null, lang: "fr", author: "" };
   w.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => undefined };
 })();

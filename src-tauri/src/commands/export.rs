@@ -21,7 +21,7 @@ fn suffixes() -> Vec<&'static str> {
 
 /// Shows a native dialog on a worker thread (a blocking dialog on the UI thread would freeze
 /// the window) and records what was chosen. `title` is the UI's words, in its language.
-async fn pick(
+pub(crate) async fn pick(
     app: AppHandle,
     dialog: impl FnOnce() -> Dialog + Send + 'static,
     title: String,
@@ -100,7 +100,7 @@ pub async fn export_piece(
     let exporter = state.exporter()?;
     let target = path.clone();
     state
-        .with_library(move |lib| exporter.piece_to_file(&lib.get_piece(id)?, format, &target))
+        .with_library(move |lib| exporter.piece_to_file(lib, &lib.get_piece(id)?, format, &target))
         .await?;
     state.remember_written(id, path);
     Ok(())
@@ -111,7 +111,7 @@ pub async fn export_piece(
 pub async fn export_fragment(state: State<'_, AppState>, id: i64) -> Result<String, UiError> {
     let exporter = state.exporter()?;
     state
-        .with_library(move |lib| exporter.piece_fragment(&lib.get_piece(id)?, true))
+        .with_library(move |lib| exporter.piece_fragment(lib, &lib.get_piece(id)?, true))
         .await
 }
 

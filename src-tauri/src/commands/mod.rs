@@ -2,6 +2,7 @@
 //! and maps the error: no SQL and no Markdown logic here.
 
 pub mod export;
+pub mod images;
 pub mod library;
 pub mod pieces;
 pub mod render;

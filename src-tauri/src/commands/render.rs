@@ -23,6 +23,8 @@ pub async fn render_preview(
         lang: lang.unwrap_or_default(),
         typography: typography.unwrap_or(true),
         source_map: true,
+        // No library open: images stay unresolved, the text still shows.
+        links: state.preview_links().await.unwrap_or_default(),
         ..RenderOptions::default()
     };
     state.preview_update(markdown, options, shown).await

@@ -848,7 +848,7 @@ word: string, };
  * Single-piece export formats. With the `clap` feature (the CLI's), `--format` parses them by
  * [`ExportFormat::name`] and `--help` lists them with [`ExportFormat::help`].
  */
-export type ExportFormat = "page" | "fragment" | "markdown";
+export type ExportFormat = "page" | "fragment" | "markdown" | "textbundle";
 
 /**
  * A format as the export dialog lists it (the `export_formats` command's items).
@@ -1037,4 +1037,4 @@ total: number, };
 /**
  * The stable codes the UI branches on and words, one per [`Problem`].
  */
-export type ErrorCode = "data_dir" | "not_a_library" | "damaged" | "library_missing" | "files_changed" | "read_only" | "too_new" | "not_found" | "revision_not_found" | "tag_not_found" | "conflict" | "in_trash" | "not_in_trash" | "invalid" | "busy" | "disk_full" | "backup" | "backup_not_made" | "bad_backup" | "unreadable_revision" | "bad_setting" | "library" | "template" | "io" | "no_slug" | "unsafe_path" | "cancelled" | "bad_input" | "bad_base_url" | "bad_manifest" | "dictionary_missing" | "dictionary_unreadable" | "word_list" | "not_picked" | "would_replace" | "no_export_yet" | "open_folder_failed" | "image_not_an_image" | "image_unsupported" | "image_corrupt" | "image_too_large" | "image_too_many_pixels" | "image_not_found" | "image_missing" | "image_damaged" | "image_not_stored" | "internal";
+export type ErrorCode = "data_dir" | "not_a_library" | "damaged" | "library_missing" | "files_changed" | "read_only" | "too_new" | "not_found" | "revision_not_found" | "tag_not_found" | "conflict" | "in_trash" | "not_in_trash" | "invalid" | "busy" | "disk_full" | "backup" | "backup_not_made" | "bad_backup" | "unreadable_revision" | "bad_setting" | "library" | "template" | "io" | "no_slug" | "unsafe_path" | "cancelled" | "bad_input" | "bad_base_url" | "bad_manifest" | "image_without_alt" | "image_unavailable" | "dictionary_missing" | "dictionary_unreadable" | "word_list" | "not_picked" | "would_replace" | "no_export_yet" | "open_folder_failed" | "image_not_an_image" | "image_unsupported" | "image_corrupt" | "image_too_large" | "image_too_many_pixels" | "image_not_found" | "image_missing" | "image_damaged" | "image_not_stored" | "internal";

@@ -1,5 +1,5 @@
 // Typed wrappers around the Tauri commands and plugins: the only place the UI names a command.
-import { invoke } from "@tauri-apps/api/core";
+import { convertFileSrc, invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { errorText, isUiError } from "../i18n/errors";
@@ -30,9 +30,30 @@ function bodyChars(args: Record<string, unknown> | undefined): number {
 
 /** Every command goes through here, so the calls a typing pause costs can be counted. */
 function call<R>(command: string, args?: Record<string, unknown>): Promise<R> {
-  recentCalls.push({ command, at: performance.now(), bodyChars: bodyChars(args) });
+  return callRaw<R>(command, args);
+}
+
+/** Like `call`, for a command whose body is raw bytes (an image: no JSON array of numbers,
+ *  which would be four times its size and slow to parse on both sides). */
+function callRaw<R>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<R> {
+  const json = args instanceof Uint8Array || args instanceof ArrayBuffer || Array.isArray(args) ? undefined : args;
+  recentCalls.push({ command, at: performance.now(), bodyChars: bodyChars(json) });
   if (recentCalls.length > KEPT_CALLS) recentCalls.shift();
-  return invoke<R>(command, args);
+  return invoke<R>(command, args, options);
+}
+
+/** The header carrying a pasted or dropped image's file name, percent-encoded: header values
+ *  cross as Latin-1, a name may be any Unicode (`NAME_HEADER` in src-tauri/src/commands/images.rs). */
+export const IMAGE_NAME_HEADER = "x-edito-name";
+
+/** The scheme the shell serves library images on (`edito-image://localhost/<id>` on Linux and
+ *  macOS; src-tauri/src/image_scheme.rs). */
+export const IMAGE_SCHEME = "edito-image";
+
+/** The address the window shows library image `id` from (thumbnails; the preview gets the same
+ *  address from the core's resolver). */
+export function imageUrl(id: string): string {
+  return convertFileSrc(id, IMAGE_SCHEME);
 }
 
 /** The commands sent so far (the last 500), for the test API's IPC budget checks. */
@@ -94,6 +115,15 @@ export const api = {
     call<T.Misspelling[] | null>("check_rendered_spelling", { generation, lang }),
   spellingSuggestions: (word: string, lang: T.Lang) => call<string[]>("spelling_suggestions", { word, lang }),
   addSpellingWord: (word: string) => call<void>("add_spelling_word", { word }),
+  /** Copies an image (pasted or dropped: its bytes) into the library; the same bytes twice
+   *  give the same record. `name`: the original file's name, when it had one. */
+  addImage: (bytes: Uint8Array, name: string | null) =>
+    callRaw<T.ImageRecord>("add_image", bytes, name ? { headers: { [IMAGE_NAME_HEADER]: encodeURIComponent(name) } } : undefined),
+  /** Copies into the library the image file `path`, which must come from `desktop.pickImage`. */
+  addImagePicked: (path: string) => call<T.ImageRecord>("add_image_picked", { path }),
+  /** Stores the image's default alt text, decorative flag, caption and credit. */
+  describeImage: (id: string, text: T.ImageText) => call<T.ImageRecord>("describe_image", { id, text }),
+  listImages: () => call<T.ImageRecord[]>("list_images"),
 };
 
 /** The native pickers (drawn by the shell, which records what the writer chose: the file
@@ -104,6 +134,9 @@ export const desktop = {
     call<string | null>("pick_export_file", { format, name, title }),
   pickFolder: (title: string) => call<string | null>("pick_site_folder", { title }),
   pickImport: (folders: boolean, title: string) => call<string[] | null>("pick_import", { folders, title }),
+  /** The native dialog for an image file; `near`: a path typed in the text, whose folder the
+   *  dialog opens in with that file's name filled in (the person confirms it). */
+  pickImage: (title: string, near: string | null = null) => call<string | null>("pick_image", { title, near }),
   copy: (text: string) => writeText(text),
   onJobProgress: (handler: (p: T.JobProgress) => void): Promise<UnlistenFn> =>
     listen<T.JobProgress>("job-progress", (event) => handler(event.payload)),

@@ -13,6 +13,8 @@ export type {
   ExportFormatInfo,
   ErrorCode,
   FieldDiff,
+  ImageRecord,
+  ImageText,
   ImportedPiece,
   ImportOutcome,
   JobKind,

@@ -5,6 +5,7 @@ import { openSearchPanel } from "@codemirror/search";
 import { setUiLang, uiLang, type UiLang } from "../i18n";
 import type { ExportDialog } from "../export/export";
 import type { HistoryDialog } from "../history/history";
+import type { BodyImages } from "../images/images";
 import type { Sidebar } from "../library/sidebar";
 import type { MetadataPanel } from "../metadata/panel";
 import { QuickOpen } from "../palette/palette";
@@ -20,6 +21,7 @@ export interface Panels {
   metadata: MetadataPanel;
   history: HistoryDialog;
   exporter: ExportDialog;
+  images: BodyImages;
 }
 
 export class Controls {
@@ -42,6 +44,7 @@ export class Controls {
     byId("toggle-metadata").addEventListener("click", () => this.run("metadata"));
     byId("open-history").addEventListener("click", () => this.run("history"));
     byId("open-export").addEventListener("click", () => this.run("export"));
+    byId("insert-image").addEventListener("click", () => this.run("image"));
     byId("open-settings").addEventListener("click", () => this.openSettings());
     this.wireSettings();
     followDialogs(byId("desk"));
@@ -83,6 +86,8 @@ export class Controls {
         return this.set({ typewriter: !this.prefs.typewriter });
       case "fullscreen":
         return void toggleZen(byId("app"));
+      case "image":
+        return void this.panels.images.pick();
     }
   }
 

@@ -39,6 +39,8 @@ export interface DeskElements {
 /** Where features report a failure the writer must know about. */
 export interface Notices {
   showError(err: unknown): void;
+  /** A message that is not a failure (something done for the writer). */
+  showNotice(text: string): void;
 }
 
 export class Desk implements Notices {

@@ -15,7 +15,8 @@ export type Action =
   | "typewriter"
   | "fullscreen"
   | "metadata"
-  | "history";
+  | "history"
+  | "image";
 
 export interface Shortcut {
   /** As shown to the writer. */
@@ -49,6 +50,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: "Ctrl+Alt+M", label: "shortcut.typewriter", action: "typewriter", match: (e) => ctrl(e) && e.altKey && key(e, "m") },
   { keys: "Ctrl+Alt+I", label: "shortcut.metadata", action: "metadata", match: (e) => ctrl(e) && e.altKey && key(e, "i") },
   { keys: "Ctrl+Alt+H", label: "shortcut.history", action: "history", match: (e) => ctrl(e) && e.altKey && key(e, "h") },
+  { keys: "Ctrl+Alt+G", label: "shortcut.image", action: "image", match: (e) => ctrl(e) && e.altKey && key(e, "g") },
   { keys: "F11", label: "shortcut.fullscreen", action: "fullscreen", match: (e) => e.key === "F11" },
 ];
 

@@ -11,6 +11,7 @@ import { formatDateTime, t } from "../i18n";
 import { statusLabel } from "../library/piece-list";
 import type { PieceSession } from "../session/session";
 import { dateOrNull, distinctSorted, numberOrNull, parseTags } from "./fields";
+import type { LeadImageField } from "./lead-image";
 import { Suggestions } from "./suggestions";
 
 type TextField = "author" | "author_role" | "category";
@@ -34,6 +35,7 @@ export class MetadataPanel {
     private readonly session: PieceSession,
     private readonly categories: () => string[],
     private readonly undo: UndoNotice,
+    private readonly lead: LeadImageField,
   ) {
     this.text("meta-author", "author");
     this.text("meta-author-role", "author_role");
@@ -97,6 +99,7 @@ export class MetadataPanel {
     this.historiesFor = piece.id;
     this.showSlugNote(piece);
     this.renderTags(piece);
+    this.lead.show(piece.lead_image);
     this.categorySuggestions.setNames(distinctSorted(this.categories()));
     if (this.historyFor !== `${piece.id}:${piece.status}`) void this.renderStatusHistory(piece);
   }

@@ -10,9 +10,10 @@ import { PreviewBlocks } from "./blocks";
 /** The id of the element holding the body's blocks (`edito::export::PREVIEW_BODY_SLOT`). */
 const BODY_ID = "edito-body";
 
-/** Nothing is fetched but images (as the app allows them), nothing runs, no form posts, no
- *  other origin, no local file. Belt and braces with the sandbox. */
-const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https: http:; form-action 'none'; base-uri 'none'";
+/** Nothing is fetched but images (as the app allows them: the web, and the library's images
+ *  from the app-served `edito-image:` scheme), nothing runs, no form posts, no other origin,
+ *  no local file. Belt and braces with the sandbox. */
+const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https: http: edito-image:; form-action 'none'; base-uri 'none'";
 
 /** What the preview adds to any theme: the placeholder sentence and the pointer over blocks. */
 const PREVIEW_STYLE = `

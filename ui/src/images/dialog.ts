@@ -1,0 +1,168 @@
+// The image dialog: alt text (required, or the image marked decorative), caption and credit,
+// shown as soon as an image is pasted, dropped or picked, while the core copies it into the
+// library. Its answer is what the writer typed; the record's own texts fill the fields when
+// the same image comes back (content-addressed: the same file is the same record).
+import { errorMessage, imageUrl, type ImageRecord, type ImageText } from "../api/ipc";
+import { byId, closeModal, openModal } from "../app/dom";
+import { formatNumber, t, uiLang } from "../i18n";
+
+/** What the writer chose: the image and its texts. */
+export interface ImageChoice {
+  record: ImageRecord;
+  text: ImageText;
+}
+
+/** Inserting in the text, or choosing the piece's lead image (only the words differ). */
+export type ImagePurpose = "insert" | "lead";
+
+/** The alt text the dialog asks for is missing: neither words nor "decorative". */
+export function altMissing(text: ImageText): boolean {
+  return !text.decorative && text.alt.trim() === "";
+}
+
+/** "1 200 × 800 px, 245 Ko" in the UI's language. */
+export function describeSize(record: Pick<ImageRecord, "width" | "height" | "byte_len">): string {
+  const kb = record.byte_len / 1000;
+  const fr = uiLang() === "fr";
+  const size = kb >= 1000 ? `${formatNumber(kb / 1000, 1)} ${fr ? "Mo" : "MB"}` : `${formatNumber(Math.max(1, Math.round(kb)))} ${fr ? "Ko" : "KB"}`;
+  return t("image.info", { width: formatNumber(record.width), height: formatNumber(record.height), size });
+}
+
+export class ImageDialog {
+  private readonly dialog = byId<HTMLDialogElement>("image-dialog");
+  private readonly form = byId<HTMLFormElement>("image-form");
+  private readonly alt = byId<HTMLTextAreaElement>("image-alt");
+  private readonly decorative = byId<HTMLInputElement>("image-decorative");
+  private readonly caption = byId<HTMLInputElement>("image-caption");
+  private readonly credit = byId<HTMLInputElement>("image-credit");
+  private readonly thumb = byId<HTMLImageElement>("image-thumb");
+  private readonly info = byId("image-info");
+  private readonly error = byId("image-error");
+  private readonly confirm = byId<HTMLButtonElement>("image-confirm");
+  private record: ImageRecord | null = null;
+  /** Ends the dialog shown now (with null when it is cancelled). */
+  private settle: ((choice: ImageChoice | null) => void) | null = null;
+  /** Stores the texts; the dialog stays open with the error when it fails. */
+  private save: (record: ImageRecord, text: ImageText) => Promise<ImageRecord> = async (r) => r;
+
+  constructor() {
+    this.decorative.addEventListener("change", () => this.syncDecorative());
+    this.alt.addEventListener("input", () => this.alt.removeAttribute("aria-invalid"));
+    // Alt text is one line (a line break would end the image's paragraph): Enter confirms.
+    this.alt.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+      event.preventDefault();
+      this.form.requestSubmit();
+    });
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.submit();
+    });
+    byId("image-cancel").addEventListener("click", () => closeModal(this.dialog));
+    this.dialog.addEventListener("close", () => this.finish(null));
+  }
+
+  isOpen(): boolean {
+    return this.dialog.open;
+  }
+
+  /**
+   * Opens the dialog for the image `pending` will give (the core is copying it) and resolves
+   * with the writer's choice, or null when cancelled or when the image was refused (the
+   * refusal stays on screen, in the UI's language, until the writer closes the dialog).
+   * `save` stores the texts on the record before the dialog closes.
+   */
+  ask(pending: Promise<ImageRecord>, purpose: ImagePurpose, save: (record: ImageRecord, text: ImageText) => Promise<ImageRecord>): Promise<ImageChoice | null> {
+    this.finish(null);
+    this.save = save;
+    this.record = null;
+    this.form.reset();
+    this.syncDecorative();
+    this.alt.removeAttribute("aria-invalid");
+    this.error.hidden = true;
+    this.thumb.hidden = true;
+    this.thumb.removeAttribute("src");
+    this.info.textContent = t("image.copying");
+    this.confirm.disabled = true;
+    byId("image-dialog-title").textContent = t(purpose === "lead" ? "image.leadTitle" : "image.title");
+    this.confirm.textContent = t(purpose === "lead" ? "image.confirmLead" : "image.confirm");
+    const answer = new Promise<ImageChoice | null>((resolve) => (this.settle = resolve));
+    openModal(this.dialog);
+    this.alt.focus();
+    pending.then(
+      (record) => this.show(record),
+      (err) => this.fail(err),
+    );
+    return answer;
+  }
+
+  /** The image is in the library: its picture, size and the texts it already has. */
+  private show(record: ImageRecord): void {
+    if (!this.settle) return;
+    this.record = record;
+    this.thumb.src = imageUrl(record.id);
+    this.thumb.alt = t("image.preview");
+    this.thumb.hidden = false;
+    this.info.textContent = [describeSize(record), record.original_name].filter(Boolean).join(" — ");
+    // What the writer already typed wins over the record's defaults.
+    if (this.alt.value.trim() === "" && !this.decorative.checked) {
+      this.alt.value = record.alt;
+      this.decorative.checked = record.decorative;
+      this.syncDecorative();
+    }
+    if (this.caption.value === "") this.caption.value = record.caption;
+    if (this.credit.value === "") this.credit.value = record.credit;
+    this.confirm.disabled = false;
+  }
+
+  private fail(err: unknown): void {
+    if (!this.settle) return;
+    this.info.textContent = "";
+    this.showError(errorMessage(err));
+  }
+
+  private showError(message: string): void {
+    this.error.textContent = message;
+    this.error.hidden = false;
+  }
+
+  private syncDecorative(): void {
+    this.alt.disabled = this.decorative.checked;
+    if (this.decorative.checked) this.alt.removeAttribute("aria-invalid");
+  }
+
+  private async submit(): Promise<void> {
+    const record = this.record;
+    if (!record) return;
+    const text: ImageText = {
+      alt: this.decorative.checked ? "" : this.alt.value.replace(/\s+/g, " ").trim(),
+      decorative: this.decorative.checked,
+      caption: this.caption.value.trim(),
+      credit: this.credit.value.trim(),
+    };
+    if (altMissing(text)) {
+      this.alt.setAttribute("aria-invalid", "true");
+      this.showError(t("image.altNeeded"));
+      this.alt.focus();
+      return;
+    }
+    this.error.hidden = true;
+    this.confirm.disabled = true;
+    try {
+      const saved = await this.save(record, text);
+      const settle = this.settle;
+      this.settle = null;
+      closeModal(this.dialog);
+      settle?.({ record: saved, text });
+    } catch (err) {
+      this.confirm.disabled = false;
+      this.showError(errorMessage(err));
+    }
+  }
+
+  private finish(choice: ImageChoice | null): void {
+    const settle = this.settle;
+    this.settle = null;
+    settle?.(choice);
+  }
+}

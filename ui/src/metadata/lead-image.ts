@@ -1,0 +1,82 @@
+// The lead image field of the metadata panel (the editor's portrait, the CMS's featured
+// image): paste or drop an image on it, or pick a file; the image dialog asks its alt text,
+// caption and credit; the piece's `lead_image` then holds its library reference. A thumbnail
+// shows the image from the app-served address; "Retirer" empties the field.
+import { imageUrl, type ImageRecord } from "../api/ipc";
+import { byId } from "../app/dom";
+import type { Notices } from "../app/desk";
+import { t } from "../i18n";
+import { addFile, addPicked, describe, imageFiles, pastedImage, pickImage } from "../images/bring";
+import type { ImageDialog } from "../images/dialog";
+import { idOfReference, reference } from "../images/markdown";
+import type { PieceSession } from "../session/session";
+
+export class LeadImageField {
+  private readonly zone = byId("meta-lead");
+  private readonly thumb = byId<HTMLImageElement>("meta-lead-thumb");
+  private readonly remove = byId<HTMLButtonElement>("meta-lead-remove");
+
+  constructor(
+    private readonly session: PieceSession,
+    private readonly dialog: ImageDialog,
+    private readonly notices: Notices,
+  ) {
+    byId("meta-lead-pick").addEventListener("click", () => void this.pick());
+    this.remove.addEventListener("click", () => {
+      this.session.update({ lead_image: null });
+      this.show(null);
+      this.zone.focus();
+    });
+    this.zone.addEventListener("paste", (event) => {
+      pastedImage(event)?.then(
+        (file) => this.choose(addFile(file, false)),
+        () => undefined,
+      );
+    });
+    this.zone.addEventListener("dragover", (event) => {
+      event.preventDefault();
+      this.zone.classList.add("is-dragged-over");
+    });
+    this.zone.addEventListener("dragleave", () => this.zone.classList.remove("is-dragged-over"));
+    this.zone.addEventListener("drop", (event) => {
+      this.zone.classList.remove("is-dragged-over");
+      const [file] = imageFiles(event.dataTransfer);
+      if (!file) return;
+      event.preventDefault();
+      void this.choose(addFile(file, true));
+    });
+  }
+
+  /** Shows the piece's lead image (`edito:image/<id>`), or the empty field. */
+  show(lead: string | null): void {
+    const id = idOfReference(lead);
+    this.thumb.hidden = !id;
+    this.remove.hidden = !lead;
+    if (id) {
+      if (this.thumb.dataset.id !== id) this.thumb.src = imageUrl(id);
+      this.thumb.dataset.id = id;
+      this.thumb.alt = t("meta.leadImageAlt");
+    } else {
+      this.thumb.removeAttribute("src");
+      delete this.thumb.dataset.id;
+    }
+  }
+
+  private async pick(): Promise<void> {
+    try {
+      const path = await pickImage();
+      if (path) await this.choose(addPicked(path));
+    } catch (err) {
+      this.notices.showError(err);
+    }
+  }
+
+  private async choose(pending: Promise<ImageRecord>): Promise<void> {
+    const piece = this.session.current()?.id;
+    const choice = await this.dialog.ask(pending, "lead", describe);
+    if (!choice || this.session.current()?.id !== piece) return;
+    const lead = reference(choice.record.id);
+    this.session.update({ lead_image: lead });
+    this.show(lead);
+  }
+}

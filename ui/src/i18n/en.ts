@@ -264,6 +264,8 @@ export const en: Record<MessageKey, string> = {
   "image.localCopy": "Copy into the library…",
   "image.localCopyTitle": "Confirm the image to copy into the library",
   "image.localCopied": "The image “{name}” is copied into the library: the text now refers to it.",
+  "image.pasteNothing": "The clipboard holds no text or picture Edito can paste: copy a JPEG, PNG, WebP or GIF picture, or its file.",
+  "image.pasteNotImage": "The copied file is not a picture: Edito takes JPEG, PNG, WebP and GIF pictures.",
   "shortcut.image": "Insert an image (pasting or dropping works too)",
   "meta.leadImage": "Lead image (portrait)",
   "meta.leadImageHelp": "Paste or drop an image here, or choose a file.",

@@ -262,6 +262,8 @@ export const fr = {
   "image.localCopy": "Copier dans la bibliothèque…",
   "image.localCopyTitle": "Confirmer l'image à copier dans la bibliothèque",
   "image.localCopied": "L'image « {name} » est copiée dans la bibliothèque : le texte y renvoie désormais.",
+  "image.pasteNothing": "Le presse-papiers ne contient ni texte ni image qu'Edito puisse coller : copiez une image JPEG, PNG, WebP ou GIF, ou son fichier.",
+  "image.pasteNotImage": "Le fichier copié n'est pas une image : Edito accepte les images JPEG, PNG, WebP et GIF.",
   "shortcut.image": "Insérer une image (coller ou déposer marche aussi)",
   "meta.leadImage": "Image principale (portrait)",
   "meta.leadImageHelp": "Collez ou déposez une image ici, ou choisissez un fichier.",

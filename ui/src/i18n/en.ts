@@ -125,6 +125,7 @@ export const en: Record<MessageKey, string> = {
   "export.cancelled": "Export cancelled: nothing was left half-written.",
   "export.needPath": "Click “Choose…” to say which file to write.",
   "export.needFolder": "Click “Choose…” to say which folder the archive goes to.",
+  "export.pieceRunning": "Exporting…",
   "export.pieceDone": "Piece exported to {path}.",
   "export.siteDone": "Archive exported: {pieces} {pieces|piece|pieces}, {tags} {tags|tag|tags}, {categories} {categories|section|sections}, {files} {files|file|files} written, {removed} old {removed|file|files} removed.",
   "export.replace": "Replace the file",

@@ -123,6 +123,7 @@ export const fr = {
   "export.cancelled": "Export annulé : rien n'a été laissé à moitié.",
   "export.needPath": "Cliquez sur « Choisir… » pour indiquer le fichier à écrire.",
   "export.needFolder": "Cliquez sur « Choisir… » pour indiquer le dossier des archives.",
+  "export.pieceRunning": "Export en cours…",
   "export.pieceDone": "Article exporté dans {path}.",
   "export.siteDone": "Archives exportées : {pieces} {pieces|article|articles}, {tags} {tags|mot-clé|mots-clés}, {categories} {categories|rubrique|rubriques}, {files} {files|fichier écrit|fichiers écrits}, {removed} {removed|ancien fichier retiré|anciens fichiers retirés}.",
   "export.replace": "Remplacer le fichier",

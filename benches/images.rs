@@ -1,7 +1,7 @@
 //! Image work on a 12-megapixel phone photo (4000 × 3000 JPEG): `inspect` (checks + a full
 //! decode, what adding an image costs) and `rendition` at each width the exports write
 //! (2560, 1600, 960, 480: decode, resize, re-encode), and the four from one decode
-//! (`renditions`, what a page export needs per image). Issue #14's goals: a pasted 12 MP photo
+//! (`renditions`, what a page export needs per image), and three photos' four widths at once. Issue #14's goals: a pasted 12 MP photo
 //! shown in the preview in < 500 ms; a page with three such photos and their variants
 //! exported in < 2 s.
 
@@ -63,6 +63,19 @@ fn bench_images(c: &mut Criterion) {
                     .expect("renditions")
                     .len(),
             )
+        })
+    });
+    // Three photos side by side, one thread each, as a page export with three images would run.
+    group.bench_function("renditions_12mp_three_images", |b| {
+        b.iter(|| {
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..3)
+                    .map(|_| scope.spawn(|| renditions(&photo, &[2560, 1600, 960, 480])))
+                    .collect();
+                for worker in workers {
+                    black_box(worker.join().expect("worker").expect("renditions").len());
+                }
+            })
         })
     });
     group.finish();

@@ -210,6 +210,15 @@ problems! {
         /// The body line where it is used.
         line: usize,
     },
+    /// A piece to export shows an image straight from the disk (absolute path, `file:` URL…).
+    ImageFromDisk {
+        /// The piece's title.
+        piece: String,
+        /// The image's destination as written.
+        destination: String,
+        /// The body line where it is used.
+        line: usize,
+    },
     /// A library image a piece uses cannot be read or decoded for the export.
     ImageUnavailable {
         /// The piece's title.
@@ -498,6 +507,15 @@ fn export_problem(err: &ExportError) -> Problem {
         ExportError::ImageWithoutAlt { piece, name, line } => Problem::ImageWithoutAlt {
             piece: piece.clone(),
             image: name.clone().unwrap_or_default(),
+            line: *line,
+        },
+        ExportError::ImageFromDisk {
+            piece,
+            destination,
+            line,
+        } => Problem::ImageFromDisk {
+            piece: piece.clone(),
+            destination: destination.clone(),
             line: *line,
         },
         ExportError::MissingImage { piece, image, .. }

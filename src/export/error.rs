@@ -60,6 +60,18 @@ pub enum ExportError {
         /// The body line where the image is used (1-based).
         line: usize,
     },
+    /// A piece shows an image straight from the writer's disk (an absolute path, `~`, a
+    /// `file:` URL, a Windows drive path): the exported page would name a file only this
+    /// machine has, so the image must be copied into the library first (issue #14).
+    #[error("piece `{piece}`: the image `{destination}` (line {line}) is a file of this computer, which readers cannot see: copy it into the library (in Edito, click « Copier dans la bibliothèque… », or `edito image add`), then export again")]
+    ImageFromDisk {
+        /// The piece's title (or slug).
+        piece: String,
+        /// The image's destination as written.
+        destination: String,
+        /// The body line where the image is used (1-based).
+        line: usize,
+    },
     /// A library image a piece uses cannot be read (not in the library, file missing).
     #[error("piece `{piece}`: image `{image}` cannot be exported: {reason}")]
     MissingImage {

@@ -5,7 +5,6 @@ use std::borrow::Cow;
 
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
-use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::{DynamicImage, ExtendedColorType, ImageEncoder};
 
@@ -49,7 +48,8 @@ pub fn rendition(bytes: &[u8], max_edge: u32) -> Result<Rendition, ImageError> {
 
 /// Several [`rendition`]s of one image for the cost of one decode: one per entry of
 /// `max_edges`, in that order, each resized from the full-size pixels (the exports' 480, 960,
-/// 1600 and 2560 px variants).
+/// 1600 and 2560 px variants), so each is byte for byte what [`rendition`] gives alone.
+/// Each width is resized and encoded on its own thread (the encode is most of the cost).
 ///
 /// Errors: those of [`super::inspect`].
 pub fn renditions(bytes: &[u8], max_edges: &[u32]) -> Result<Vec<Rendition>, ImageError> {
@@ -67,18 +67,33 @@ pub fn renditions(bytes: &[u8], max_edges: &[u32]) -> Result<Vec<Rendition>, Ima
     } else {
         Pixels::rgba(decoded.image)
     };
-    max_edges
-        .iter()
-        .map(|&max_edge| {
-            let fitted = pixels.fit_within(max_edge.max(1))?;
-            Ok(Rendition {
-                bytes: encode(&fitted, format, decoded.icc_profile.clone())?,
-                format,
-                width: fitted.width,
-                height: fitted.height,
-            })
+    let icc_profile = decoded.icc_profile.as_deref();
+    let one = |max_edge: u32| -> Result<Rendition, ImageError> {
+        let fitted = pixels.fit_within(max_edge.max(1))?;
+        Ok(Rendition {
+            bytes: encode(&fitted, format, icc_profile)?,
+            format,
+            width: fitted.width,
+            height: fitted.height,
         })
-        .collect()
+    };
+    if max_edges.len() < 2 {
+        return max_edges.iter().map(|&max_edge| one(max_edge)).collect();
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = max_edges
+            .iter()
+            .map(|&max_edge| scope.spawn(move || one(max_edge)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// 8-bit pixels, RGB or RGBA, row by row.
@@ -157,35 +172,65 @@ fn resize_failed(err: impl std::fmt::Display) -> ImageError {
 fn encode(
     pixels: &Pixels,
     format: ImageFormat,
-    icc_profile: Option<Vec<u8>>,
+    icc_profile: Option<&[u8]>,
 ) -> Result<Vec<u8>, ImageError> {
+    match format {
+        ImageFormat::Jpeg => encode_jpeg(pixels, icc_profile),
+        _ => encode_png(pixels, icc_profile),
+    }
+}
+
+/// JPEG (always from opaque RGB, see [`renditions`]) with the `jpeg-encoder` crate: its SIMD
+/// DCT and colour conversion encode a 2560 px rendition several times faster than the `image`
+/// crate's encoder (docs/PERFORMANCE.md, "Images").
+fn encode_jpeg(pixels: &Pixels, icc_profile: Option<&[u8]>) -> Result<Vec<u8>, ImageError> {
+    let color = if pixels.alpha {
+        jpeg_encoder::ColorType::Rgba
+    } else {
+        jpeg_encoder::ColorType::Rgb
+    };
+    // JPEG itself stores edges as 16-bit numbers.
+    let (Ok(width), Ok(height)) = (u16::try_from(pixels.width), u16::try_from(pixels.height))
+    else {
+        return Err(encode_failed(format!(
+            "JPEG cannot hold {}×{} pixels (at most 65535 a side)",
+            pixels.width, pixels.height
+        )));
+    };
+    let mut out = Vec::new();
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, JPEG_QUALITY);
+    if let Some(icc) = icc_profile {
+        // A profile too big to embed costs the colours' fidelity, not the picture.
+        let _ = encoder.add_icc_profile(icc);
+    }
+    encoder
+        .encode(&pixels.buffer, width, height, color)
+        .map_err(encode_failed)?;
+    Ok(out)
+}
+
+fn encode_png(pixels: &Pixels, icc_profile: Option<&[u8]>) -> Result<Vec<u8>, ImageError> {
     let color = if pixels.alpha {
         ExtendedColorType::Rgba8
     } else {
         ExtendedColorType::Rgb8
     };
     let mut out = Vec::new();
-    let result = match format {
-        ImageFormat::Jpeg => {
-            let mut encoder = JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
-            if let Some(icc) = icc_profile {
-                // An encoder that cannot embed it still writes the picture.
-                let _ = encoder.set_icc_profile(icc);
-            }
-            encoder.write_image(&pixels.buffer, pixels.width, pixels.height, color)
-        }
-        _ => {
-            let mut encoder = PngEncoder::new(&mut out);
-            if let Some(icc) = icc_profile {
-                let _ = encoder.set_icc_profile(icc);
-            }
-            encoder.write_image(&pixels.buffer, pixels.width, pixels.height, color)
-        }
-    };
-    result.map_err(|err| ImageError::Corrupt {
-        reason: format!("cannot be encoded: {err}"),
-    })?;
+    let mut encoder = PngEncoder::new(&mut out);
+    if let Some(icc) = icc_profile {
+        // An encoder that cannot embed it still writes the picture.
+        let _ = encoder.set_icc_profile(icc.to_vec());
+    }
+    encoder
+        .write_image(&pixels.buffer, pixels.width, pixels.height, color)
+        .map_err(encode_failed)?;
     Ok(out)
+}
+
+fn encode_failed(err: impl std::fmt::Display) -> ImageError {
+    ImageError::Corrupt {
+        reason: format!("cannot be encoded: {err}"),
+    }
 }
 
 /// Whether no pixel is even partly transparent.

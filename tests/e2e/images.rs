@@ -170,14 +170,16 @@ async fn preview_image_box(app: &App, n: usize) -> [f64; 4] {
 /// Checks on a screenshot that preview image `n` is drawn: red on its left half, blue on its
 /// right half. Saves the picture under `name` in the temp dir for a person to look at.
 async fn assert_drawn(app: &App, n: usize, name: &str) {
-    let b = preview_image_box(app, n).await;
-    assert!(b[2] > 20.0 && b[3] > 20.0, "image {n} has no size: {b:?}");
     let saved = std::env::temp_dir().join(name);
     // A decoded image is painted a moment later (`decoding="async"`, the scroll): pictures are
-    // taken until it is on screen or the patience runs out.
+    // taken until it is on screen or the patience runs out. The box is measured again with
+    // each picture: the preview's scroll sync may move the image after the first measure
+    // (the full suite once saw exactly 90 % of both halves, the crop a few rows off).
     let (mut red, mut blue, mut area) = (0.0, 0.0, 1.0);
     for _ in 0..20 {
         tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        let b = preview_image_box(app, n).await;
+        assert!(b[2] > 20.0 && b[3] > 20.0, "image {n} has no size: {b:?}");
         let png = app.client.screenshot().await.expect("screenshot");
         std::fs::write(&saved, &png).expect("save the screenshot");
         let shot = Screenshot::from_png(&png, app).await;

@@ -15,6 +15,7 @@ fn invocations(dir: &Path) -> Vec<Vec<String>> {
     let md = dir.join("piece.md");
     let out = dir.join("site");
     let backup = dir.join("backups-copy.db");
+    let png = dir.join("photo.png");
     let lines: &[&str] = &[
         "render {md}",
         "new --title Nouveau",
@@ -48,6 +49,11 @@ fn invocations(dir: &Path) -> Vec<Vec<String>> {
         "import {md} --json",
         "backup --restore {backup}",
         "save-loop 1",
+        "image add 1 {png} --alt Portrait",
+        "image add 1 {png} --decorative --json",
+        "image list",
+        "image list --json",
+        "image collect",
     ];
     lines
         .iter()
@@ -55,6 +61,7 @@ fn invocations(dir: &Path) -> Vec<Vec<String>> {
             line.replace("{md}", &md.display().to_string())
                 .replace("{out}", &out.display().to_string())
                 .replace("{backup}", &backup.display().to_string())
+                .replace("{png}", &png.display().to_string())
                 .split(' ')
                 .map(str::to_owned)
                 .collect()
@@ -62,7 +69,7 @@ fn invocations(dir: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A library with two pieces (the first with two revisions and tags) and a backup file.
+/// A library with two pieces (the first with two revisions and tags), a backup file and a PNG.
 fn library(dir: &Path) {
     let library = Library::open_in(dir).expect("library");
     let body = "Un corps de texte assez long pour remplir un tampon. ".repeat(2_000);
@@ -97,6 +104,9 @@ fn library(dir: &Path) {
         format!("---\ntitle: Fichier\n---\n{body}"),
     )
     .expect("markdown");
+    image::RgbImage::from_fn(40, 30, |x, y| image::Rgb([x as u8 * 6, y as u8 * 8, 120]))
+        .save(dir.join("photo.png"))
+        .expect("png");
     drop(library);
     std::fs::copy(dir.join("library.db"), dir.join("backups-copy.db")).expect("backup copy");
 }

@@ -770,3 +770,130 @@ fn the_cli_exports_a_piece_with_its_images_and_refuses_one_without_alt() {
         "{message}"
     );
 }
+
+/// Issue #14's first complaint: `![x](/tmp/keep/photo.jpg)` was exported as
+/// `<img src="/tmp/keep/photo.jpg">` (a file only the writer's machine has) and
+/// `![y](file:///…)` was dropped silently. Every export now refuses such an image, naming the
+/// piece, the destination and its line, and saying how to bring it into the library.
+#[test]
+fn images_from_disk_are_refused_by_every_export() {
+    let images = MemoryImages::default();
+    for (destination, line) in [
+        ("/tmp/keep/photo.jpg", 3),
+        ("file:///tmp/keep/photo.jpg", 3),
+        ("~/Images/photo.jpg", 3),
+        ("C:\\Users\\moi\\photo.jpg", 3),
+    ] {
+        let piece = article(
+            "Édito de mars",
+            &format!("Texte.\n\n![Le port]({destination})\n"),
+        );
+        let ex = exporter();
+        let refused = |err: ExportError| {
+            let message = err.to_string();
+            assert!(
+                matches!(&err, ExportError::ImageFromDisk { line: l, destination: d, .. }
+                    if *l == line && d == destination),
+                "{err:?}"
+            );
+            assert!(message.contains("Édito de mars"), "{message}");
+            assert!(message.contains(destination), "{message}");
+            assert!(message.contains("(line 3)"), "{message}");
+            assert!(message.contains("edito image add"), "{message}");
+        };
+        for format in [
+            ExportFormat::Page,
+            ExportFormat::Fragment,
+            ExportFormat::Markdown,
+            ExportFormat::TextBundle,
+        ] {
+            refused(ex.export(&piece, format).expect_err("refused"));
+            let dir = tempfile::tempdir().expect("temp dir");
+            let out = dir.path().join("sortie");
+            refused(
+                ex.export_to_path(&piece, format, &out, &images)
+                    .expect_err("refused"),
+            );
+            assert!(!out.exists(), "{format:?} wrote something");
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        refused(
+            ex.site_with_images(
+                std::slice::from_ref(&piece),
+                &images,
+                SiteSelection::All,
+                &dir.path().join("archive"),
+                &mut |_, _| {},
+                &AtomicBool::new(false),
+            )
+            .expect_err("refused"),
+        );
+    }
+}
+
+/// Relative image paths of a Markdown file exported from disk are not local files in the
+/// refusal's sense: they keep working as before (written as they are).
+#[test]
+fn relative_image_paths_still_export() {
+    let piece = article("Relatif", "![Le port](images/port.jpg)\n");
+    let page = exporter()
+        .export(&piece, ExportFormat::Page)
+        .expect("exported");
+    let html = String::from_utf8(page.bytes).expect("utf-8");
+    assert!(html.contains(r#"src="images/port.jpg""#), "{html}");
+}
+
+/// Issue #14: figures looked unfinished: the browser's 40 px figure indent, the caption and
+/// the credit at body size on one line. Chromium reports the computed style of the exported
+/// page's figure: no indent, caption smaller than the body and muted, credit on its own line.
+#[test]
+fn figures_have_the_theme_look_in_a_browser() {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        eprintln!("SKIPPED: no chromium at {chromium} (apt install chromium, or set CHROMIUM)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut images = MemoryImages::default();
+    let port = images.add(
+        png(200, 100, 7),
+        "port.png",
+        "Le port au matin",
+        "Marie Curie",
+    );
+    let piece = article("Figure", &format!("Texte.\n\n![Le port]({port})\n"));
+    let page = dir.path().join("figure.html");
+    exporter()
+        .export_to_path(&piece, ExportFormat::Page, &page, &images)
+        .expect("export");
+    let html = std::fs::read_to_string(&page).expect("page");
+    let probe = r#"<script>
+const s = (q) => getComputedStyle(document.querySelector(q));
+const f = s("figure"), c = s("figcaption"), b = s(".body p"), k = s(".credit");
+document.body.setAttribute("data-probe", [f.marginLeft, f.marginRight, c.fontSize, b.fontSize, c.color, b.color, k.display].join("|"));
+</script></body>"#;
+    std::fs::write(&page, html.replace("</body>", probe)).expect("probe");
+    let profile = tempfile::tempdir().expect("profile dir");
+    let out = Command::new(&chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let probe = dom
+        .split("data-probe=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no probe: {dom}"));
+    let parts: Vec<&str> = probe.split('|').collect();
+    let px = |s: &str| s.trim_end_matches("px").parse::<f64>().expect("px");
+    assert_eq!(
+        (parts[0], parts[1]),
+        ("0px", "0px"),
+        "figure indent: {probe}"
+    );
+    assert!(px(parts[2]) < px(parts[3]), "caption not smaller: {probe}");
+    assert_ne!(parts[4], parts[5], "caption not muted: {probe}");
+    assert_eq!(parts[6], "block", "credit runs on: {probe}");
+}

@@ -107,6 +107,84 @@ describe("images in the body", () => {
     await context.close();
   });
 
+  /** Fires a paste whose event carries `entries` (type → string) and whose async clipboard
+   *  holds `items` ({ types, bytes }): what WebKitGTK hands over for various clipboards. */
+  async function pasteClipboard(page, entries, items) {
+    await page.evaluate(
+      ({ entries, items }) => {
+        const read = async () => items.map(({ types, bytes }) => ({ types, getType: async (type) => new Blob([new Uint8Array(bytes)], { type }) }));
+        Object.defineProperty(navigator, "clipboard", { value: { read }, configurable: true });
+        const data = new DataTransfer();
+        for (const [type, value] of Object.entries(entries)) data.setData(type, value);
+        const target = document.querySelector(".cm-content");
+        target.focus();
+        target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      { entries, items: items.map(({ types, bytes }) => ({ types, bytes: [...bytes] })) },
+    );
+  }
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+
+  // Regression (tester, WebKitGTK): `xclip -t image/jpeg` then Ctrl+V did nothing and said
+  // nothing — the paste event listed the image type without a file, and the old code left any
+  // event with a type to CodeMirror. Every type the core takes is read from the clipboard.
+  for (const type of ["image/jpeg", "image/webp", "image/gif"]) {
+    it(`a ${type} paste whose event lists the type but no file reads the picture from the clipboard`, async () => {
+      const { page, context } = await openDesk();
+      await pasteClipboard(page, { [type]: "" }, [{ types: [type], bytes: JPEG }]);
+      await dialogOpen(page);
+      assert.equal(await imageCalls(page, "add_image"), 1);
+      await page.click("#image-cancel");
+      await context.close();
+    });
+  }
+
+  // Regression: an image file copied in a file manager comes as a `file://` URL; the old code
+  // ignored it. It goes through the dialog opened on that file, as a hand-typed local path does.
+  it("an image file copied in a file manager is copied into the library after the native dialog", async () => {
+    const { page, context } = await openDesk();
+    await page.evaluate(() => window.__edito.setText(""));
+    await page.evaluate((bytes) => (window.__mockImageFiles["/home/redac/Photo du port.jpg"] = bytes), [...JPEG]);
+    await page.evaluate(() => (window.__mockNextImagePick = "/home/redac/Photo du port.jpg"));
+    await pasteClipboard(page, { "text/uri-list": "# copied\r\nfile:///home/redac/Photo%20du%20port.jpg\r\n" }, []);
+    await dialogOpen(page);
+    assert.deepEqual(await page.evaluate(() => window.__mockImageNear), ["/home/redac/Photo du port.jpg"]);
+    await page.fill("#image-alt", "Le port");
+    await page.click("#image-confirm");
+    await page.waitForFunction(() => window.__edito.text().includes("edito:image/"));
+    assert.match(await editorText(page), /^!\[Le port\]\(edito:image\/[0-9a-f]{32}\)\n\n$/);
+    await context.close();
+  });
+
+  // Regression: a paste Edito could not use did nothing, silently. It now says why; a text
+  // paste stays CodeMirror's, without a word.
+  for (const [locale, what, entries, items, words] of [
+    ["fr-FR", "a PDF on the clipboard", {}, [{ types: ["application/pdf"], bytes: Buffer.from("%PDF") }], /Le presse-papiers ne contient ni texte ni image/],
+    ["en-GB", "an empty clipboard", {}, [], /The clipboard holds no text or picture Edito can paste/],
+    ["fr-FR", "a PDF copied in a file manager", { "text/uri-list": "file:///home/redac/contrat.pdf" }, [], /Le fichier copié n'est pas une image : Edito accepte/],
+  ]) {
+    it(`a paste of ${what} says so (${locale}), the text untouched`, async () => {
+      const { page, context } = await openDesk({ locale });
+      const before = await editorText(page);
+      await pasteClipboard(page, entries, items);
+      await page.waitForSelector("#app-error:not([hidden])", { timeout: 5000 });
+      assert.match(await page.textContent("#app-error"), words);
+      assert.equal(await editorText(page), before);
+      assert.equal(await imageCalls(page, "add_image"), 0);
+      await context.close();
+    });
+  }
+
+  it("a text paste is CodeMirror's, with no message", async () => {
+    const { page, context } = await openDesk();
+    await page.evaluate(() => window.__edito.setText(""));
+    await pasteClipboard(page, { "text/plain": "Bonjour", "text/uri-list": "https://example.org/" }, [{ types: ["image/png"], bytes: png(4, 4) }]);
+    await page.waitForFunction(() => window.__edito.text().includes("Bonjour"));
+    assert.equal(await page.isHidden("#app-error"), true);
+    assert.equal(await page.evaluate(() => document.getElementById("image-dialog").open), false);
+    await context.close();
+  });
+
   it("the same picture again proposes the alt text it was given", async () => {
     const { page, context } = await openDesk();
     const bytes = png(10, 10, [0, 90, 0]);

@@ -22,6 +22,8 @@ interface MockWindow {
   /** The library opened read-only (`library_read_only`). */
   __mockReadOnly?: boolean;
   __mockSite: T.SiteSettings;
+  /** How long `export_piece` takes, in ms (a page with big images takes seconds). */
+  __mockExportDelay: number;
   /** What the next "save as" dialog answers (default `/tmp/picked.html`). */
   __mockNextPick: string | null;
   /** Files that exist already (not written by Edito for the piece). */
@@ -73,7 +75,7 @@ interface Handlers {
   spelling_suggestions(a: { word: string; lang: T.Lang }): string[];
   add_spelling_word(a: { word: string }): null;
   export_formats(): T.ExportFormatInfo[];
-  export_piece(a: { id: number; format: T.ExportFormat; path: string; replace: boolean }): null;
+  export_piece(a: { id: number; format: T.ExportFormat; path: string; replace: boolean }): Promise<null>;
   export_fragment(a: { id: number }): string;
   export_site(a: { outDir: string; status: string; baseUrl: string | null }): Promise<T.SiteReport>;
   cancel_job(a: { id: number }): null;
@@ -331,7 +333,8 @@ interface Handlers {
       { format: "fragment", extension: "html", suffix: ".fragment.html", mime: "text/html; charset=utf-8", label_key: "export.fragment" },
       { format: "markdown", extension: "md", suffix: ".md", mime: "text/markdown; charset=utf-8", label_key: "export.markdown" },
     ],
-    export_piece: ({ id, format, path, replace }) => {
+    export_piece: async ({ id, format, path, replace }) => {
+      if (w.__mockExportDelay > 0) await new Promise((done) => setTimeout(done, w.__mockExportDelay));
       find(id);
       // Like the shell (src-tauri/src/picks.rs): only a picked path, or the picked file with
       // another format's extension; an existing file is replaced only when the writer agreed.
@@ -444,6 +447,7 @@ interface Handlers {
   w.__mockRevisions = revisions;
   w.__mockFiles = {};
   w.__mockNextPick = null;
+  w.__mockExportDelay = 0;
   w.__mockExisting = [];
   w.__mockPickTitles = [];
   w.__mockNextImagePick = "/tmp/portrait.png";

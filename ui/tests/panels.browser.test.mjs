@@ -466,6 +466,33 @@ describe("export and import", () => {
     await context.close();
   });
 
+  // Regression (tester): a page export with images ran for seconds with nothing shown and the
+  // Exporter button live, « Article exporté dans …md » stayed up during the next export, and a
+  // red « Cliquez sur « Choisir… » » stayed up after the format changed.
+  for (const [locale, running] of [["fr-FR", "Export en cours…"], ["en-GB", "Exporting…"]]) {
+    it(`a running piece export says so with its button disabled, in place of the last message (${locale})`, async () => {
+      const { page, context } = await openDesk({ locale });
+      await page.keyboard.press("Control+e");
+      await page.click("#export-piece");
+      await page.waitForFunction(() => document.getElementById("export-status").dataset.kind === "error");
+      await page.check('input[name="export-format"][value="markdown"]');
+      assert.equal(await text(page, "#export-status"), "", "the other format's refusal is gone");
+      await page.evaluate(() => (window.__mockNextPick = "/tmp/edito.md"));
+      await page.click("#export-choose");
+      await page.waitForFunction(() => document.getElementById("export-path").value === "/tmp/edito.md");
+      await page.click("#export-piece");
+      await page.waitForFunction(() => window.__mockFiles["/tmp/edito.md"] === "markdown" && !document.getElementById("export-piece").disabled);
+      assert.match(await text(page, "#export-status"), /edito\.md/);
+      await page.evaluate(() => (window.__mockExportDelay = 1500));
+      await page.click("#export-piece");
+      assert.equal(await text(page, "#export-status"), running);
+      assert.equal(await page.isDisabled("#export-piece"), true);
+      await page.waitForFunction(() => !document.getElementById("export-piece").disabled, null, { timeout: 5000 });
+      assert.match(await text(page, "#export-status"), /edito\.md/);
+      await context.close();
+    });
+  }
+
   it("the archive export shows n / N progress, then a summary and the open-folder button", async () => {
     const { page, context } = await openDesk();
     await page.keyboard.press("Control+e");

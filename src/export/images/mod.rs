@@ -11,7 +11,7 @@ mod write;
 
 pub use plan::{plan_image, ImagePlan, PlannedFile, LARGEST_EDGE, VARIANT_EDGES};
 pub use resolver::ExportImages;
-pub use used::{used_images, UsedImage};
+pub use used::{is_local_file, local_images, used_images, LocalImage, UsedImage};
 pub(crate) use write::{write_images, FolderKind};
 
 use crate::images::ImageId;
@@ -60,12 +60,21 @@ impl ImageStore for NoImages {
 /// The library images `article` uses (body and lead image), each with its record and the files
 /// it becomes, once each in order of first use. Refused with
 /// [`ExportError::ImageWithoutAlt`] when a use has empty alt text and the image is not marked
-/// decorative, and [`ExportError::MissingImage`] when an image cannot be read.
+/// decorative, [`ExportError::ImageFromDisk`] when the body shows a file of the writer's disk
+/// (absolute path, `~`, `file:` URL, drive path), and [`ExportError::MissingImage`] when an
+/// image cannot be read.
 pub fn plan_article_images(
     article: &Article,
     store: &dyn ImageStore,
 ) -> Result<Vec<ImagePlan>, ExportError> {
     let piece = piece_name(article);
+    if let Some(local) = local_images(&article.fields.body).into_iter().next() {
+        return Err(ExportError::ImageFromDisk {
+            piece,
+            destination: local.destination,
+            line: local.line,
+        });
+    }
     let mut plans: Vec<ImagePlan> = Vec::new();
     let lead = article
         .fields

@@ -78,7 +78,12 @@ export class ExportDialog {
     group.replaceChildren(
       ...formats.map((info, i) => {
         const input = Object.assign(document.createElement("input"), { type: "radio", name: "export-format", value: info.format, checked: i === 0 });
-        input.addEventListener("change", () => void this.suggestName());
+        input.addEventListener("change", () => {
+          // A message about the other format (its file, its refusal) no longer applies.
+          this.say("");
+          byId("export-replace").hidden = true;
+          void this.suggestName();
+        });
         const label = Object.assign(document.createElement("span"), { textContent: t(info.label_key as MessageKey) });
         label.dataset.i18n = info.label_key;
         const row = document.createElement("label");
@@ -134,6 +139,11 @@ export class ExportDialog {
     if (!path) return this.say(t("export.needPath"), true);
     const format = await this.format();
     if (!format) return;
+    // A page with images takes seconds: say so, in place of the last export's message, and
+    // keep the button from starting the same export twice.
+    const run = byId<HTMLButtonElement>("export-piece");
+    run.disabled = true;
+    this.say(t("export.pieceRunning"));
     try {
       await this.session.flush();
       await api.exportPiece(piece.id, format.format, path, replace);
@@ -146,6 +156,8 @@ export class ExportDialog {
         replaceButton.hidden = false;
         replaceButton.focus();
       }
+    } finally {
+      run.disabled = false;
     }
   }
 

@@ -22,6 +22,19 @@ describe("error catalogue", () => {
     }
   });
 
+  // Regression (tester): the image dialog showed « ce fichier n'est pas une image : Edito
+  // accepte… » — a fragment with no capital and no full stop. Shown alone in the dialog, the
+  // refusals of an image are full sentences in both languages.
+  it("the refusals of an image are full sentences (capital, full stop) in French and English", () => {
+    for (const code of ["image_not_an_image", "image_unsupported", "image_corrupt", "image_too_large", "image_too_many_pixels", "image_not_stored"] as const) {
+      for (const lang of ["fr", "en"] as const) {
+        const text = errorText({ code, params: { format: "HEIC", megabytes: 63, megapixels: 48, reason: "read_only" } }, lang);
+        expect(text, `${code} ${lang}`).toMatch(/^[A-ZÀ-Ý]/);
+        expect(text, `${code} ${lang}`).toMatch(/\.$/);
+      }
+    }
+  });
+
   it("fills the parameters and words the core's terms in the UI's language", () => {
     const err: UiError = { code: "io", params: { action: "create folder", name: "site", reason: "permission_denied" } };
     expect(errorText(err, "fr")).toBe("impossible de créer le dossier « site » (accès refusé)");

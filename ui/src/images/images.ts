@@ -8,7 +8,7 @@ import type { ImageRecord } from "../api/ipc";
 import type { Notices } from "../app/desk";
 import { t } from "../i18n";
 import type { PieceSession } from "../session/session";
-import { addFile, addPicked, carriesFiles, describe, imageFiles, pastedImage, pickImage } from "./bring";
+import { addFile, addPicked, carriesFiles, copyPasted, describe, imageFiles, pasteFailed, pastedImage, pickImage } from "./bring";
 import type { ImageDialog } from "./dialog";
 import { imageMarkdown, paragraphInsertion } from "./markdown";
 
@@ -41,11 +41,11 @@ export class BodyImages {
 
   private onPaste(event: ClipboardEvent): void {
     const at = this.view.state.selection.main.head;
-    // Nothing to say when the clipboard held no picture after all: nothing was pasted.
-    pastedImage(event)?.then(
-      (file) => this.bring(addFile(file, false), at),
-      () => undefined,
-    );
+    // A file of the disk goes through the native dialog first; a paste Edito cannot use says so.
+    pastedImage(event)
+      ?.then(copyPasted)
+      .then((copy) => copy && this.bring(copy.pending, at))
+      .catch((err) => pasteFailed(this.notices, err));
   }
 
   private onDragOver(event: DragEvent): void {

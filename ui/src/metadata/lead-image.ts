@@ -6,7 +6,7 @@ import { imageUrl, type ImageRecord } from "../api/ipc";
 import { byId } from "../app/dom";
 import type { Notices } from "../app/desk";
 import { t } from "../i18n";
-import { addFile, addPicked, describe, imageFiles, pastedImage, pickImage } from "../images/bring";
+import { addFile, addPicked, copyPasted, describe, imageFiles, pasteFailed, pastedImage, pickImage } from "../images/bring";
 import type { ImageDialog } from "../images/dialog";
 import { idOfReference, reference } from "../images/markdown";
 import type { PieceSession } from "../session/session";
@@ -28,10 +28,10 @@ export class LeadImageField {
       this.zone.focus();
     });
     this.zone.addEventListener("paste", (event) => {
-      pastedImage(event)?.then(
-        (file) => this.choose(addFile(file, false)),
-        () => undefined,
-      );
+      pastedImage(event)
+        ?.then(copyPasted)
+        .then((copy) => copy && this.choose(copy.pending))
+        .catch((err) => pasteFailed(this.notices, err));
     });
     this.zone.addEventListener("dragover", (event) => {
       event.preventDefault();

@@ -11,8 +11,13 @@ const WELCOME_BODY: &str = include_str!("welcome.md");
 
 impl Library {
     /// On the very first launch, adds the welcome piece; never again afterwards, even if the
-    /// writer deletes it. Returns the welcome piece when it was just created.
+    /// writer deletes it. Returns the welcome piece when it was just created. A read-only
+    /// library ([`Library::is_read_only`]) is offered nothing: the offer would be a write, and
+    /// failing it would keep the window from showing the pieces there are to read (#13.18).
     pub fn offer_welcome_piece(&self) -> Result<Option<Piece>, LibraryError> {
+        if self.is_read_only() {
+            return Ok(None);
+        }
         // One transaction, so a crash cannot leave the flag without the piece (or the reverse).
         self.write(|tx| {
             let offered = tx

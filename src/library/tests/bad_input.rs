@@ -123,6 +123,31 @@ fn the_immutable_uri_names_the_same_file() {
     assert_eq!(body, "lu");
 }
 
+// Regression (#13.18): the window's first call, the welcome offer, is a write; on a library
+// never offered it, opened read-only, it failed and the window said the library could not be
+// opened instead of showing its pieces to read.
+#[test]
+fn a_read_only_library_is_offered_no_welcome_piece() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    Library::open_in(dir.path())
+        .expect("open")
+        .create_piece(&new_piece("T", "lu"))
+        .expect("create");
+    let path = dir.path().join(crate::paths::LIBRARY_FILE);
+    let library = Library::open_read_only(&path).expect("open ro");
+    assert!(library
+        .offer_welcome_piece()
+        .expect("no write tried")
+        .is_none());
+    assert_eq!(
+        library
+            .list_pieces(&Default::default())
+            .expect("list")
+            .len(),
+        1
+    );
+}
+
 // A writable library is opened for writing by `open_in_or_read_only`.
 #[test]
 fn a_writable_library_is_not_opened_read_only() {

@@ -19,6 +19,19 @@ const PIECE_TITLES: &str =
     "return [...document.querySelectorAll('.piece-item__title')].map(e => e.textContent)";
 const BODY_TEXT: &str = "return window.__edito.text()";
 
+/// Saves a screenshot of the window as `<temp dir>/edito-e2e-<name>.png`, for a person to look
+/// at what the test checked in words.
+async fn shot(app: &App, name: &str) {
+    // WebKitGTK under Xvfb hands WebDriver its last composited frame, which can be a step
+    // behind: the first picture wakes the compositor, the second, after a pause, is current.
+    let _ = app.client.screenshot().await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let png = app.client.screenshot().await.expect("screenshot");
+    let saved = std::env::temp_dir().join(format!("edito-e2e-{name}.png"));
+    std::fs::write(&saved, png).expect("save the screenshot");
+    eprintln!("screenshot: {}", saved.display());
+}
+
 /// The bodies of every piece in the library in `dir`.
 fn bodies(dir: &Path) -> Vec<String> {
     let library = Library::open_in(dir).expect("open");
@@ -56,6 +69,7 @@ fn a_read_only_library_is_shown_read_only_and_typing_is_never_silently_dropped()
         assert!(text.contains("lecture seule"), "{text}");
         assert!(text.contains("choisissez un autre dossier"), "{text}");
         assert!(!text.contains(&library_env), "no folders: {text}");
+        shot(&app, "read-only-notice").await;
         // The pieces are there to read.
         app.wait_for_value(PIECE_TITLES, json!(["L'édito sauvé"]))
             .await;
@@ -83,6 +97,36 @@ fn a_read_only_library_is_shown_read_only_and_typing_is_never_silently_dropped()
             said.contains("lecture seule") && said.contains("votre texte est conservé"),
             "{said}"
         );
+        app.wait_for_value(BODY_TEXT, json!(format!("{BODY} Ajouté")))
+            .await;
+        shot(&app, "read-only-save-failed").await;
+
+        // Regression (#13): closing the window while the last save failed refused silently
+        // (no word, a window that could never close). It now asks, staying being the default,
+        // and staying keeps the text.
+        app.js("setTimeout(() => window.__TAURI_INTERNALS__.invoke('plugin:window|close', {label: 'main'}), 0); return true").await;
+        app.wait_for_value(
+            "return document.getElementById('confirm-dialog').open",
+            json!(true),
+        )
+        .await;
+        let asked = app
+            .js("return document.getElementById('confirm-dialog').innerText")
+            .await;
+        let asked = asked.as_str().unwrap_or_default();
+        assert!(
+            asked.contains("n'ont pas pu être enregistrées")
+                && asked.contains("lecture seule")
+                && asked.contains("Fermer sans enregistrer"),
+            "{asked}"
+        );
+        assert_eq!(
+            app.js("return document.activeElement.id").await,
+            json!("confirm-cancel"),
+            "staying has the focus"
+        );
+        shot(&app, "read-only-close-asked").await;
+        click(&app, "confirm-cancel").await;
         app.wait_for_value(BODY_TEXT, json!(format!("{BODY} Ajouté")))
             .await;
         app.quit().await;

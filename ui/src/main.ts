@@ -2,7 +2,7 @@
 // controls, and makes sure closing the window never loses a keystroke.
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { showLibraryProblem, showReadOnlyLibrary } from "./app/library-problem";
-import { api } from "./api/ipc";
+import { api, errorMessage } from "./api/ipc";
 import { Confirm } from "./app/confirm";
 import { Controls } from "./app/controls";
 import { Desk } from "./app/desk";
@@ -148,14 +148,16 @@ window.addEventListener("blur", () => {
   void session.flush().catch(() => undefined);
 });
 
-// Closing waits for the last save; if it cannot be saved the window stays open, because
-// closing would drop the text.
+// Closing waits for the last save. If it cannot be saved (a read-only library, a full disk)
+// closing would drop the text, so the window asks, staying open being the default: refusing
+// silently left a read-only library's window impossible to close and said nothing (#13).
 void getCurrentWindow().onCloseRequested(async (event) => {
   desk.rememberPlace();
   if (!session.hasUnsaved()) return;
   try {
     await session.flush();
-  } catch {
-    event.preventDefault();
+  } catch (err) {
+    const close = await confirm.ask(t("app.closeUnsaved", { message: errorMessage(err) }), t("app.closeAnyway"));
+    if (!close) event.preventDefault();
   }
 });

@@ -16,6 +16,8 @@ export const en: Record<MessageKey, string> = {
   "app.chooseFolderTitle": "Edito library folder",
   "app.readOnlyLibrary": "The library is read-only (a write-protected disk or folder): you can read and copy your pieces, but no change will be saved. Make the folder writable and restart Edito, or choose another folder.",
   "app.readOnlyContinue": "Continue read-only",
+  "app.closeUnsaved": "Your latest changes could not be saved: {message}. Closing now loses them. Stay to copy them elsewhere.",
+  "app.closeAnyway": "Close without saving",
   "app.actionFailed": "That did not work: {message}",
   "app.untitled": "Untitled",
   "app.editor": "Editor",

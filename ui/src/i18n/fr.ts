@@ -14,6 +14,8 @@ export const fr = {
   "app.chooseFolderTitle": "Dossier de la bibliothèque Edito",
   "app.readOnlyLibrary": "La bibliothèque est en lecture seule (disque ou dossier protégé en écriture) : vous pouvez lire et copier vos articles, mais aucune modification ne sera enregistrée. Rendez le dossier modifiable puis relancez Edito, ou choisissez un autre dossier.",
   "app.readOnlyContinue": "Continuer en lecture seule",
+  "app.closeUnsaved": "Vos dernières modifications n'ont pas pu être enregistrées : {message}. Si vous fermez maintenant, elles seront perdues. Restez pour les copier ailleurs.",
+  "app.closeAnyway": "Fermer sans enregistrer",
   "app.actionFailed": "Cette action a échoué : {message}",
   "app.untitled": "Sans titre",
   "app.editor": "Éditeur",

@@ -9,6 +9,9 @@ SHELL := /bin/bash
 # Debian/Ubuntu packages: building the app, then testing it in a real window.
 APT_BUILD := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev hunspell-fr hunspell-en-us
 APT_TEST := xvfb xauth webkit2gtk-driver default-jre-headless chromium imagemagick strace xclip
+# A real WordPress for the publishing tests (scripts/wordpress-test-server): Debian's packages,
+# installed with every service start forbidden (wordpress pulls apache2, which must not run).
+APT_WORDPRESS := mariadb-server php-cli php-mysql wordpress
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(HOME)/.cargo/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
@@ -54,6 +57,17 @@ define apt_install
 	fi
 endef
 
+# The same, with a temporary policy-rc.d (exit 101: "action forbidden") when the machine has
+# none, so installing a server package never starts its service.
+define apt_install_no_services
+	if [ -e /usr/sbin/policy-rc.d ]; then $(call apt_install,$(1)); else \
+	  printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee /usr/sbin/policy-rc.d >/dev/null; \
+	  $(SUDO) chmod +x /usr/sbin/policy-rc.d; \
+	  status=0; ( $(call apt_install,$(1)) ) || status=$$?; \
+	  $(SUDO) rm -f /usr/sbin/policy-rc.d; exit $$status; \
+	fi
+endef
+
 deps-build:
 	@$(call apt_install,$(APT_BUILD))
 	@command -v cargo >/dev/null || { echo "Rust is missing: install it from your distribution or rustup"; exit 1; }
@@ -61,6 +75,7 @@ deps-build:
 
 deps-test: tests/validate/node_modules/.package-lock.json
 	@$(call apt_install,$(APT_TEST))
+	@$(call apt_install_no_services,$(APT_WORDPRESS))
 	@[ -x "$(TAURI_DRIVER)" ] || command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
 
 ui/node_modules/.package-lock.json: ui/package-lock.json

@@ -255,8 +255,11 @@ fn field_fr(field: &str) -> &str {
 
 /// The French of a step of [`PublishError::Interrupted`] (written by `wordpress::steps`).
 fn step_fr(step: &str) -> String {
-    if let Some(rest) = step.strip_suffix(" images uploaded") {
-        return format!("{rest} images envoyées");
+    if let Some((done, total)) = step
+        .strip_suffix(" images uploaded")
+        .and_then(|counts| counts.split_once(" of "))
+    {
+        return format!("{done} images sur {total} envoyées");
     }
     match step {
         "post not created" => "article non créé".into(),

@@ -480,3 +480,46 @@ fn not_wordpress_and_unreachable_are_told_apart() {
     );
     let _ = site;
 }
+
+/// A publish that fails after its uploads says what was done, and the next attempt reuses
+/// the uploads instead of sending the images again. The failure here is the site's own: a
+/// tag made only of markup (`<br>`) is empty once WordPress strips tags, and refused.
+#[test]
+fn a_failed_publish_reports_its_steps_and_the_next_reuses_them() {
+    let site = wordpress_or_skip!();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (library, secrets) = library_with_site(dir.path(), site, "mag");
+    let id = model_editorial(&library, "Publication interrompue", 13);
+    library
+        .set_tags(id, &["printemps".into(), "<br>".into()])
+        .expect("tags");
+    let draft = options(PostStatus::Draft);
+    let err = publish::publish(&library, &secrets, "mag", id, &draft).expect_err("refused tag");
+    match &err {
+        PublishError::Interrupted { done, source } => {
+            assert_eq!(done, &["2 of 2 images uploaded", "post not created"]);
+            assert!(
+                matches!(**source, PublishError::Rejected { .. }),
+                "{source:?}"
+            );
+        }
+        other => panic!("expected Interrupted, got {other:?}"),
+    }
+    let french = err.message(edito::Lang::Fr);
+    assert!(
+        french.starts_with("2 images sur 2 envoyées, article non créé"),
+        "{french}"
+    );
+    assert_eq!(
+        site.count(&format!("/wp/v2/posts?status=any&search={}", marker(13))),
+        0
+    );
+
+    library.set_tags(id, &["printemps".into()]).expect("tags");
+    let report = publish::publish(&library, &secrets, "mag", id, &draft).expect("publish");
+    assert!(report.created);
+    assert_eq!((report.images_uploaded, report.images_reused), (0, 2));
+    for image in image_ids(&library, id) {
+        assert_eq!(uploads_of(site, &image), 1, "{image}");
+    }
+}

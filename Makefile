@@ -17,7 +17,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 
 # `ui` names a folder too: without .PHONY make would find it up to date and never build.
-.PHONY: run test check bench types deps-build deps-test ui lint
+.PHONY: run test check bench types deps-build deps-test deps-wordpress ui lint
 
 # Only the binaries (the window and the `edito` CLI): tests and benches are `make test`'s job.
 run: deps-build ui
@@ -25,7 +25,7 @@ run: deps-build ui
 	./target/debug/edito-desktop
 
 # No Xvfb, no E2E, no UI build: what an edit can break, in a few minutes on a warm cache.
-check: ui/node_modules/.package-lock.json
+check: ui/node_modules/.package-lock.json deps-wordpress
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo test --workspace --lib --bins
@@ -73,9 +73,12 @@ deps-build:
 	@command -v cargo >/dev/null || { echo "Rust is missing: install it from your distribution or rustup"; exit 1; }
 	@command -v npm >/dev/null || { echo "Node.js 20+ and npm are missing: install them (apt-get install nodejs npm)"; exit 1; }
 
-deps-test: tests/validate/node_modules/.package-lock.json
-	@$(call apt_install,$(APT_TEST))
+# The integration tests publish to a real WordPress (`make check` runs them too).
+deps-wordpress:
 	@$(call apt_install_no_services,$(APT_WORDPRESS))
+
+deps-test: tests/validate/node_modules/.package-lock.json deps-wordpress
+	@$(call apt_install,$(APT_TEST))
 	@[ -x "$(TAURI_DRIVER)" ] || command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
 
 ui/node_modules/.package-lock.json: ui/package-lock.json

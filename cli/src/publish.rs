@@ -2,7 +2,7 @@
 //! the keyring, never on the command line) and publishing a piece to one. Errors are worded in
 //! the user's language (`LANG`/`LC_ALL`/`LC_MESSAGES` starting with `fr`: French).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 
 use anyhow::bail;
 use clap::{Args, Subcommand};
@@ -154,13 +154,15 @@ fn read_password() -> anyhow::Result<String> {
         return Ok(password);
     }
     let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        eprint!("Application password (wp-admin → Users → Profile): ");
-        std::io::stderr().flush()?;
-    }
-    let mut line = String::new();
-    stdin.lock().read_line(&mut line)?;
-    let password = line.trim().to_owned();
+    let password = if stdin.is_terminal() {
+        // Typed at a terminal: not echoed, so it is not left on the screen or in a recording.
+        rpassword::prompt_password("Application password (wp-admin → Users → Profile): ")?
+    } else {
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line)?;
+        line
+    };
+    let password = password.trim().to_owned();
     if password.is_empty() {
         bail!("no application password given: pipe it on standard input or set {PASSWORD_ENV}");
     }

@@ -194,8 +194,9 @@ impl PublishError {
                  saisissez-le de nouveau avec « edito sites add »"
             ),
             PublishError::NotAllowed { user, action } => format!(
-                "l’utilisateur « {user} » n’a pas le droit de {action} sur ce site (403) : \
-                 utilisez un compte d’éditeur ou d’administrateur"
+                "l’utilisateur « {user} » n’a pas le droit {} sur ce site (403) : \
+                 utilisez un compte d’éditeur ou d’administrateur",
+                action_fr(action)
             ),
             PublishError::TooLarge { file } => format!(
                 "le site refuse « {file} », trop volumineux (413) : augmentez la limite d’envoi \
@@ -253,6 +254,18 @@ fn field_fr(field: &str) -> &str {
     }
 }
 
+/// The French of what a 403 refused (the actions `wordpress` names), with its elided `de`.
+fn action_fr(action: &str) -> String {
+    match action {
+        "read your profile" => "de lire son profil".into(),
+        "read posts" => "de lire les articles".into(),
+        "write posts" => "d’écrire des articles".into(),
+        "upload files" => "d’envoyer des fichiers".into(),
+        "manage categories and tags" => "de gérer les catégories et les étiquettes".into(),
+        other => format!("de {other}"),
+    }
+}
+
 /// The French of a step of [`PublishError::Interrupted`] (written by `wordpress::steps`).
 fn step_fr(step: &str) -> String {
     if let Some((done, total)) = step
@@ -274,5 +287,42 @@ impl From<crate::images::ImageError> for PublishError {
             field: "image",
             reason: err.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word a French message takes from the code (fields, actions, steps) is French too.
+    #[test]
+    fn french_messages_carry_no_english_words_from_the_code() {
+        let refused = PublishError::NotAllowed {
+            user: "redaction".into(),
+            action: "upload files".into(),
+        };
+        assert!(refused
+            .message(Lang::Fr)
+            .contains("n’a pas le droit d’envoyer des fichiers sur ce site"));
+        let edited = PublishError::EditedOnSite {
+            post_id: 4,
+            fields: vec!["title".into(), "excerpt".into()],
+        };
+        assert!(edited.message(Lang::Fr).contains("(titre, extrait)"));
+        let interrupted = PublishError::Interrupted {
+            done: vec!["1 of 3 images uploaded".into(), "post not updated".into()],
+            source: Box::new(PublishError::TooLarge {
+                file: "a.jpg".into(),
+            }),
+        };
+        let french = interrupted.message(Lang::Fr);
+        assert!(
+            french.starts_with("1 images sur 3 envoyées, article non mis à jour : le site refuse"),
+            "{french}"
+        );
+        assert_eq!(interrupted.code(), "publish_too_large");
+        assert!(interrupted
+            .to_string()
+            .starts_with("1 of 3 images uploaded, post not updated: "));
     }
 }

@@ -210,6 +210,13 @@ problems! {
         /// The body line where it is used.
         line: usize,
     },
+    /// A piece to export has a lead image with empty alt text that is not marked decorative.
+    LeadImageWithoutAlt {
+        /// The piece's title.
+        piece: String,
+        /// The image's original file name (else its reference).
+        image: String,
+    },
     /// A piece to export shows an image straight from the disk (absolute path, `file:` URL…).
     ImageFromDisk {
         /// The piece's title.
@@ -508,6 +515,10 @@ fn export_problem(err: &ExportError) -> Problem {
             piece: piece.clone(),
             image: name.clone().unwrap_or_default(),
             line: *line,
+        },
+        ExportError::LeadImageWithoutAlt { piece, image } => Problem::LeadImageWithoutAlt {
+            piece: piece.clone(),
+            image: image.clone(),
         },
         ExportError::ImageFromDisk {
             piece,

@@ -60,6 +60,16 @@ pub enum ExportError {
         /// The body line where the image is used (1-based).
         line: usize,
     },
+    /// A piece's lead image has no alt text and is not marked decorative (the lead image has
+    /// no `![…]` of its own: its alt text is the image's, set in the image dialog or with
+    /// `edito image describe`).
+    #[error("piece `{piece}`: the lead image `{image}` has no alt text: describe it (in Edito, the lead image's « Modifier… », or `edito image describe <id> --alt …`), or mark it decorative, then export again")]
+    LeadImageWithoutAlt {
+        /// The piece's title (or slug).
+        piece: String,
+        /// The image: its original file name, else its reference.
+        image: String,
+    },
     /// A piece shows an image straight from the writer's disk (an absolute path, `~`, a
     /// `file:` URL, a Windows drive path): the exported page would name a file only this
     /// machine has, so the image must be copied into the library first (issue #14).

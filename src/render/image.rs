@@ -45,6 +45,10 @@ pub struct ImageDescription {
     pub caption: String,
     /// The photographer's credit (plain text), written « Photo : credit ».
     pub credit: String,
+    /// The image's own alt text (its library record's; empty when the image is decorative),
+    /// for a use that has none of its own: the piece's lead image. A body image's alt text
+    /// is the one written in its `![…]`, never this.
+    pub alt: String,
 }
 
 impl ImageDescription {
@@ -94,6 +98,8 @@ pub struct AppImage {
     pub caption: String,
     /// The credit.
     pub credit: String,
+    /// The image's own alt text (empty when decorative): the lead image's.
+    pub alt: String,
 }
 
 /// The preview's resolver: `edito:image/<id>` becomes `edito-image://localhost/<id>` (the
@@ -131,6 +137,7 @@ impl AssetResolver for AppImages {
             sizes: None,
             caption: known.caption,
             credit: known.credit,
+            alt: known.alt,
         })
     }
 }
@@ -165,6 +172,7 @@ mod tests {
                 size: Some((4, 3)),
                 caption: "Le port".into(),
                 credit: "J. D.".into(),
+                alt: String::new(),
             },
         )]);
         let reference = format!("edito:image/{ID}");

@@ -10,7 +10,7 @@ mod used;
 mod write;
 
 pub use plan::{plan_image, ImagePlan, PlannedFile, LARGEST_EDGE, VARIANT_EDGES};
-pub use resolver::ExportImages;
+pub use resolver::{ExportImages, IMAGE_SIZES};
 pub use used::{is_local_file, local_images, used_images, LocalImage, UsedImage};
 pub(crate) use write::{write_images, FolderKind};
 
@@ -101,8 +101,21 @@ pub fn plan_article_images(
         }
     }
     if let Some(id) = lead {
-        if !plans.iter().any(|plan| plan.record.id == id.as_str()) {
-            plans.push(plan_image(record_of(store, &id, &piece)?));
+        let known = plans.iter().find(|plan| plan.record.id == id.as_str());
+        let record = match known {
+            Some(plan) => plan.record.clone(),
+            None => record_of(store, &id, &piece)?,
+        };
+        // The lead image is shown on the page (and named by `og:image:alt`) with the image's
+        // own alt text: the same rule as a body image's.
+        if record.alt.trim().is_empty() && !record.decorative {
+            return Err(ExportError::LeadImageWithoutAlt {
+                piece,
+                image: image_label(&record),
+            });
+        }
+        if known.is_none() {
+            plans.push(plan_image(record));
         }
     }
     Ok(plans)

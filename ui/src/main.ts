@@ -113,7 +113,7 @@ fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
 const imageDialog = new ImageDialog();
 const images = new BodyImages(desk.editor.view, session, imageDialog, desk);
 new LocalImageOffer(desk.editor.view, session, { box: byId("image-offer"), text: byId("image-offer-text"), copy: byId<HTMLButtonElement>("image-offer-copy") }, desk);
-const metadata = new MetadataPanel(session, () => sidebar.pieces().map((p) => p.category), undo, new LeadImageField(session, imageDialog, desk));
+const metadata = new MetadataPanel(session, () => sidebar.pieces().map((p) => p.category), undo, new LeadImageField(session, imageDialog, desk, () => desk.imageTextsChanged()));
 const history = new HistoryDialog(
   { dialog: byId("history-dialog"), list: byId("history-list"), diff: byId("history-diff"), restore: byId("history-restore"), message: byId("history-message"),
     compare: byId<HTMLSelectElement>("history-compare"), caption: byId("history-caption") },

@@ -295,6 +295,42 @@ describe("the lead image field", () => {
     await context.close();
   });
 
+  // Broke: the details panel showed only the reference of the lead image, not the texts the
+  // page carries, and nothing edited them but choosing the image again; the preview's page
+  // had no lead image at all.
+  it("shows the lead image's alt text, caption and credit, edits them, and the preview follows", async () => {
+    const { page, context } = await openDesk();
+    await page.evaluate((bytes) => (window.__mockImageFiles["/tmp/portrait.png"] = bytes), [...png(30, 40)]);
+    await page.click("#toggle-metadata");
+    await page.click("#meta-lead-pick");
+    await dialogOpen(page);
+    await page.fill("#image-alt", "Portrait de la rédactrice en chef");
+    await page.fill("#image-caption", "À Lyon");
+    await page.click("#image-confirm");
+    await page.waitForFunction(() => !document.getElementById("meta-lead-texts").hidden);
+    assert.equal(await page.textContent("#meta-lead-alt"), "Portrait de la rédactrice en chef");
+    assert.equal(await page.textContent("#meta-lead-caption"), "À Lyon");
+    assert.equal(await page.isVisible("#meta-lead-credit"), false);
+    const figcaption = () => page.evaluate(() => document.getElementById("preview").contentDocument.querySelector("figure.lead-image figcaption")?.textContent ?? null);
+    await page.waitForFunction(() => document.getElementById("preview").contentDocument.querySelector("figure.lead-image img")?.naturalWidth === 30);
+    assert.equal(await figcaption(), "À Lyon");
+    // "Modifier…": the dialog on the image's own texts, saying what they apply to.
+    await page.click("#meta-lead-edit");
+    await dialogOpen(page);
+    assert.equal(await page.textContent("#image-dialog-title"), "Textes de l'image principale");
+    assert.equal(await page.textContent("#image-confirm"), "Enregistrer");
+    assert.equal(await page.isVisible("#image-scope"), true);
+    assert.equal(await page.inputValue("#image-caption"), "À Lyon");
+    await page.fill("#image-caption", "À Lyon, en 2024");
+    await page.fill("#image-credit", "Marie Curie");
+    await page.click("#image-confirm");
+    await page.waitForFunction(() => document.getElementById("meta-lead-credit").textContent === "Marie Curie");
+    assert.equal(await page.textContent("#meta-lead-caption"), "À Lyon, en 2024");
+    await page.waitForFunction(() => document.getElementById("preview").contentDocument.querySelector("figure.lead-image figcaption")?.textContent === "À Lyon, en 2024");
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+
   it("takes a picture pasted on it", async () => {
     const { page, context } = await openDesk();
     await page.click("#toggle-metadata");

@@ -40,12 +40,12 @@ export class Controls {
     this.toggle("toggle-preview", "previewVisible");
     this.toggle("toggle-focus", "focus");
     this.toggle("toggle-typewriter", "typewriter");
-    byId("open-help").addEventListener("click", () => this.run("help"));
+    byId("open-help").addEventListener("click", () => this.run("help", byId("open-help")));
     byId("toggle-metadata").addEventListener("click", () => this.run("metadata"));
-    byId("open-history").addEventListener("click", () => this.run("history"));
-    byId("open-export").addEventListener("click", () => this.run("export"));
-    byId("insert-image").addEventListener("click", () => this.run("image"));
-    byId("open-settings").addEventListener("click", () => this.openSettings());
+    byId("open-history").addEventListener("click", () => this.run("history", byId("open-history")));
+    byId("open-export").addEventListener("click", () => this.run("export", byId("open-export")));
+    byId("insert-image").addEventListener("click", () => this.run("image", byId("insert-image")));
+    byId("open-settings").addEventListener("click", () => this.openSettings(byId("open-settings")));
     this.wireSettings();
     followDialogs(byId("desk"));
     window.addEventListener("keydown", (event) => this.onKey(event), { capture: true });
@@ -53,8 +53,8 @@ export class Controls {
     this.apply();
   }
 
-  /** Runs a desk action (from a shortcut, or from a test). */
-  run(action: Action): void {
+  /** Runs a desk action (from a shortcut, a toolbar button — `opener` — or a test). */
+  run(action: Action, opener: HTMLElement | null = null): void {
     const editor = this.desk.editor;
     switch (action) {
       case "quickOpen":
@@ -70,14 +70,14 @@ export class Controls {
       case "save":
         return void this.desk.session.flush().catch(() => undefined);
       case "export":
-        return this.panels.exporter.open();
+        return this.panels.exporter.open(opener);
       case "history":
-        return void this.panels.history.open();
+        return void this.panels.history.open(opener);
       case "metadata":
         return this.set({ metadataVisible: !this.prefs.metadataVisible });
       case "help":
         renderHelp(byId("help-table"), uiLang());
-        return openModal(byId<HTMLDialogElement>("help"));
+        return openModal(byId<HTMLDialogElement>("help"), opener);
       case "preview":
         return this.set({ previewVisible: !this.prefs.previewVisible });
       case "focus":
@@ -87,7 +87,7 @@ export class Controls {
       case "fullscreen":
         return void toggleZen(byId("app"));
       case "image":
-        return void this.panels.images.pick();
+        return void this.panels.images.pick(opener);
     }
   }
 
@@ -122,13 +122,13 @@ export class Controls {
     this.run(action);
   }
 
-  private openSettings(): void {
+  private openSettings(opener: HTMLElement): void {
     byId<HTMLSelectElement>("ui-lang").value = uiLang();
     byId<HTMLSelectElement>("theme").value = this.prefs.theme;
     byId<HTMLInputElement>("french-typing").checked = this.prefs.frenchTyping;
     byId<HTMLInputElement>("show-spaces").checked = this.prefs.showSpaces;
     byId<HTMLInputElement>("spelling").checked = this.prefs.spelling;
-    openModal(byId<HTMLDialogElement>("settings"));
+    openModal(byId<HTMLDialogElement>("settings"), opener);
   }
 
   private wireSettings(): void {

@@ -273,4 +273,13 @@ export const en: Record<MessageKey, string> = {
   "meta.leadImageAlt": "Lead image of the piece",
   "meta.leadImagePick": "Choose…",
   "meta.leadImageRemove": "Remove",
+  "meta.leadImageEdit": "Edit…",
+  "meta.leadAltLabel": "Alt text",
+  "meta.leadCaptionLabel": "Caption",
+  "meta.leadCreditLabel": "Credit",
+  "meta.leadDecorative": "(decorative image)",
+  "meta.leadNoAlt": "none: click “Edit…” to describe the image (export asks for it)",
+  "image.editLeadTitle": "Texts of the lead image",
+  "image.save": "Save",
+  "image.scopeLead": "The caption and credit apply to every use of this image.",
 };

@@ -271,6 +271,15 @@ export const fr = {
   "meta.leadImageAlt": "Image principale de l'article",
   "meta.leadImagePick": "Choisir…",
   "meta.leadImageRemove": "Retirer",
+  "meta.leadImageEdit": "Modifier…",
+  "meta.leadAltLabel": "Texte de remplacement",
+  "meta.leadCaptionLabel": "Légende",
+  "meta.leadCreditLabel": "Crédit",
+  "meta.leadDecorative": "(image décorative)",
+  "meta.leadNoAlt": "aucun : cliquez sur « Modifier… » pour décrire l'image (l'export le demande)",
+  "image.editLeadTitle": "Textes de l'image principale",
+  "image.save": "Enregistrer",
+  "image.scopeLead": "La légende et le crédit valent pour toutes les utilisations de cette image.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

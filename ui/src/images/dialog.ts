@@ -4,7 +4,7 @@
 // the same image comes back (content-addressed: the same file is the same record).
 import { errorMessage, imageUrl, type ImageRecord, type ImageText } from "../api/ipc";
 import { byId, closeModal, openModal } from "../app/dom";
-import { formatNumber, t, uiLang } from "../i18n";
+import { formatNumber, type MessageKey, t, uiLang } from "../i18n";
 
 /** What the writer chose: the image and its texts. */
 export interface ImageChoice {
@@ -12,8 +12,22 @@ export interface ImageChoice {
   text: ImageText;
 }
 
-/** Inserting in the text, or choosing the piece's lead image (only the words differ). */
-export type ImagePurpose = "insert" | "lead";
+/** Inserting in the text, choosing the piece's lead image, or changing the texts of the lead
+ *  image already chosen (the words differ, and what the texts apply to is said). */
+export type ImagePurpose = "insert" | "lead" | "editLead";
+
+/** Where the dialog was asked from. */
+export interface AskOptions {
+  /** The button that opened it, drawn as active while it is open (none: a paste, a drop, a
+   *  shortcut). */
+  opener?: HTMLElement | null;
+}
+
+const TITLES: Record<ImagePurpose, [title: MessageKey, confirm: MessageKey, scope: MessageKey | null]> = {
+  insert: ["image.title", "image.confirm", null],
+  lead: ["image.leadTitle", "image.confirmLead", null],
+  editLead: ["image.editLeadTitle", "image.save", "image.scopeLead"],
+};
 
 /** The alt text the dialog asks for is missing: neither words nor "decorative". */
 export function altMissing(text: ImageText): boolean {
@@ -72,7 +86,7 @@ export class ImageDialog {
    * refusal stays on screen, in the UI's language, until the writer closes the dialog).
    * `save` stores the texts on the record before the dialog closes.
    */
-  ask(pending: Promise<ImageRecord>, purpose: ImagePurpose, save: (record: ImageRecord, text: ImageText) => Promise<ImageRecord>): Promise<ImageChoice | null> {
+  ask(pending: Promise<ImageRecord>, purpose: ImagePurpose, save: (record: ImageRecord, text: ImageText) => Promise<ImageRecord>, options: AskOptions = {}): Promise<ImageChoice | null> {
     this.finish(null);
     this.save = save;
     this.record = null;
@@ -84,10 +98,14 @@ export class ImageDialog {
     this.thumb.removeAttribute("src");
     this.info.textContent = t("image.copying");
     this.confirm.disabled = true;
-    byId("image-dialog-title").textContent = t(purpose === "lead" ? "image.leadTitle" : "image.title");
-    this.confirm.textContent = t(purpose === "lead" ? "image.confirmLead" : "image.confirm");
+    const [title, confirm, scope] = TITLES[purpose];
+    byId("image-dialog-title").textContent = t(title);
+    this.confirm.textContent = t(confirm);
+    const note = byId("image-scope");
+    note.textContent = scope ? t(scope) : "";
+    note.hidden = !scope;
     const answer = new Promise<ImageChoice | null>((resolve) => (this.settle = resolve));
-    openModal(this.dialog);
+    openModal(this.dialog, options.opener ?? null);
     this.alt.focus();
     pending.then(
       (record) => this.show(record),

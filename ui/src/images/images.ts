@@ -27,13 +27,13 @@ export class BodyImages {
     view.dom.addEventListener("drop", (event) => this.onDrop(event), { capture: true });
   }
 
-  /** The toolbar button and its shortcut: the native picker, then the dialog. */
-  async pick(): Promise<void> {
+  /** The toolbar button (`opener`) and its shortcut: the native picker, then the dialog. */
+  async pick(opener: HTMLElement | null = null): Promise<void> {
     if (!this.session.current()) return;
     const at = this.view.state.selection.main.head;
     try {
       const path = await pickImage();
-      if (path) await this.bring(addPicked(path), at);
+      if (path) await this.bring(addPicked(path), at, opener);
     } catch (err) {
       this.notices.showError(err);
     }
@@ -64,9 +64,9 @@ export class BodyImages {
   }
 
   /** The dialog while the copy runs, then the insertion at `at` in the piece that was open. */
-  private async bring(pending: Promise<ImageRecord>, at: number): Promise<void> {
+  private async bring(pending: Promise<ImageRecord>, at: number, opener: HTMLElement | null = null): Promise<void> {
     const piece = this.session.current()?.id;
-    const choice = await this.dialog.ask(pending, "insert", describe);
+    const choice = await this.dialog.ask(pending, "insert", describe, { opener });
     if (!choice) return this.view.focus();
     if (this.session.current()?.id !== piece) return this.notices.showError(new Error(t("image.otherPiece")));
     const doc = this.view.state.doc.toString();

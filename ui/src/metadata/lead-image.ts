@@ -1,8 +1,10 @@
 // The lead image field of the metadata panel (the editor's portrait, the CMS's featured
 // image): paste or drop an image on it, or pick a file; the image dialog asks its alt text,
 // caption and credit; the piece's `lead_image` then holds its library reference. A thumbnail
-// shows the image from the app-served address; "Retirer" empties the field.
-import { imageUrl, type ImageRecord } from "../api/ipc";
+// shows the image from the app-served address, with the texts the page will carry (alt text,
+// caption, credit: the image's own, issue #14); "Modifier…" opens the dialog on them;
+// "Retirer" empties the field.
+import { api, imageUrl, type ImageRecord } from "../api/ipc";
 import { byId } from "../app/dom";
 import type { Notices } from "../app/desk";
 import { t } from "../i18n";
@@ -15,13 +17,20 @@ export class LeadImageField {
   private readonly zone = byId("meta-lead");
   private readonly thumb = byId<HTMLImageElement>("meta-lead-thumb");
   private readonly remove = byId<HTMLButtonElement>("meta-lead-remove");
+  private readonly edit = byId<HTMLButtonElement>("meta-lead-edit");
+  private readonly texts = byId("meta-lead-texts");
+  /** The lead image shown, so a late answer for another one is dropped. */
+  private shownId: string | null = null;
 
   constructor(
     private readonly session: PieceSession,
     private readonly dialog: ImageDialog,
     private readonly notices: Notices,
+    /** The image's texts changed: the preview draws them again. */
+    private readonly textsChanged: () => void = () => undefined,
   ) {
     byId("meta-lead-pick").addEventListener("click", () => void this.pick());
+    this.edit.addEventListener("click", () => void this.editTexts());
     this.remove.addEventListener("click", () => {
       this.session.update({ lead_image: null });
       this.show(null);
@@ -48,10 +57,12 @@ export class LeadImageField {
   }
 
   /** Shows the piece's lead image (`edito:image/<id>`), or the empty field. */
-  show(lead: string | null): void {
+  show(lead: string | null, record: ImageRecord | null = null): void {
     const id = idOfReference(lead);
+    this.shownId = id;
     this.thumb.hidden = !id;
     this.remove.hidden = !lead;
+    this.edit.hidden = !id;
     if (id) {
       if (this.thumb.dataset.id !== id) this.thumb.src = imageUrl(id);
       this.thumb.dataset.id = id;
@@ -60,6 +71,36 @@ export class LeadImageField {
       this.thumb.removeAttribute("src");
       delete this.thumb.dataset.id;
     }
+    if (!id) return void (this.texts.hidden = true);
+    if (record?.id === id) return this.showTexts(record);
+    api.imageRecord(id).then(
+      (found) => found.id === this.shownId && this.showTexts(found),
+      () => id === this.shownId && (this.texts.hidden = true),
+    );
+  }
+
+  /** Alt text (or "decorative", or the missing alt the export will ask for), caption, credit. */
+  private showTexts(record: ImageRecord): void {
+    const alt = byId("meta-lead-alt");
+    const missing = !record.decorative && record.alt.trim() === "";
+    alt.textContent = record.decorative ? t("meta.leadDecorative") : missing ? t("meta.leadNoAlt") : record.alt;
+    alt.classList.toggle("is-missing", missing);
+    for (const [name, value] of [["caption", record.caption], ["credit", record.credit]] as const) {
+      byId(`meta-lead-${name}`).textContent = value;
+      byId(`meta-lead-${name}`).hidden = value.trim() === "";
+      byId(`meta-lead-${name}-label`).hidden = value.trim() === "";
+    }
+    this.texts.hidden = false;
+  }
+
+  /** "Modifier…": the dialog on the lead image's own texts; the page follows. */
+  private async editTexts(): Promise<void> {
+    const id = this.shownId;
+    if (!id) return;
+    const choice = await this.dialog.ask(api.imageRecord(id), "editLead", describe, { opener: this.edit });
+    if (!choice) return;
+    this.show(this.session.current()?.lead_image ?? null, choice.record);
+    this.textsChanged();
   }
 
   private async pick(): Promise<void> {
@@ -77,6 +118,7 @@ export class LeadImageField {
     if (!choice || this.session.current()?.id !== piece) return;
     const lead = reference(choice.record.id);
     this.session.update({ lead_image: lead });
-    this.show(lead);
+    this.show(lead, choice.record);
+    this.textsChanged();
   }
 }

@@ -102,6 +102,15 @@ pub enum ExportError {
         /// Why, and what to do.
         reason: String,
     },
+    /// The folder that would hold an export's file or folder does not exist: Edito creates
+    /// the export's own folder (an archive, a TextBundle, `images/`), never the folders above
+    /// it, where a typing mistake would put the export out of sight.
+    #[error("the folder `{}` does not exist: create it first (`mkdir -p {}`), or write somewhere else", .0.display(), .0.display())]
+    MissingFolder(PathBuf),
+    /// A path that must be a folder (the place of an export's file, or an archive folder) is
+    /// a file.
+    #[error("`{}` is a file, not a folder: choose an output path inside a folder", .0.display())]
+    NotAFolder(PathBuf),
     /// The manifest of a previous export is unreadable.
     #[error("the export manifest `{0}` is damaged: delete it (stale pages of earlier exports will then stay)")]
     BadManifest(PathBuf),

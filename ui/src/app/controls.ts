@@ -24,6 +24,11 @@ export interface Panels {
   images: BodyImages;
 }
 
+/** The toolbar button of each action that opens a dialog: the button looks active while the
+ *  dialog is open for its action, whether clicked or by its shortcut (issue #11), and not
+ *  when the same dialog serves something else (the image dialog of a paste or a drop). */
+const DIALOG_BUTTONS: Partial<Record<Action, string>> = { help: "open-help", history: "open-history", export: "open-export", image: "insert-image" };
+
 export class Controls {
   private readonly palette: QuickOpen;
 
@@ -40,11 +45,11 @@ export class Controls {
     this.toggle("toggle-preview", "previewVisible");
     this.toggle("toggle-focus", "focus");
     this.toggle("toggle-typewriter", "typewriter");
-    byId("open-help").addEventListener("click", () => this.run("help", byId("open-help")));
+    byId("open-help").addEventListener("click", () => this.run("help"));
     byId("toggle-metadata").addEventListener("click", () => this.run("metadata"));
-    byId("open-history").addEventListener("click", () => this.run("history", byId("open-history")));
-    byId("open-export").addEventListener("click", () => this.run("export", byId("open-export")));
-    byId("insert-image").addEventListener("click", () => this.run("image", byId("insert-image")));
+    byId("open-history").addEventListener("click", () => this.run("history"));
+    byId("open-export").addEventListener("click", () => this.run("export"));
+    byId("insert-image").addEventListener("click", () => this.run("image"));
     byId("open-settings").addEventListener("click", () => this.openSettings(byId("open-settings")));
     this.wireSettings();
     followDialogs(byId("desk"));
@@ -53,8 +58,11 @@ export class Controls {
     this.apply();
   }
 
-  /** Runs a desk action (from a shortcut, a toolbar button — `opener` — or a test). */
-  run(action: Action, opener: HTMLElement | null = null): void {
+  /** Runs a desk action (from a shortcut, a toolbar button, or a test). A dialog it opens is
+   *  the action's toolbar button's (`opener`), drawn active while open. */
+  run(action: Action): void {
+    const button = DIALOG_BUTTONS[action];
+    const opener = button ? byId(button) : null;
     const editor = this.desk.editor;
     switch (action) {
       case "quickOpen":

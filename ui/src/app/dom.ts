@@ -10,8 +10,9 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 /** Shows `dialog` as a modal (focus trapped, Escape closes) unless it is already open.
- *  `opener`: the button clicked to open it, which `followDialogs` draws as active while it is
- *  open; none when a shortcut, a paste or a drop opened it. */
+ *  `opener`: the toolbar button whose action opened it (clicked, or by its shortcut), which
+ *  `followDialogs` draws as active while it is open; none when the dialog serves something
+ *  else (the image dialog of a paste, a drop, the lead image). */
 export function openModal(dialog: HTMLDialogElement, opener: HTMLElement | null = null): void {
   dialog.dataset.opener = opener?.id ?? "";
   if (!dialog.open) dialog.showModal();
@@ -24,9 +25,8 @@ export function closeModal(dialog: HTMLDialogElement): void {
 
 /**
  * Keeps `aria-expanded` of every button under `root` that opens a dialog
- * (`aria-haspopup="dialog"` + `aria-controls`) true exactly while that dialog is open and was
- * opened by a click on that button (`openModal`'s `opener`), however it closed (Escape, its own
- * buttons). The toolbar draws a button as active from that state only: issue #11
+ * (`aria-haspopup="dialog"` + `aria-controls`) true exactly while that dialog is open for
+ * that button's action (`openModal`'s `opener`), however it closed (Escape, its own buttons). The toolbar draws a button as active from that state only: issue #11
  * ("Historique" stayed highlighted after its dialog was left) and issue #14 (the Image button
  * looked pressed while the image dialog was open for a paste, a drop or the lead image).
  */

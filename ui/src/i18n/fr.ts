@@ -265,7 +265,7 @@ export const fr = {
   "image.localCopied": "L'image « {name} » est copiée dans la bibliothèque : le texte y renvoie désormais.",
   "image.pasteNothing": "Le presse-papiers ne contient ni texte ni image qu'Edito puisse coller : copiez une image JPEG, PNG, WebP ou GIF, ou son fichier.",
   "image.pasteNotImage": "Le fichier copié n'est pas une image : Edito accepte les images JPEG, PNG, WebP et GIF.",
-  "shortcut.image": "Insérer une image (coller ou déposer marche aussi)",
+  "shortcut.image": "Insérer une image, ou modifier celle sous le curseur (coller ou déposer marche aussi)",
   "meta.leadImage": "Image principale (portrait)",
   "meta.leadImageHelp": "Collez ou déposez une image ici, ou choisissez un fichier.",
   "meta.leadImageAlt": "Image principale de l'article",
@@ -279,6 +279,12 @@ export const fr = {
   "meta.leadNoAlt": "aucun : cliquez sur « Modifier… » pour décrire l'image (l'export le demande)",
   "image.editLeadTitle": "Textes de l'image principale",
   "image.save": "Enregistrer",
+  "image.editTitle": "Modifier l'image",
+  "image.scopeUse": "Le texte de remplacement vaut pour cette utilisation de l'image seulement ; la légende et le crédit, pour toutes ses utilisations.",
+  "image.another": "Choisir un autre fichier",
+  "image.refusedFile": "« {name} » n'a pas été ajouté :",
+  "image.refusedPaste": "L'image collée n'a pas été ajoutée :",
+  "image.changedMeanwhile": "Le texte a changé pendant la modification : l'image n'est plus à cet endroit, rien n'a été modifié dans le texte.",
   "image.scopeLead": "La légende et le crédit valent pour toutes les utilisations de cette image.",
 } as const;
 

@@ -8,7 +8,7 @@ import { api, imageUrl, type ImageRecord } from "../api/ipc";
 import { byId } from "../app/dom";
 import type { Notices } from "../app/desk";
 import { t } from "../i18n";
-import { addFile, addPicked, copyPasted, describe, imageFiles, pasteFailed, pastedImage, pickImage } from "../images/bring";
+import { addFile, addPicked, copyPasted, describe, fileName, imageFiles, pasteFailed, pastedImage, pickImage } from "../images/bring";
 import type { ImageDialog } from "../images/dialog";
 import { idOfReference, reference } from "../images/markdown";
 import type { PieceSession } from "../session/session";
@@ -39,7 +39,7 @@ export class LeadImageField {
     this.zone.addEventListener("paste", (event) => {
       pastedImage(event)
         ?.then(copyPasted)
-        .then((copy) => copy && this.choose(copy.pending))
+        .then((copy) => copy && this.choose(copy.pending, copy.name))
         .catch((err) => pasteFailed(this.notices, err));
     });
     this.zone.addEventListener("dragover", (event) => {
@@ -52,7 +52,7 @@ export class LeadImageField {
       const [file] = imageFiles(event.dataTransfer);
       if (!file) return;
       event.preventDefault();
-      void this.choose(addFile(file, true));
+      void this.choose(addFile(file, true), file.name);
     });
   }
 
@@ -106,15 +106,15 @@ export class LeadImageField {
   private async pick(): Promise<void> {
     try {
       const path = await pickImage();
-      if (path) await this.choose(addPicked(path));
+      if (path) await this.choose(addPicked(path), fileName(path), byId("meta-lead-pick"));
     } catch (err) {
       this.notices.showError(err);
     }
   }
 
-  private async choose(pending: Promise<ImageRecord>): Promise<void> {
+  private async choose(pending: Promise<ImageRecord>, name: string | null, opener: HTMLElement | null = null): Promise<void> {
     const piece = this.session.current()?.id;
-    const choice = await this.dialog.ask(pending, "lead", describe);
+    const choice = await this.dialog.ask(pending, "lead", describe, { name, opener });
     if (!choice || this.session.current()?.id !== piece) return;
     const lead = reference(choice.record.id);
     this.session.update({ lead_image: lead });

@@ -49,6 +49,9 @@ pub struct ImageDescription {
     /// for a use that has none of its own: the piece's lead image. A body image's alt text
     /// is the one written in its `![…]`, never this.
     pub alt: String,
+    /// A `class` for the `<img>` (WordPress's `wp-image-<media id>`, from which it adds its
+    /// own `srcset`); `None` for none.
+    pub class: Option<String>,
 }
 
 impl ImageDescription {
@@ -138,6 +141,7 @@ impl AssetResolver for AppImages {
             caption: known.caption,
             credit: known.credit,
             alt: known.alt,
+            class: None,
         })
     }
 }

@@ -49,6 +49,7 @@ impl AssetResolver for Described {
                 String::new()
             },
             alt: String::new(),
+            class: None,
         })
     }
 }

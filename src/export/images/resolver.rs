@@ -48,6 +48,7 @@ impl ExportImages {
                     } else {
                         plan.record.alt.clone()
                     },
+                    class: None,
                 };
                 (plan.record.id.clone(), description)
             })

@@ -97,7 +97,8 @@ pub fn export(data_dir: Option<PathBuf>, args: &ExportArgs) -> anyhow::Result<()
     let output = args
         .output
         .as_deref()
-        .map(|out| output_file(out, &article, args.format));
+        .map(|out| output_file(out, &article, args.format))
+        .transpose()?;
     if args.no_header && args.format == ExportFormat::Fragment {
         let text = exporter.fragment_with_store(&article, false, store)?;
         return write_output(text.as_bytes(), output.as_deref());
@@ -117,15 +118,25 @@ pub fn export(data_dir: Option<PathBuf>, args: &ExportArgs) -> anyhow::Result<()
 }
 
 /// The file to write: `out` itself, or the piece's file name in the format when `out` is a
-/// folder.
-fn output_file(out: &Path, article: &Article, format: ExportFormat) -> PathBuf {
+/// folder. `out` written as a folder (`drafts/`) that does not exist is refused like the
+/// missing folder of a file (rather than writing a file named `drafts`).
+fn output_file(out: &Path, article: &Article, format: ExportFormat) -> anyhow::Result<PathBuf> {
     let bundle = format == ExportFormat::TextBundle
         && out.extension().is_some_and(|e| e == format.extension());
+    let as_folder = out
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::MAIN_SEPARATOR)
+        || out.as_os_str().to_string_lossy().ends_with('/');
     if out.is_dir() && !bundle {
         let stem = safe_name(&article.slug, &article.fields.title).unwrap_or_default();
-        out.join(format.file_name(&stem))
+        Ok(out.join(format.file_name(&stem)))
+    } else if as_folder && !out.is_dir() {
+        let stem = safe_name(&article.slug, &article.fields.title).unwrap_or_default();
+        edito::export::check_folder_of(&out.join(format.file_name(&stem)))?;
+        Ok(out.to_path_buf())
     } else {
-        out.to_path_buf()
+        Ok(out.to_path_buf())
     }
 }
 

@@ -172,10 +172,42 @@ pub fn show(library: &Library, args: &IdArgs) -> anyhow::Result<()> {
     if let Some(date) = &f.publication_date {
         outln!("publication: {date}")?;
     }
+    if let Some(lead) = &f.lead_image {
+        lead_image(library, lead)?;
+    }
     if piece.trashed_at.is_some() {
         outln!("(in the trash)")?;
     }
     outln!("\n{}", f.body.trim_end())?;
+    Ok(())
+}
+
+/// The lead image's lines: its reference, then the texts a reader of the page gets (alt text,
+/// caption, credit) from the image's record, or why the record cannot be read.
+fn lead_image(library: &Library, lead: &str) -> anyhow::Result<()> {
+    outln!("lead image: {lead}")?;
+    let Some(id) = edito::images::ImageId::from_reference(lead.trim()) else {
+        return Ok(());
+    };
+    match library.image(&id) {
+        Ok(image) => {
+            let name = image.original_name.as_deref().unwrap_or("-");
+            outln!("  file: {name}  {}×{}", image.width, image.height)?;
+            if image.decorative {
+                outln!("  alt: (decorative)")?;
+            } else if image.alt.trim().is_empty() {
+                outln!("  alt: (none: describe it with `edito image describe {id} --alt …`)")?;
+            } else {
+                outln!("  alt: {}", image.alt)?;
+            }
+            for (label, value) in [("caption", &image.caption), ("credit", &image.credit)] {
+                if !value.trim().is_empty() {
+                    outln!("  {label}: {value}")?;
+                }
+            }
+        }
+        Err(err) => outln!("  ({err})")?,
+    }
     Ok(())
 }
 

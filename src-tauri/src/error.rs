@@ -210,6 +210,23 @@ problems! {
         /// The body line where it is used.
         line: usize,
     },
+    /// The folder that would hold an export does not exist.
+    MissingFolder {
+        /// The folder's name.
+        name: String,
+    },
+    /// A path an export needs as a folder is a file.
+    NotAFolder {
+        /// The file's name.
+        name: String,
+    },
+    /// A piece to export has a lead image with empty alt text that is not marked decorative.
+    LeadImageWithoutAlt {
+        /// The piece's title.
+        piece: String,
+        /// The image's original file name (else its reference).
+        image: String,
+    },
     /// A piece to export shows an image straight from the disk (absolute path, `file:` URL…).
     ImageFromDisk {
         /// The piece's title.
@@ -508,6 +525,16 @@ fn export_problem(err: &ExportError) -> Problem {
             piece: piece.clone(),
             image: name.clone().unwrap_or_default(),
             line: *line,
+        },
+        ExportError::MissingFolder(path) => Problem::MissingFolder {
+            name: name_of(path),
+        },
+        ExportError::NotAFolder(path) => Problem::NotAFolder {
+            name: name_of(path),
+        },
+        ExportError::LeadImageWithoutAlt { piece, image } => Problem::LeadImageWithoutAlt {
+            piece: piece.clone(),
+            image: image.clone(),
         },
         ExportError::ImageFromDisk {
             piece,

@@ -106,6 +106,7 @@ pub fn run() {
             commands::images::add_image_picked,
             commands::images::describe_image,
             commands::images::list_images,
+            commands::images::image_record,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(err) = result {

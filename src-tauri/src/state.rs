@@ -204,6 +204,7 @@ impl AppState {
                 size: Some((r.width, r.height)),
                 caption: r.caption,
                 credit: r.credit,
+                alt: if r.decorative { String::new() } else { r.alt },
             };
             (r.id, image)
         })));

@@ -60,6 +60,16 @@ pub enum ExportError {
         /// The body line where the image is used (1-based).
         line: usize,
     },
+    /// A piece's lead image has no alt text and is not marked decorative (the lead image has
+    /// no `![…]` of its own: its alt text is the image's, set in the image dialog or with
+    /// `edito image describe`).
+    #[error("piece `{piece}`: the lead image `{image}` has no alt text: describe it (in Edito, the lead image's « Modifier… », or `edito image describe <id> --alt …`), or mark it decorative, then export again")]
+    LeadImageWithoutAlt {
+        /// The piece's title (or slug).
+        piece: String,
+        /// The image: its original file name, else its reference.
+        image: String,
+    },
     /// A piece shows an image straight from the writer's disk (an absolute path, `~`, a
     /// `file:` URL, a Windows drive path): the exported page would name a file only this
     /// machine has, so the image must be copied into the library first (issue #14).
@@ -92,6 +102,15 @@ pub enum ExportError {
         /// Why, and what to do.
         reason: String,
     },
+    /// The folder that would hold an export's file or folder does not exist: Edito creates
+    /// the export's own folder (an archive, a TextBundle, `images/`), never the folders above
+    /// it, where a typing mistake would put the export out of sight.
+    #[error("the folder `{}` does not exist: create it first (`mkdir -p {}`), or write somewhere else", .0.display(), .0.display())]
+    MissingFolder(PathBuf),
+    /// A path that must be a folder (the place of an export's file, or an archive folder) is
+    /// a file.
+    #[error("`{}` is a file, not a folder: choose an output path inside a folder", .0.display())]
+    NotAFolder(PathBuf),
     /// The manifest of a previous export is unreadable.
     #[error("the export manifest `{0}` is damaged: delete it (stale pages of earlier exports will then stay)")]
     BadManifest(PathBuf),

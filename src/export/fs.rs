@@ -28,11 +28,33 @@ pub fn safe_name(slug: &str, title: &str) -> Result<String, ExportError> {
 /// Writes `bytes` to `path` atomically: a sibling temporary file, then a rename over the
 /// target, so a reader never sees a half-written file.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    check_folder_of(path)?;
     let temp = temp_name(path);
     write_new(&temp, path, bytes)?;
     fs::rename(&temp, path).map_err(|e| {
         let _ = fs::remove_file(&temp);
         ExportError::io("replace", path, e)
+    })
+}
+
+/// Refuses, with what to do, to write `path` when the folder meant to hold it is missing
+/// ([`ExportError::MissingFolder`]) or is a file, or has a file on its way
+/// ([`ExportError::NotAFolder`]): the operating system's "No such file or directory" or
+/// "Not a directory" names neither the folder nor the remedy.
+pub fn check_folder_of(path: &Path) -> Result<(), ExportError> {
+    let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if folder.is_dir() {
+        return Ok(());
+    }
+    let file = folder
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .find(|a| a.exists() && !a.is_dir());
+    Err(match file {
+        Some(file) => ExportError::NotAFolder(file.to_path_buf()),
+        None => ExportError::MissingFolder(folder.to_path_buf()),
     })
 }
 
@@ -80,10 +102,14 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Prepares to write into `root`, creating it if needed; refuses a root that is not a
-    /// real folder. Finishes an export of that folder that was interrupted while putting its
+    /// Prepares to write into `root`, creating it if needed (not the folders above it: see
+    /// [`check_folder_of`]); refuses a root that is not a real folder. Finishes an export of that folder that was interrupted while putting its
     /// pages in place, and removes the temporary files one left (see [`Staging::recovery`]).
     pub fn new(root: &Path) -> Result<Self, ExportError> {
+        check_folder_of(root)?;
+        if root.exists() && !root.is_dir() {
+            return Err(ExportError::NotAFolder(root.to_path_buf()));
+        }
         fs::create_dir_all(root).map_err(|e| ExportError::io("create folder", root, e))?;
         let root = root
             .canonicalize()
@@ -283,7 +309,9 @@ mod tests {
         let chosen = dir.path().join("missing-folder/x.html");
         let err = atomic_write(&chosen, b"x").expect_err("the folder does not exist");
         match &err {
-            ExportError::Io { path, .. } => assert_eq!(path, &chosen),
+            ExportError::MissingFolder(path) => {
+                assert_eq!(path, &dir.path().join("missing-folder"))
+            }
             other => panic!("unexpected error {other:?}"),
         }
         assert!(!err.to_string().contains(TEMP_SUFFIX), "{err}");

@@ -29,7 +29,7 @@ pub use article::Article;
 pub use error::ExportError;
 pub use format::{ExportFormat, ExportFormatInfo, ExportedFile};
 pub use from_library::library_articles;
-pub use fs::{atomic_write as write_atomically, safe_name};
+pub use fs::{atomic_write as write_atomically, check_folder_of, safe_name};
 pub use images::{ImageStore, NoImages};
 pub use manifest::{export_interrupted, MANIFEST};
 pub use markdown::to_markdown;

@@ -10,7 +10,7 @@ use super::images::ImagePlan;
 use super::views::{labels, PieceView, SiteView};
 use super::Exporter;
 use crate::library::PieceFields;
-use crate::render::hyphenate_html;
+use crate::render::{hyphenate_html, Links};
 
 /// Where the preview's body goes in [`Exporter::preview_page`]: an empty element the window
 /// finds by its id.
@@ -36,19 +36,22 @@ impl Exporter {
 
     /// The preview's frame for `article` (its body is ignored): the theme's `piece.html` with
     /// the embedded stylesheet, header (kicker, title, standfirst, information line with
-    /// section, date and tags) and signature exactly as [`Exporter::page`] writes them, and
-    /// [`PREVIEW_BODY_SLOT`] where the body goes. The window fills the slot block by block
+    /// section, date and tags), lead image and signature exactly as [`Exporter::page`] writes
+    /// them, and [`PREVIEW_BODY_SLOT`] where the body goes. `images` resolves the lead image
+    /// as the body's images are in the preview (`render::AppImages`: the app-served URL, with
+    /// the image's alt text, caption and credit). The window fills the slot block by block
     /// (`crate::preview`), so the preview is the published page.
-    pub fn preview_page(&self, article: &Article) -> Result<String, ExportError> {
+    pub fn preview_page(&self, article: &Article, images: &Links) -> Result<String, ExportError> {
+        let article = Article {
+            fields: PieceFields {
+                body: String::new(),
+                ..article.fields.clone()
+            },
+            ..article.clone()
+        };
         let piece = PieceView {
             body: PREVIEW_BODY_SLOT.to_owned(),
-            ..self.view(&Article {
-                fields: PieceFields {
-                    body: String::new(),
-                    ..article.fields.clone()
-                },
-                ..article.clone()
-            })?
+            ..PieceView::new(&article, self.base.as_deref(), images)?
         };
         let site = self.site_view(false, "", Some(self.templates.css().to_owned()));
         self.render_template(&piece, &site)

@@ -128,6 +128,9 @@ pub struct PieceView {
     pub category: Option<TermView>,
     /// Tags in the piece's order, duplicates (same slug) removed.
     pub tags: Vec<TermView>,
+    /// The piece's lead image (portrait, featured image), when `lead_image` names a library
+    /// image the export carries: its files, alt text, caption and credit.
+    pub lead_image: Option<LeadImageView>,
     /// The rendered body (safe HTML).
     pub body: String,
     /// Path of the piece's page from the archive root: `articles/<slug>.html`.
@@ -173,6 +176,7 @@ impl PieceView {
             category: term(&fields.category, "categories"),
             tags: tags(&article.tags),
             body: render_body(article, links),
+            lead_image: LeadImageView::new(article, links, url.as_deref(), lang),
             atom_id: url.clone().unwrap_or_else(|| format!("urn:edito:{slug}")),
             url,
             path,
@@ -181,6 +185,111 @@ impl PieceView {
             t: labels(lang),
         })
     }
+}
+
+/// The piece's lead image as templates write it: a `<figure>` above the body with the same
+/// files as a body image (`srcset`, `sizes`, `width`, `height`), and `og:image` in the head.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeadImageView {
+    /// URL of the largest file (`images/…` beside a page, `../images/…` in the archive, the
+    /// image base URL when given, `edito-image://localhost/<id>` in the preview).
+    pub src: String,
+    /// The `srcset` value (`url 480w, url 960w…`), empty when there is one file.
+    pub srcset: String,
+    /// The `sizes` value going with `srcset`.
+    pub sizes: String,
+    /// Width in pixels of `src`.
+    pub width: Option<u32>,
+    /// Height in pixels of `src`.
+    pub height: Option<u32>,
+    /// The image's alt text (its library record's; empty when decorative).
+    pub alt: String,
+    /// Caption, typeset.
+    pub caption: String,
+    /// Photographer's credit, typeset.
+    pub credit: String,
+    /// « Photo : » / "Photo:", the words before the credit.
+    pub credit_label: &'static str,
+    /// Absolute URL of `src` for `og:image`, only when one can be known: `src` is already an
+    /// address (image base URL), or the page has one (site base URL) and `src` is resolved
+    /// against it. The Open Graph protocol (ogp.me) defines `og:image` as an `http(s)` URL,
+    /// and readers of it (social networks, chat previews) ignore relative ones, so a page
+    /// exported without any address has no `og:image`.
+    pub og_image: Option<String>,
+}
+
+impl LeadImageView {
+    /// The view of `article`'s lead image when it is a library reference that `links`
+    /// describes (export: the planned files; preview: the app-served URL); `page_url` is the
+    /// page's absolute address, if known.
+    fn new(article: &Article, links: &Links, page_url: Option<&str>, lang: &str) -> Option<Self> {
+        let reference = article.fields.lead_image.as_deref()?.trim();
+        crate::render::image_reference_id(reference)?;
+        let image = links.image(reference)?;
+        let srcset = if image.srcset.len() > 1 {
+            image
+                .srcset
+                .iter()
+                .map(|c| format!("{} {}w", c.url, c.width))
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            String::new()
+        };
+        let og_image = absolute_url(&image.src, page_url);
+        Some(Self {
+            srcset,
+            sizes: image.sizes.clone().unwrap_or_default(),
+            width: image.size.map(|(w, _)| w),
+            height: image.size.map(|(_, h)| h),
+            alt: without_forbidden_chars(image.alt.trim().to_owned()),
+            caption: typeset(image.caption.trim(), lang),
+            credit: typeset(image.credit.trim(), lang),
+            credit_label: crate::render::credit_label(lang.parse().unwrap_or_default()),
+            og_image,
+            src: image.src,
+        })
+    }
+}
+
+/// `src` as an absolute `http(s)` URL: as is when it already is one, else resolved against
+/// `page_url` (`images/x.jpg`, `../images/x.jpg`: the relative forms exports write), else
+/// `None`.
+pub(crate) fn absolute_url(src: &str, page_url: Option<&str>) -> Option<String> {
+    if src.starts_with("https://") || src.starts_with("http://") {
+        return Some(src.to_owned());
+    }
+    // Another scheme (`edito-image:` in the preview) has no address on the web.
+    if src
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'))
+    {
+        return None;
+    }
+    let page = page_url?;
+    let scheme_end = page.find("://")? + 3;
+    let path_start = page[scheme_end..]
+        .find('/')
+        .map_or(page.len(), |i| scheme_end + i);
+    let mut folder = page[..page
+        .rfind('/')
+        .filter(|&i| i >= path_start)
+        .map_or(page.len(), |i| i)]
+        .to_owned();
+    let mut rest = src.trim_start_matches("./");
+    while let Some(up) = rest.strip_prefix("../") {
+        rest = up;
+        if folder.len() > path_start {
+            folder.truncate(
+                folder
+                    .rfind('/')
+                    .filter(|&i| i >= path_start)
+                    .unwrap_or(path_start),
+            );
+        }
+    }
+    Some(format!("{folder}/{rest}"))
 }
 
 fn term(name: &str, folder: &str) -> Option<TermView> {

@@ -1,16 +1,30 @@
 //! Images of imported Markdown (issue #14): each image given by a path relative to the file
 //! (`![alt](photos/a.jpg)`, a TextBundle's `assets/a.jpg`, the lead image) is copied into the
 //! library and its destination rewritten to the library reference `edito:image/<id>`, so the
-//! piece no longer depends on the file it came from.
+//! piece no longer depends on the file it came from. The image's texts come back from what
+//! Edito's Markdown exports write: the caption from the image's title (`![alt](a.jpg
+//! "caption")`), and alt text, decorative mark, caption and credit from the front matter's
+//! `image_texts` list (docs/EXPORT.md).
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Component, Path};
 
 use pulldown_cmark::{Event, Parser, Tag};
+use serde::Deserialize;
 
+use crate::export::images::IMAGE_TEXTS_KEY;
 use crate::export::Article;
-use crate::library::Library;
+use crate::images::ImageId;
+use crate::library::{ImageText, Library};
+
+/// One entry of the front matter's `image_texts`: an image file of the export and its texts.
+#[derive(Debug, Deserialize)]
+struct ImageTextsEntry {
+    file: String,
+    #[serde(flatten)]
+    text: ImageText,
+}
 use crate::render::{is_relative_path, parser_options};
 
 /// `article` (read from a file in the folder `base`) with its relative image paths replaced by
@@ -22,6 +36,8 @@ pub(crate) fn attach_images(
     article: &Article,
 ) -> Result<Article, String> {
     let body = &article.fields.body;
+    let entries = image_texts(article)?;
+    let mut titles: HashMap<String, String> = HashMap::new();
     let mut references: HashMap<String, String> = HashMap::new();
     let mut add = |dest: &str, line: usize| -> Result<String, String> {
         if let Some(reference) = references.get(dest) {
@@ -41,11 +57,19 @@ pub(crate) fn attach_images(
     let mut parser = Parser::new_ext(body, parser_options()).into_offset_iter();
     let mut referenced: Vec<(String, usize)> = Vec::new();
     for (event, range) in parser.by_ref() {
-        let Event::Start(Tag::Image { dest_url, .. }) = event else {
+        let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = event
+        else {
             continue;
         };
         if !is_relative_path(&dest_url) {
             continue;
+        }
+        if !title.trim().is_empty() {
+            titles
+                .entry(dest_url.to_string())
+                .or_insert_with(|| title.trim().to_owned());
         }
         let line = line_of(body, range.start);
         match find_in(body, &range, &dest_url) {
@@ -72,7 +96,61 @@ pub(crate) fn attach_images(
             article.fields.lead_image = Some(add(lead.trim(), 0)?);
         }
     }
+    article.extra.remove(IMAGE_TEXTS_KEY);
+    for (dest, reference) in &references {
+        let entry = entries.iter().find(|e| e.file == *dest);
+        describe(library, dest, reference, entry, titles.get(dest))?;
+    }
     Ok(article)
+}
+
+/// The front matter's `image_texts` (none when absent); a value of another shape refuses the
+/// file, saying how to fix it.
+fn image_texts(article: &Article) -> Result<Vec<ImageTextsEntry>, String> {
+    let Some(value) = article.extra.get(IMAGE_TEXTS_KEY) else {
+        return Ok(Vec::new());
+    };
+    serde_json::from_value(value.clone()).map_err(|err| {
+        format!("front-matter key `{IMAGE_TEXTS_KEY}` is not a list of `file`, `alt`, `decorative`, `caption`, `credit` ({err}): correct it or remove it")
+    })
+}
+
+/// Gives the image imported from `dest` the texts the file carries for it: its
+/// `image_texts` entry, the caption written as the image's title winning (it is what another
+/// editor shows and lets the writer change). Nothing carried: the image keeps its texts.
+fn describe(
+    library: &Library,
+    dest: &str,
+    reference: &str,
+    entry: Option<&ImageTextsEntry>,
+    title: Option<&String>,
+) -> Result<(), String> {
+    if entry.is_none() && title.is_none() {
+        return Ok(());
+    }
+    let Some(id) = ImageId::from_reference(reference) else {
+        return Ok(());
+    };
+    let failed = |err: crate::library::LibraryError| {
+        format!("image `{dest}`: its texts cannot be kept: {err}")
+    };
+    let mut text = match entry {
+        Some(entry) => entry.text.clone(),
+        None => {
+            let record = library.image(&id).map_err(failed)?;
+            ImageText {
+                alt: record.alt,
+                decorative: record.decorative,
+                caption: record.caption,
+                credit: record.credit,
+            }
+        }
+    };
+    if let Some(title) = title {
+        text.caption = title.clone();
+    }
+    library.describe_image(&id, &text).map_err(failed)?;
+    Ok(())
 }
 
 /// Where `dest` is written inside `range` of `text`, as typed.

@@ -45,6 +45,10 @@ pub struct ImageDescription {
     pub caption: String,
     /// The photographer's credit (plain text), written « Photo : credit ».
     pub credit: String,
+    /// The image's own alt text (its library record's; empty when the image is decorative),
+    /// for a use that has none of its own: the piece's lead image. A body image's alt text
+    /// is the one written in its `![…]`, never this.
+    pub alt: String,
     /// A `class` for the `<img>` (WordPress's `wp-image-<media id>`, from which it adds its
     /// own `srcset`); `None` for none.
     pub class: Option<String>,
@@ -97,6 +101,8 @@ pub struct AppImage {
     pub caption: String,
     /// The credit.
     pub credit: String,
+    /// The image's own alt text (empty when decorative): the lead image's.
+    pub alt: String,
 }
 
 /// The preview's resolver: `edito:image/<id>` becomes `edito-image://localhost/<id>` (the
@@ -134,6 +140,7 @@ impl AssetResolver for AppImages {
             sizes: None,
             caption: known.caption,
             credit: known.credit,
+            alt: known.alt,
             class: None,
         })
     }
@@ -169,6 +176,7 @@ mod tests {
                 size: Some((4, 3)),
                 caption: "Le port".into(),
                 credit: "J. D.".into(),
+                alt: String::new(),
             },
         )]);
         let reference = format!("edito:image/{ID}");

@@ -21,7 +21,7 @@ use crate::spelling::Screenshot;
 
 /// A PNG of `width` × `height`: the left half red, the right half blue, so a screenshot can
 /// tell the picture is drawn whole and the right way round.
-fn write_png(path: &Path, width: u32, height: u32) {
+pub(crate) fn write_png(path: &Path, width: u32, height: u32) {
     let mut rgb = Vec::with_capacity((width * height * 3) as usize);
     for _ in 0..height {
         for x in 0..width {
@@ -86,7 +86,7 @@ impl Drop for Clipboard {
 }
 
 /// Waits for the image dialog to be open with the image copied (its "Insérer" enabled).
-async fn dialog_ready(app: &App) {
+pub(crate) async fn dialog_ready(app: &App) {
     app.wait_for_js(
         "return document.getElementById('image-dialog').open \
            && !document.getElementById('image-confirm').disabled",
@@ -95,7 +95,7 @@ async fn dialog_ready(app: &App) {
 }
 
 /// Types `text` into the field `id` of the dialog.
-async fn fill(app: &App, id: &str, text: &str) {
+pub(crate) async fn fill(app: &App, id: &str, text: &str) {
     if text.is_empty() {
         return;
     }
@@ -109,7 +109,7 @@ async fn fill(app: &App, id: &str, text: &str) {
 }
 
 /// Gives the alt text (and caption, credit) and confirms; waits for the reference in the text.
-async fn describe_and_insert(app: &App, alt: &str, caption: &str, credit: &str) {
+pub(crate) async fn describe_and_insert(app: &App, alt: &str, caption: &str, credit: &str) {
     dialog_ready(app).await;
     fill(app, "image-alt", alt).await;
     fill(app, "image-caption", caption).await;
@@ -123,7 +123,7 @@ async fn describe_and_insert(app: &App, alt: &str, caption: &str, credit: &str) 
 
 /// Drops `path` on the editor: a `drop` event whose DataTransfer holds the file's bytes and
 /// name, at the editor's top left corner.
-async fn drop_file(app: &App, path: &Path) {
+pub(crate) async fn drop_file(app: &App, path: &Path) {
     let bytes = std::fs::read(path).expect("read the file to drop");
     let name = path
         .file_name()

@@ -10,6 +10,7 @@ mod export;
 mod first_launch;
 mod harness;
 mod images;
+mod images_edit;
 mod ipc_budget;
 mod kill_while_typing;
 mod library;

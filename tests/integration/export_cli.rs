@@ -134,3 +134,68 @@ fn import_dry_run_reports_and_fails_when_files_are_refused() {
         .is_some_and(|r| r.contains("front matter")));
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 file(s) refused"));
 }
+
+/// Standard error of a command that must fail, without writing anything.
+fn refusal(data: &std::path::Path, args: &[&str]) -> String {
+    let out = edito(data, args, b"");
+    assert!(!out.status.success(), "{args:?} succeeded");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+// Broke: `edito export -o <missing folder>/x.html` said only "No such file or directory" or
+// "Not a directory" (with a file in the way), naming neither the folder nor what to do; the
+// archive and the TextBundle quietly created every missing folder above them. Every command
+// writing a file or a folder now names the missing folder and says to create it (or that the
+// thing in the way is a file), and writes nothing.
+#[test]
+fn every_cli_write_names_a_missing_folder_and_what_to_do() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let file = fixture("pieces/edito-avril-2002.md");
+    let file = file.to_str().expect("utf-8 path");
+    stdout_ok(&edito(&data, &["new", "--title", "Édito"], b"Texte."));
+    let missing = dir.path().join("absent");
+    let blocker = dir.path().join("notes.txt");
+    std::fs::write(&blocker, "a file").expect("write");
+    let (missing, blocker) = (
+        missing.to_str().expect("utf-8"),
+        blocker.to_str().expect("utf-8"),
+    );
+    for source in [file, "1"] {
+        for format in ["page", "fragment", "markdown", "textbundle"] {
+            let out = format!("{missing}/x.{format}");
+            let err = refusal(&data, &["export", source, "--format", format, "-o", &out]);
+            assert!(
+                err.contains(&format!("the folder `{missing}` does not exist"))
+                    && err.contains(&format!("mkdir -p {missing}")),
+                "{source} {format}: {err}"
+            );
+            let out = format!("{blocker}/x.{format}");
+            let err = refusal(&data, &["export", source, "--format", format, "-o", &out]);
+            assert!(
+                err.contains(&format!("`{blocker}` is a file, not a folder")),
+                "{source} {format}: {err}"
+            );
+        }
+        // Written as a folder that does not exist: not a file named `absent`.
+        let err = refusal(&data, &["export", source, "-o", &format!("{missing}/")]);
+        assert!(err.contains("does not exist"), "{source}: {err}");
+    }
+    let err = refusal(&data, &["site", &format!("{missing}/deep/site")]);
+    assert!(
+        err.contains(&format!("the folder `{missing}/deep` does not exist")),
+        "{err}"
+    );
+    let err = refusal(&data, &["site", &format!("{blocker}/site")]);
+    assert!(err.contains("is a file, not a folder"), "{err}");
+    let err = refusal(&data, &["site", blocker]);
+    assert!(err.contains("is a file, not a folder"), "{err}");
+    assert!(
+        !std::path::Path::new(missing).exists(),
+        "a folder was created"
+    );
+    // The archive's own folder is still created, inside an existing one.
+    let site = dir.path().join("site");
+    stdout_ok(&edito(&data, &["site", site.to_str().expect("utf-8")], b""));
+    assert!(site.join("index.html").is_file());
+}

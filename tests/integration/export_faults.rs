@@ -157,6 +157,8 @@ fn sigkill_during_site_leaves_the_old_or_the_new_archive() {
     let old_from = pieces(dir.path(), "ancien", 12);
     let new_from = pieces(dir.path(), "nouveau", 8);
     let reference = dir.path().join("reference");
+    // `edito site` creates the archive's folder, not the folders above it.
+    std::fs::create_dir(&reference).expect("mkdir");
     assert!(site(&reference.join("old"), &old_from, None)
         .status
         .success());

@@ -53,6 +53,14 @@ impl MemoryImages {
         reference
     }
 
+    /// Sets the image's own alt text (the one its lead-image use shows).
+    pub(crate) fn describe(&mut self, reference: &str, alt: &str) {
+        let id = ImageId::from_reference(reference).expect("a reference");
+        if let Some((record, _)) = self.images.get_mut(&id) {
+            record.alt = alt.to_owned();
+        }
+    }
+
     fn decorative(&mut self, reference: &str) {
         let id = ImageId::from_reference(reference).expect("a reference");
         if let Some((record, _)) = self.images.get_mut(&id) {
@@ -155,18 +163,18 @@ pub(crate) fn article(title: &str, body: &str) -> Article {
     article
 }
 
-fn exporter() -> Exporter {
+pub(crate) fn exporter() -> Exporter {
     Exporter::new(Default::default(), None).expect("built-in theme")
 }
 
-fn id_prefix(reference: &str) -> String {
+pub(crate) fn id_prefix(reference: &str) -> String {
     ImageId::from_reference(reference)
         .expect("reference")
         .as_str()[..16]
         .to_owned()
 }
 
-fn image_files(dir: &Path) -> Vec<String> {
+pub(crate) fn image_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir.join("images"))
         .map(|entries| {
             entries
@@ -509,6 +517,7 @@ fn markdown_and_textbundle_exports_carry_the_images_relatively() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut images = MemoryImages::default();
     let reference = images.add(png(3000, 1000, 7), "grand.png", "", "");
+    images.describe(&reference, "une bande");
     let mut piece = article("Paquet", &format!("![une bande]({reference})\n"));
     piece.fields.lead_image = Some(reference.clone());
     let p = id_prefix(&reference);
@@ -546,7 +555,7 @@ fn markdown_and_textbundle_exports_carry_the_images_relatively() {
 
 /// Runs the Nu checker on `files`; `None` when `EDITO_VNU_JAR` is not set (see
 /// `export_validate.rs`).
-fn nu_errors(files: &[PathBuf]) -> Option<Vec<serde_json::Value>> {
+pub(crate) fn nu_errors(files: &[PathBuf]) -> Option<Vec<serde_json::Value>> {
     let jar = std::env::var_os("EDITO_VNU_JAR").filter(|v| !v.is_empty())?;
     let output = Command::new("java")
         .arg("-jar")

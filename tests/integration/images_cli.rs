@@ -125,6 +125,35 @@ fn image_add_lead_sets_the_lead_image_and_leaves_the_body() {
     assert_eq!(piece["body"], "Le texte.");
 }
 
+// Broke: `edito show` printed every field but the lead image, so a piece's portrait and its
+// texts could not be checked from the command line.
+#[test]
+fn show_prints_the_lead_image_with_its_alt_caption_and_credit() {
+    let desk = desk("Le texte.");
+    let reference = stdout_ok(&desk.add(
+        &desk.photo,
+        &[
+            "--alt",
+            "Portrait de Jean",
+            "--caption",
+            "À Lyon",
+            "--credit",
+            "Marie Curie",
+            "--lead",
+        ],
+    ));
+    let shown = stdout_ok(&edito(&desk.data, &["show", &desk.piece], b""));
+    for line in [
+        format!("lead image: {}", reference.trim()),
+        "  file: portrait.jpg  40×30".to_owned(),
+        "  alt: Portrait de Jean".to_owned(),
+        "  caption: À Lyon".to_owned(),
+        "  credit: Marie Curie".to_owned(),
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line:?} in {shown}");
+    }
+}
+
 #[test]
 fn image_add_refusals_say_what_to_do_and_leave_the_piece_as_it_was() {
     let desk = desk("Le texte.");

@@ -160,3 +160,148 @@ fn a_missing_or_escaping_image_refuses_the_file_with_its_reason() {
     );
     assert!(target.images().expect("images").is_empty());
 }
+
+/// The texts of the image at `reference` in `library`: alt, decorative, caption, credit.
+fn texts_of(library: &Library, reference: &str) -> (String, bool, String, String) {
+    let id = ImageId::from_reference(reference).expect("a library reference");
+    let r = library.image(&id).expect("the image");
+    (r.alt, r.decorative, r.caption, r.credit)
+}
+
+// Broke: a Markdown folder or TextBundle export lost every caption and credit (and the
+// decorative mark, and the lead image's alt text), so an import into another library gave
+// back bare images and the page exported from there had no figure.
+#[test]
+fn image_texts_survive_a_markdown_and_textbundle_round_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = library(&dir.path().join("a"));
+    let describe = |bytes: Vec<u8>, name: &str, text: edito::library::ImageText| {
+        let record = source.add_image(&bytes, Some(name)).expect("add image");
+        let id = ImageId::parse(&record.id).expect("id");
+        source.describe_image(&id, &text).expect("describe");
+        id.reference()
+    };
+    let port = describe(
+        png(50, 30, 1),
+        "port.png",
+        edito::library::ImageText {
+            alt: "Le port".into(),
+            caption: "Le port de Marseille, \"à l'aube\"".into(),
+            credit: "Marie Curie".into(),
+            decorative: false,
+        },
+    );
+    let rule = describe(
+        png(40, 4, 2),
+        "filet.png",
+        edito::library::ImageText {
+            decorative: true,
+            ..Default::default()
+        },
+    );
+    let portrait = describe(
+        sideways_jpeg(60, 90),
+        "portrait.jpg",
+        edito::library::ImageText {
+            alt: "Portrait de Jean Dupont".into(),
+            caption: String::new(),
+            credit: "Studio Lumière".into(),
+            decorative: false,
+        },
+    );
+    let mut new = NewPiece::default();
+    new.fields.title = "Le port".into();
+    new.fields.body = format!("Avant.\n\n![Vue du port]({port})\n\n![]({rule})\n");
+    new.fields.lead_image = Some(portrait.clone());
+    let piece = source.create_piece(&new).expect("piece");
+    let exporter = Exporter::new(Default::default(), None).expect("theme");
+    for (format, path) in [
+        (ExportFormat::Markdown, dir.path().join("md/le-port.md")),
+        (
+            ExportFormat::TextBundle,
+            dir.path().join("le-port.textbundle"),
+        ),
+    ] {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        exporter
+            .piece_to_file(&source, &piece, format, &path)
+            .expect("export");
+        let text = if path.is_dir() {
+            std::fs::read_to_string(path.join("text.md"))
+        } else {
+            std::fs::read_to_string(&path)
+        }
+        .expect("exported text");
+        // The caption as the image's title, for other editors; every text in the front matter.
+        assert!(
+            text.contains(".png \"Le port de Marseille, \\\"à l'aube\\\"\")"),
+            "{format:?}: {text}"
+        );
+        assert!(
+            text.contains("image_texts:") && text.contains("credit: Studio Lumière"),
+            "{text}"
+        );
+        let target = library(&dir.path().join(format!("{format:?}")));
+        let outcome = import_paths_into(&target, &[&path]).expect("import");
+        assert_eq!(outcome.created.len(), 1, "{format:?}: {outcome:?}");
+        let imported = target.get_piece(outcome.created[0].id).expect("piece");
+        let body = &imported.fields.body;
+        let ids = references(body);
+        assert_eq!(ids.len(), 2, "{format:?}: {body}");
+        // The alt text of each use is in the Markdown, as before.
+        assert!(
+            body.contains("![Vue du port](edito:image/"),
+            "{format:?}: {body}"
+        );
+        assert!(body.contains("![](edito:image/"), "{format:?}: {body}");
+        assert_eq!(
+            texts_of(&target, &ids[0].reference()),
+            (
+                "Le port".into(),
+                false,
+                "Le port de Marseille, \"à l'aube\"".into(),
+                "Marie Curie".into()
+            ),
+            "{format:?}"
+        );
+        assert_eq!(
+            texts_of(&target, &ids[1].reference()),
+            (String::new(), true, String::new(), String::new()),
+            "{format:?}"
+        );
+        let lead = imported.fields.lead_image.clone().expect("lead image");
+        assert_eq!(
+            texts_of(&target, &lead),
+            (
+                "Portrait de Jean Dupont".into(),
+                false,
+                String::new(),
+                "Studio Lumière".into()
+            ),
+            "{format:?}"
+        );
+        // Edito's own key is consumed: a second export does not carry it twice.
+        assert!(!imported.extra.contains_key("image_texts"), "{format:?}");
+    }
+}
+
+// The caption written as a Markdown image's title (what Ulysses, iA Writer or a hand-written
+// file carry) becomes the image's caption on import.
+#[test]
+fn an_image_title_is_imported_as_its_caption() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("quai.png"), png(20, 10, 3)).expect("image");
+    let file = dir.path().join("escale.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: Escale\n---\n\n![Le quai](quai.png \"Le quai, le soir\")\n",
+    )
+    .expect("md");
+    let target = library(&dir.path().join("lib"));
+    let outcome = import_paths_into(&target, &[&file]).expect("import");
+    assert_eq!(outcome.created.len(), 1, "{outcome:?}");
+    let imported = target.get_piece(outcome.created[0].id).expect("piece");
+    let ids = references(&imported.fields.body);
+    assert_eq!(ids.len(), 1, "{}", imported.fields.body);
+    assert_eq!(texts_of(&target, &ids[0].reference()).2, "Le quai, le soir");
+}

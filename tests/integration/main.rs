@@ -8,6 +8,7 @@ mod export_feed;
 mod export_formats;
 mod export_images;
 mod export_import;
+mod export_lead_image;
 mod export_library;
 mod export_library_cli;
 mod export_safety;

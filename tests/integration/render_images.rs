@@ -48,6 +48,7 @@ impl AssetResolver for Described {
             } else {
                 String::new()
             },
+            alt: String::new(),
             class: None,
         })
     }
@@ -122,6 +123,7 @@ fn the_preview_shows_library_images_through_the_app_url_with_their_caption() {
             size: Some((4, 3)),
             caption: "Quai".into(),
             credit: "J. D.".into(),
+            alt: String::new(),
         },
     )]);
     let markdown = format!("Titre\n\n![Jean](edito:image/{ID})\n");

@@ -13,6 +13,7 @@ import { ConflictDialog } from "./conflict/conflict";
 import { ExportDialog } from "./export/export";
 import { HistoryDialog } from "./history/history";
 import { ImageDialog } from "./images/dialog";
+import { pickAnother } from "./images/bring";
 import { BodyImages } from "./images/images";
 import { LocalImageOffer } from "./images/local-paths";
 import { LeadImageField } from "./metadata/lead-image";
@@ -111,10 +112,10 @@ const sidebar = new Sidebar(
 );
 byId("new-piece").addEventListener("click", () => void desk.newPiece());
 fillStatusSelect(byId<HTMLSelectElement>("meta-status"));
-const imageDialog = new ImageDialog();
-const images = new BodyImages(desk.editor.view, session, imageDialog, desk);
+const imageDialog = new ImageDialog(pickAnother);
+const images = new BodyImages(desk.editor.view, session, imageDialog, desk, () => desk.imageTextsChanged());
 new LocalImageOffer(desk.editor.view, session, { box: byId("image-offer"), text: byId("image-offer-text"), copy: byId<HTMLButtonElement>("image-offer-copy") }, desk);
-const metadata = new MetadataPanel(session, () => sidebar.pieces().map((p) => p.category), undo, new LeadImageField(session, imageDialog, desk));
+const metadata = new MetadataPanel(session, () => sidebar.pieces().map((p) => p.category), undo, new LeadImageField(session, imageDialog, desk, () => desk.imageTextsChanged()));
 const history = new HistoryDialog(
   { dialog: byId("history-dialog"), list: byId("history-list"), diff: byId("history-diff"), restore: byId("history-restore"), message: byId("history-message"),
     compare: byId<HTMLSelectElement>("history-compare"), caption: byId("history-caption") },

@@ -230,6 +230,74 @@ describe("images in the body", () => {
     });
   }
 
+  // Broke: a refused file left the alt/caption/credit form on screen with a disabled button,
+  // without naming the file, and the only way on was to cancel and start again.
+  it("a refused file is named, the form hidden, and another file can be chosen", async () => {
+    const { page, context } = await openDesk();
+    await page.evaluate((bytes) => (window.__mockImageFiles["/tmp/portrait.png"] = bytes), [...png(24, 24)]);
+    await sendFile(page, "drop", Buffer.from("ftypheic"), "IMG_0001.heic", "image/heic");
+    await page.waitForFunction(() => !document.getElementById("image-error").hidden);
+    assert.equal(await page.textContent("#image-info"), "« IMG_0001.heic » n'a pas été ajouté :");
+    for (const hidden of ["#image-alt", "#image-caption", "#image-credit", "#image-decorative", "#image-confirm"]) {
+      assert.equal(await page.isVisible(hidden), false, hidden);
+    }
+    assert.equal(await page.isVisible("#image-another"), true);
+    assert.equal(await page.textContent("#image-another"), "Choisir un autre fichier");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "image-another");
+    assert.deepEqual(await axe(page), []);
+    await page.click("#image-another");
+    await dialogOpen(page);
+    assert.equal(await page.isVisible("#image-alt"), true);
+    assert.equal(await page.isVisible("#image-another"), false);
+    await page.fill("#image-alt", "Le portrait");
+    await page.click("#image-confirm");
+    await page.waitForFunction(() => !document.getElementById("image-dialog").open);
+    assert.match(await editorText(page), /!\[Le portrait\]\(edito:image\/[0-9a-f]{32}\)/);
+    await context.close();
+  });
+
+  // Broke: the toolbar's Image button was drawn pressed while the image dialog was open for a
+  // paste, a drop or the lead image, as if the writer had clicked it. It looks active only
+  // for its own action: a click, or its shortcut (as every toolbar button, issue #11).
+  it("the Image button looks pressed only while the dialog is open for its own action", async () => {
+    const { page, context } = await openDesk();
+    const look = () => page.evaluate(() => {
+      const style = getComputedStyle(document.getElementById("insert-image"));
+      return `${style.backgroundColor} ${style.color} ${style.borderColor}`;
+    });
+    const resting = await look();
+    await sendFile(page, "paste", png(8, 8), "image.png", "image/png");
+    await dialogOpen(page);
+    assert.equal(await look(), resting, "pressed during a paste's dialog");
+    await page.keyboard.press("Escape");
+    await sendFile(page, "drop", png(9, 9), "photo.png", "image/png");
+    await dialogOpen(page);
+    assert.equal(await look(), resting, "pressed during a drop's dialog");
+    await page.keyboard.press("Escape");
+    await page.evaluate((bytes) => (window.__mockImageFiles["/tmp/portrait.png"] = bytes), [...png(10, 10)]);
+    await page.click("#toggle-metadata");
+    await page.click("#meta-lead-pick");
+    await dialogOpen(page);
+    await page.mouse.move(700, 600);
+    assert.equal(await look(), resting, "pressed during the lead image's dialog");
+    await page.keyboard.press("Escape");
+    await page.click(".cm-content");
+    await page.keyboard.press("Control+Alt+g");
+    await dialogOpen(page);
+    const active = await look();
+    assert.notEqual(active, resting, "its shortcut's dialog shows the button active");
+    await page.keyboard.press("Escape");
+    await page.click("#insert-image");
+    await dialogOpen(page);
+    // The pointer away from the button: its hover look is not what is measured.
+    await page.mouse.move(700, 600);
+    assert.equal(await look(), active, "the click's dialog shows the button active");
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !document.getElementById("image-dialog").open);
+    assert.equal(await look(), resting);
+    await context.close();
+  });
+
   for (const [error, fr, en] of [
     [{ code: "image_too_large", params: { megabytes: 63 } }, /pèse 63 Mo, au-delà de la limite de 50 Mo/, /is 63 MB, over the 50 MB limit/],
     [{ code: "image_corrupt" }, /endommagée ou incomplète/, /damaged or incomplete/],
@@ -272,6 +340,48 @@ describe("images in the body", () => {
   });
 });
 
+describe("editing an image already in the text", () => {
+  // Broke: only the lead image's dialog edited an image's texts, and then for every use; an
+  // image in the body kept the alt text, caption and credit it was inserted with.
+  it("the button on an image under the cursor edits its alt text there (one undo) and its caption everywhere", async () => {
+    const { page, context } = await openDesk();
+    await page.evaluate((bytes) => (window.__mockImageFiles["/tmp/portrait.png"] = bytes), [...png(40, 40)]);
+    await page.click("#insert-image");
+    await dialogOpen(page);
+    await page.fill("#image-alt", "Le portrait");
+    await page.fill("#image-caption", "À Lyon");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => !document.getElementById("image-dialog").open);
+    const inserted = await editorText(page);
+    const id = /edito:image\/([0-9a-f]{32})/.exec(inserted)[1];
+    // The same image used a second time, with another alt text.
+    await page.evaluate((t) => window.__edito.setText(`${t}Fin ![Jean, de face](edito:image/${t.match(/[0-9a-f]{32}/)[0]}).`), inserted);
+    const text = await editorText(page);
+    await page.evaluate((at) => window.__edito.select(at), text.indexOf("Jean") + 2);
+    await page.keyboard.press("Control+Alt+g");
+    await dialogOpen(page);
+    assert.equal(await page.textContent("#image-dialog-title"), "Modifier l'image");
+    assert.match(await page.textContent("#image-scope"), /cette utilisation de l'image seulement/);
+    assert.equal(await page.inputValue("#image-alt"), "Jean, de face");
+    assert.equal(await page.inputValue("#image-caption"), "À Lyon");
+    await page.fill("#image-alt", "Jean Dupont, de face [2024]");
+    await page.fill("#image-caption", "À Lyon, en 2024");
+    await page.click("#image-confirm");
+    await page.waitForFunction(() => !document.getElementById("image-dialog").open);
+    const edited = await editorText(page);
+    assert.equal(edited, text.replace("![Jean, de face]", "![Jean Dupont, de face \\[2024\\]]"));
+    // The picker was not opened; the image's caption changed for every use, its own alt kept.
+    assert.equal(await page.evaluate(() => window.__mockCalls.filter((c) => c.cmd === "pick_image").length), 1);
+    const record = await page.evaluate((i) => window.__mockImages.get(i).record, id);
+    assert.equal(record.caption, "À Lyon, en 2024");
+    assert.equal(record.alt, "Le portrait");
+    // One undo gives the old alt text back.
+    await page.keyboard.press("Control+z");
+    assert.equal(await editorText(page), text);
+    await context.close();
+  });
+});
+
 describe("the lead image field", () => {
   it("picks a lead image with its alt text, shows its thumbnail, saves the reference, removes it", async () => {
     const { page, context } = await openDesk();
@@ -292,6 +402,42 @@ describe("the lead image field", () => {
     await page.evaluate(() => window.__edito.flush());
     assert.equal(await page.evaluate(() => window.__mockPieces[0].lead_image), null);
     assert.equal(await page.isVisible("#meta-lead-thumb"), false);
+    await context.close();
+  });
+
+  // Broke: the details panel showed only the reference of the lead image, not the texts the
+  // page carries, and nothing edited them but choosing the image again; the preview's page
+  // had no lead image at all.
+  it("shows the lead image's alt text, caption and credit, edits them, and the preview follows", async () => {
+    const { page, context } = await openDesk();
+    await page.evaluate((bytes) => (window.__mockImageFiles["/tmp/portrait.png"] = bytes), [...png(30, 40)]);
+    await page.click("#toggle-metadata");
+    await page.click("#meta-lead-pick");
+    await dialogOpen(page);
+    await page.fill("#image-alt", "Portrait de la rédactrice en chef");
+    await page.fill("#image-caption", "À Lyon");
+    await page.click("#image-confirm");
+    await page.waitForFunction(() => !document.getElementById("meta-lead-texts").hidden);
+    assert.equal(await page.textContent("#meta-lead-alt"), "Portrait de la rédactrice en chef");
+    assert.equal(await page.textContent("#meta-lead-caption"), "À Lyon");
+    assert.equal(await page.isVisible("#meta-lead-credit"), false);
+    const figcaption = () => page.evaluate(() => document.getElementById("preview").contentDocument.querySelector("figure.lead-image figcaption")?.textContent ?? null);
+    await page.waitForFunction(() => document.getElementById("preview").contentDocument.querySelector("figure.lead-image img")?.naturalWidth === 30);
+    assert.equal(await figcaption(), "À Lyon");
+    // "Modifier…": the dialog on the image's own texts, saying what they apply to.
+    await page.click("#meta-lead-edit");
+    await dialogOpen(page);
+    assert.equal(await page.textContent("#image-dialog-title"), "Textes de l'image principale");
+    assert.equal(await page.textContent("#image-confirm"), "Enregistrer");
+    assert.equal(await page.isVisible("#image-scope"), true);
+    assert.equal(await page.inputValue("#image-caption"), "À Lyon");
+    await page.fill("#image-caption", "À Lyon, en 2024");
+    await page.fill("#image-credit", "Marie Curie");
+    await page.click("#image-confirm");
+    await page.waitForFunction(() => document.getElementById("meta-lead-credit").textContent === "Marie Curie");
+    assert.equal(await page.textContent("#meta-lead-caption"), "À Lyon, en 2024");
+    await page.waitForFunction(() => document.getElementById("preview").contentDocument.querySelector("figure.lead-image figcaption")?.textContent === "À Lyon, en 2024");
+    assert.deepEqual(await axe(page), []);
     await context.close();
   });
 

@@ -95,6 +95,7 @@ interface Handlers {
   add_image_picked(a: { path: string }): Promise<T.ImageRecord>;
   describe_image(a: { id: string; text: T.ImageText }): T.ImageRecord;
   list_images(): T.ImageRecord[];
+  image_record(a: { id: string }): T.ImageRecord;
   pick_image(a: { title: string; near: string | null }): string | null;
 }
 
@@ -322,7 +323,13 @@ interface Handlers {
       const esc = (text: string) => text.replace(/'/g, "\u2019").replace(/&/g, "&amp;").replace(/</g, "&lt;");
       const line = (cls: string, text: string, tag = "p") => (text ? `<${tag} class="${cls}">${esc(text)}</${tag}>` : "");
       const info = a.category || a.tags.length ? `<p class="info">${esc([a.category, a.tags.join(", ")].filter(Boolean).join(" — "))}</p>` : "";
-      return `<!doctype html><html lang="${a.lang}"><head><style>${w.__mockThemeCss ?? ""}</style></head><body><main><article class="piece"><header>${line("kicker", a.kicker)}${line("title", a.title, "h1")}${line("standfirst", a.standfirst)}${info}</header><div class="body"><div id="edito-body"></div></div><footer class="signature">${line("author", a.author)}${line("role", a.author_role)}</footer></article></main></body></html>`;
+      // The lead image as the core's piece.html writes it: a figure between header and body.
+      const leadId = /^edito:image\/([0-9a-f]{32})$/.exec(a.lead_image ?? "")?.[1];
+      const leadImage = leadId ? w.__mockImages.get(leadId) : undefined;
+      const lead = leadImage
+        ? `<figure class="lead-image"><img src="${leadImage.url}" alt="${esc(leadImage.record.alt)}">${leadImage.record.caption ? `<figcaption>${esc(leadImage.record.caption)}</figcaption>` : ""}</figure>`
+        : "";
+      return `<!doctype html><html lang="${a.lang}"><head><style>${w.__mockThemeCss ?? ""}</style></head><body><main><article class="piece"><header>${line("kicker", a.kicker)}${line("title", a.title, "h1")}${line("standfirst", a.standfirst)}${info}</header>${lead}<div class="body"><div id="edito-body"></div></div><footer class="signature">${line("author", a.author)}${line("role", a.author_role)}</footer></article></main></body></html>`;
     },
     check_spelling: ({ markdown }) => misspelt(markdown),
     check_rendered_spelling: ({ generation }) => (generation === previewGeneration ? misspelt(renderedText) : null),
@@ -398,6 +405,7 @@ interface Handlers {
       return structuredClone(stored.record);
     },
     list_images: () => [...w.__mockImages.values()].map((i) => structuredClone(i.record)),
+    image_record: ({ id }) => structuredClone((w.__mockImages.get(id) ?? fail("image_not_found", { id })).record),
     pick_image: ({ title, near }) => {
       w.__mockImageNear.push(near);
       const path = w.__mockNextImagePick;

@@ -93,6 +93,14 @@ pub async fn describe_image(
     Ok(record)
 }
 
+/// One library image's record (the lead image's texts in the details panel, the image under
+/// the caret in the image dialog); `image_not_found` when the library has no such image.
+#[tauri::command]
+pub async fn image_record(state: State<'_, AppState>, id: String) -> Result<ImageRecord, UiError> {
+    let id = image_id(&id)?;
+    state.with_library(move |lib| lib.image(&id)).await
+}
+
 /// Every image of the library, with its texts.
 #[tauri::command]
 pub async fn list_images(state: State<'_, AppState>) -> Result<Vec<ImageRecord>, UiError> {

@@ -31,8 +31,11 @@ pub async fn render_preview(
 }
 
 /// The preview's page around the body: the export theme's `piece.html` (the user's templates
-/// when they have some) for the open piece's fields, with an empty slot for the body's blocks.
+/// when they have some) for the open piece's fields, with an empty slot for the body's blocks;
+/// the lead image through the preview's image resolver, like the body's images.
 #[tauri::command]
-pub fn preview_page(state: State<'_, AppState>, article: Article) -> Result<String, UiError> {
-    Ok(state.exporter()?.preview_page(&article)?)
+pub async fn preview_page(state: State<'_, AppState>, article: Article) -> Result<String, UiError> {
+    // No library open: the lead image is left out, the fields still show.
+    let images = state.preview_links().await.unwrap_or_default();
+    Ok(state.exporter()?.preview_page(&article, &images)?)
 }

@@ -10,7 +10,7 @@ mod used;
 mod write;
 
 pub use plan::{plan_image, ImagePlan, PlannedFile, LARGEST_EDGE, VARIANT_EDGES};
-pub use resolver::ExportImages;
+pub use resolver::{ExportImages, IMAGE_SIZES};
 pub use used::{is_local_file, local_images, used_images, LocalImage, UsedImage};
 pub(crate) use write::{write_images, FolderKind};
 
@@ -101,8 +101,21 @@ pub fn plan_article_images(
         }
     }
     if let Some(id) = lead {
-        if !plans.iter().any(|plan| plan.record.id == id.as_str()) {
-            plans.push(plan_image(record_of(store, &id, &piece)?));
+        let known = plans.iter().find(|plan| plan.record.id == id.as_str());
+        let record = match known {
+            Some(plan) => plan.record.clone(),
+            None => record_of(store, &id, &piece)?,
+        };
+        // The lead image is shown on the page (and named by `og:image:alt`) with the image's
+        // own alt text: the same rule as a body image's.
+        if record.alt.trim().is_empty() && !record.decorative {
+            return Err(ExportError::LeadImageWithoutAlt {
+                piece,
+                image: image_label(&record),
+            });
+        }
+        if known.is_none() {
+            plans.push(plan_image(record));
         }
     }
     Ok(plans)
@@ -120,19 +133,70 @@ fn record_of(
     })
 }
 
+/// The front-matter key under which Markdown and TextBundle exports carry the texts of their
+/// images that the Markdown itself cannot hold (docs/EXPORT.md, "Image texts in Markdown").
+pub const IMAGE_TEXTS_KEY: &str = "image_texts";
+
 /// `article` with each library reference of `plans` (body and lead image) replaced by
 /// `<prefix><name of its largest file>`: the Markdown exports, whose images travel beside.
+///
+/// The image's caption also goes into the Markdown image's title
+/// (`![alt](images/x.jpg "caption")`, which Ulysses, iA Writer, Hugo and most converters keep
+/// or show as the caption), unless the use already has a title; and every image's own texts
+/// (alt text, decorative, caption, credit) are listed in the front matter under
+/// [`IMAGE_TEXTS_KEY`], by file, so an import gives them back to the image (the credit and
+/// the decorative mark have no Markdown syntax, and the lead image has no `![…]`).
 pub(crate) fn with_image_paths(article: &Article, plans: &[ImagePlan], prefix: &str) -> Article {
     let mut article = article.clone();
+    let mut texts = Vec::new();
     for plan in plans {
-        let reference = format!("{}{}", crate::images::REFERENCE_PREFIX, plan.record.id);
+        let record = &plan.record;
+        let reference = format!("{}{}", crate::images::REFERENCE_PREFIX, record.id);
         let path = format!("{prefix}{}", plan.largest().name);
-        article.fields.body = article.fields.body.replace(&reference, &path);
+        article.fields.body =
+            with_destination(&article.fields.body, &reference, &path, &record.caption);
         if article.fields.lead_image.as_deref().map(str::trim) == Some(reference.as_str()) {
-            article.fields.lead_image = Some(path);
+            article.fields.lead_image = Some(path.clone());
         }
+        texts.push(serde_json::json!({
+            "file": path,
+            "alt": record.alt,
+            "decorative": record.decorative,
+            "caption": record.caption,
+            "credit": record.credit,
+        }));
+    }
+    if texts.is_empty() {
+        article.extra.remove(IMAGE_TEXTS_KEY);
+    } else {
+        article
+            .extra
+            .insert(IMAGE_TEXTS_KEY.to_owned(), serde_json::Value::Array(texts));
     }
     article
+}
+
+/// `body` with every `reference` replaced by `path`, followed by ` "caption"` where the
+/// destination ends there (`)` of an inline image, end of a reference definition's line).
+fn with_destination(body: &str, reference: &str, path: &str, caption: &str) -> String {
+    let caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+    if caption.is_empty() {
+        return body.replace(reference, path);
+    }
+    let title = format!(
+        "{path} \"{}\"",
+        caption.replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find(reference) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + reference.len()..];
+        let ends = rest.is_empty() || rest.starts_with([')', '\n', '\r']);
+        out.push_str(if ends { &title } else { path });
+    }
+    out.push_str(rest);
+    out
 }
 
 /// How an error names a piece: its title, else its slug.

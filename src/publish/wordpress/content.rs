@@ -46,6 +46,11 @@ pub(crate) fn post_fields(
                 sizes: None,
                 caption: plan.record.caption.clone(),
                 credit: plan.record.credit.clone(),
+                alt: if plan.record.decorative {
+                    String::new()
+                } else {
+                    plan.record.alt.clone()
+                },
                 class: Some(format!("wp-image-{}", uploaded.media_id)),
             };
             Some((plan.record.id.clone(), description))

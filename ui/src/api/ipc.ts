@@ -129,6 +129,8 @@ export const api = {
   /** Stores the image's default alt text, decorative flag, caption and credit. */
   describeImage: (id: string, text: T.ImageText) => call<T.ImageRecord>("describe_image", { id, text }),
   listImages: () => call<T.ImageRecord[]>("list_images"),
+  /** One library image's record (its size and texts). */
+  imageRecord: (id: string) => call<T.ImageRecord>("image_record", { id }),
 };
 
 /** The native pickers (drawn by the shell, which records what the writer chose: the file

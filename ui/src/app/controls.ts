@@ -24,6 +24,11 @@ export interface Panels {
   images: BodyImages;
 }
 
+/** The toolbar button of each action that opens a dialog: the button looks active while the
+ *  dialog is open for its action, whether clicked or by its shortcut (issue #11), and not
+ *  when the same dialog serves something else (the image dialog of a paste or a drop). */
+const DIALOG_BUTTONS: Partial<Record<Action, string>> = { help: "open-help", history: "open-history", export: "open-export", image: "insert-image" };
+
 export class Controls {
   private readonly palette: QuickOpen;
 
@@ -45,7 +50,7 @@ export class Controls {
     byId("open-history").addEventListener("click", () => this.run("history"));
     byId("open-export").addEventListener("click", () => this.run("export"));
     byId("insert-image").addEventListener("click", () => this.run("image"));
-    byId("open-settings").addEventListener("click", () => this.openSettings());
+    byId("open-settings").addEventListener("click", () => this.openSettings(byId("open-settings")));
     this.wireSettings();
     followDialogs(byId("desk"));
     window.addEventListener("keydown", (event) => this.onKey(event), { capture: true });
@@ -53,8 +58,11 @@ export class Controls {
     this.apply();
   }
 
-  /** Runs a desk action (from a shortcut, or from a test). */
+  /** Runs a desk action (from a shortcut, a toolbar button, or a test). A dialog it opens is
+   *  the action's toolbar button's (`opener`), drawn active while open. */
   run(action: Action): void {
+    const button = DIALOG_BUTTONS[action];
+    const opener = button ? byId(button) : null;
     const editor = this.desk.editor;
     switch (action) {
       case "quickOpen":
@@ -70,14 +78,14 @@ export class Controls {
       case "save":
         return void this.desk.session.flush().catch(() => undefined);
       case "export":
-        return this.panels.exporter.open();
+        return this.panels.exporter.open(opener);
       case "history":
-        return void this.panels.history.open();
+        return void this.panels.history.open(opener);
       case "metadata":
         return this.set({ metadataVisible: !this.prefs.metadataVisible });
       case "help":
         renderHelp(byId("help-table"), uiLang());
-        return openModal(byId<HTMLDialogElement>("help"));
+        return openModal(byId<HTMLDialogElement>("help"), opener);
       case "preview":
         return this.set({ previewVisible: !this.prefs.previewVisible });
       case "focus":
@@ -87,7 +95,7 @@ export class Controls {
       case "fullscreen":
         return void toggleZen(byId("app"));
       case "image":
-        return void this.panels.images.pick();
+        return void this.panels.images.pick(opener);
     }
   }
 
@@ -122,13 +130,13 @@ export class Controls {
     this.run(action);
   }
 
-  private openSettings(): void {
+  private openSettings(opener: HTMLElement): void {
     byId<HTMLSelectElement>("ui-lang").value = uiLang();
     byId<HTMLSelectElement>("theme").value = this.prefs.theme;
     byId<HTMLInputElement>("french-typing").checked = this.prefs.frenchTyping;
     byId<HTMLInputElement>("show-spaces").checked = this.prefs.showSpaces;
     byId<HTMLInputElement>("spelling").checked = this.prefs.spelling;
-    openModal(byId<HTMLDialogElement>("settings"));
+    openModal(byId<HTMLDialogElement>("settings"), opener);
   }
 
   private wireSettings(): void {

@@ -22,7 +22,7 @@ import { describeSaveState } from "./save-state";
 
 /** Fields the preview shows around the body (typeset by the core). */
 /** The fields the page around the body shows (header, information line, signature). */
-const HEAD_FIELDS = ["kicker", "title", "standfirst", "author", "author_role", "lang", "category", "publication_date", "issue_number"] as const;
+const HEAD_FIELDS = ["kicker", "title", "standfirst", "author", "author_role", "lang", "category", "publication_date", "issue_number", "lead_image"] as const;
 
 export interface DeskElements {
   kicker: HTMLInputElement;
@@ -104,6 +104,15 @@ export class Desk implements Notices {
       pieceChanged: (piece) => this.driver.setHead(headOf(piece)),
       saveState: (state) => this.showSaveState(state),
     });
+  }
+
+  /** An image's texts changed (caption, credit, the lead image's alt text): the page around
+   *  the body and every block are drawn again, since the piece's own text did not change. */
+  imageTextsChanged(): void {
+    const piece = this.session.current();
+    if (!piece) return;
+    this.driver.setHead(headOf(piece), true);
+    this.driver.setBody(piece.body, piece.lang, true);
   }
 
   /** First screen: the welcome piece on a new library, else the piece the writer had open,

@@ -9,8 +9,12 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Shows `dialog` as a modal (focus trapped, Escape closes) unless it is already open. */
-export function openModal(dialog: HTMLDialogElement): void {
+/** Shows `dialog` as a modal (focus trapped, Escape closes) unless it is already open.
+ *  `opener`: the toolbar button whose action opened it (clicked, or by its shortcut), which
+ *  `followDialogs` draws as active while it is open; none when the dialog serves something
+ *  else (the image dialog of a paste, a drop, the lead image). */
+export function openModal(dialog: HTMLDialogElement, opener: HTMLElement | null = null): void {
+  dialog.dataset.opener = opener?.id ?? "";
   if (!dialog.open) dialog.showModal();
 }
 
@@ -21,17 +25,17 @@ export function closeModal(dialog: HTMLDialogElement): void {
 
 /**
  * Keeps `aria-expanded` of every button under `root` that opens a dialog
- * (`aria-haspopup="dialog"` + `aria-controls`) equal to whether that dialog is open, however
- * it opened or closed (click, shortcut, Escape, its own buttons). The toolbar draws a button
- * as active from that state only (issue #11: "Historique" stayed highlighted after its
- * dialog was left).
+ * (`aria-haspopup="dialog"` + `aria-controls`) true exactly while that dialog is open for
+ * that button's action (`openModal`'s `opener`), however it closed (Escape, its own buttons). The toolbar draws a button as active from that state only: issue #11
+ * ("Historique" stayed highlighted after its dialog was left) and issue #14 (the Image button
+ * looked pressed while the image dialog was open for a paste, a drop or the lead image).
  */
 export function followDialogs(root: ParentNode = document): void {
   for (const button of root.querySelectorAll<HTMLElement>('[aria-haspopup="dialog"][aria-controls]')) {
     const dialog = document.getElementById(button.getAttribute("aria-controls") ?? "");
     if (!(dialog instanceof HTMLDialogElement)) continue;
-    const follow = () => button.setAttribute("aria-expanded", String(dialog.open));
-    new MutationObserver(follow).observe(dialog, { attributes: true, attributeFilter: ["open"] });
+    const follow = () => button.setAttribute("aria-expanded", String(dialog.open && dialog.dataset.opener === button.id));
+    new MutationObserver(follow).observe(dialog, { attributes: true, attributeFilter: ["open", "data-opener"] });
     follow();
   }
 }

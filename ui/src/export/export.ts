@@ -50,11 +50,12 @@ export class ExportDialog {
     });
   }
 
-  open(): void {
+  /** `opener`: the toolbar button, when it was clicked (drawn active while open). */
+  open(opener: HTMLElement | null = null): void {
     void this.suggestName();
     this.say("");
     void this.loadSiteSettings();
-    openModal(this.dialog);
+    openModal(this.dialog, opener);
   }
 
   /** Shows the stored site address unless the writer already typed one. */

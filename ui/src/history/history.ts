@@ -42,7 +42,8 @@ export class HistoryDialog {
     el.compare.addEventListener("change", () => void this.showDiff());
   }
 
-  async open(): Promise<void> {
+  /** `opener`: the toolbar button, when it was clicked (drawn active while open). */
+  async open(opener: HTMLElement | null = null): Promise<void> {
     const piece = this.session.current();
     if (!piece) return;
     this.selected = null;
@@ -53,7 +54,7 @@ export class HistoryDialog {
     this.el.caption.textContent = "";
     this.el.diff.replaceChildren();
     this.el.message.textContent = t("app.loading");
-    openModal(this.el.dialog);
+    openModal(this.el.dialog, opener);
     try {
       await this.session.flush();
       const revisions = await api.listRevisions(piece.id);

@@ -114,10 +114,22 @@ export function carriesFiles(data: DataTransfer | null): boolean {
 /** Starts copying what a paste brought into the library: picture bytes at once; a file of the
  *  writer's disk once they confirmed it in the native dialog, opened on it (null when they
  *  cancel). `pending` is the copy under way, for the image dialog to wait on. */
-export async function copyPasted(pasted: Pasted): Promise<{ pending: Promise<ImageRecord> } | null> {
-  if ("file" in pasted) return { pending: addFile(pasted.file, false) };
+export async function copyPasted(pasted: Pasted): Promise<{ pending: Promise<ImageRecord>; name: string | null } | null> {
+  if ("file" in pasted) return { pending: addFile(pasted.file, false), name: null };
   const path = await pickImage(pasted.path);
-  return path ? { pending: addPicked(path) } : null;
+  return path ? { pending: addPicked(path), name: fileName(path) } : null;
+}
+
+/** The last part of a path (`/home/a/photo.heic` → `photo.heic`). */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** The native picker, then the copy of the chosen file (null when cancelled): the image
+ *  dialog's "Choisir un autre fichier" after a refusal. */
+export async function pickAnother(): Promise<{ pending: Promise<ImageRecord>; name: string } | null> {
+  const path = await pickImage();
+  return path ? { pending: addPicked(path), name: fileName(path) } : null;
 }
 
 /** Copies `file` into the library. `named`: a file the writer had on disk (a drop), whose

@@ -4,7 +4,7 @@
 // the same image comes back (content-addressed: the same file is the same record).
 import { errorMessage, imageUrl, type ImageRecord, type ImageText } from "../api/ipc";
 import { byId, closeModal, openModal } from "../app/dom";
-import { formatNumber, t, uiLang } from "../i18n";
+import { formatNumber, type MessageKey, t, uiLang } from "../i18n";
 
 /** What the writer chose: the image and its texts. */
 export interface ImageChoice {
@@ -12,8 +12,31 @@ export interface ImageChoice {
   text: ImageText;
 }
 
-/** Inserting in the text, or choosing the piece's lead image (only the words differ). */
-export type ImagePurpose = "insert" | "lead";
+/** Inserting in the text, choosing the piece's lead image, or changing the texts of an image
+ *  already in the body or of the lead image (the words differ, and what the texts apply to is
+ *  said: alt text per use, caption and credit per image). */
+export type ImagePurpose = "insert" | "lead" | "edit" | "editLead";
+
+/** Where the dialog was asked from. */
+export interface AskOptions {
+  /** The button that opened it, drawn as active while it is open (none: a paste, a drop, a
+   *  shortcut). */
+  opener?: HTMLElement | null;
+  /** The file being copied, named in a refusal (none: a pasted picture). */
+  name?: string | null;
+  /** The alt text of the use being edited (its `![…]`), shown instead of the image's own. */
+  alt?: string;
+}
+
+/** Another file to try after a refusal: the copy under way and its name (null: cancelled). */
+export type PickAnother = () => Promise<{ pending: Promise<ImageRecord>; name: string } | null>;
+
+const TITLES: Record<ImagePurpose, [title: MessageKey, confirm: MessageKey, scope: MessageKey | null]> = {
+  insert: ["image.title", "image.confirm", null],
+  lead: ["image.leadTitle", "image.confirmLead", null],
+  edit: ["image.editTitle", "image.save", "image.scopeUse"],
+  editLead: ["image.editLeadTitle", "image.save", "image.scopeLead"],
+};
 
 /** The alt text the dialog asks for is missing: neither words nor "decorative". */
 export function altMissing(text: ImageText): boolean {
@@ -39,13 +62,21 @@ export class ImageDialog {
   private readonly info = byId("image-info");
   private readonly error = byId("image-error");
   private readonly confirm = byId<HTMLButtonElement>("image-confirm");
+  private readonly fields = byId("image-fields");
+  private readonly another = byId<HTMLButtonElement>("image-another");
   private record: ImageRecord | null = null;
+  private options: AskOptions = {};
+  /** The copy the dialog waits for: an answer for an older one is dropped. */
+  private pending: Promise<ImageRecord> | null = null;
   /** Ends the dialog shown now (with null when it is cancelled). */
   private settle: ((choice: ImageChoice | null) => void) | null = null;
   /** Stores the texts; the dialog stays open with the error when it fails. */
   private save: (record: ImageRecord, text: ImageText) => Promise<ImageRecord> = async (r) => r;
 
-  constructor() {
+  /** `pickAnother`: the native picker and the copy of its file, for "Choisir un autre
+   *  fichier" after a refusal. */
+  constructor(private readonly pickAnother: PickAnother | null = null) {
+    this.another.addEventListener("click", () => void this.tryAnother());
     this.decorative.addEventListener("change", () => this.syncDecorative());
     this.alt.addEventListener("input", () => this.alt.removeAttribute("aria-invalid"));
     // Alt text is one line (a line break would end the image's paragraph): Enter confirms.
@@ -72,28 +103,57 @@ export class ImageDialog {
    * refusal stays on screen, in the UI's language, until the writer closes the dialog).
    * `save` stores the texts on the record before the dialog closes.
    */
-  ask(pending: Promise<ImageRecord>, purpose: ImagePurpose, save: (record: ImageRecord, text: ImageText) => Promise<ImageRecord>): Promise<ImageChoice | null> {
+  ask(pending: Promise<ImageRecord>, purpose: ImagePurpose, save: (record: ImageRecord, text: ImageText) => Promise<ImageRecord>, options: AskOptions = {}): Promise<ImageChoice | null> {
     this.finish(null);
     this.save = save;
-    this.record = null;
+    this.options = options;
     this.form.reset();
     this.syncDecorative();
     this.alt.removeAttribute("aria-invalid");
+    this.error.hidden = true;
+    const [title, confirm, scope] = TITLES[purpose];
+    byId("image-dialog-title").textContent = t(title);
+    this.confirm.textContent = t(confirm);
+    const note = byId("image-scope");
+    note.textContent = scope ? t(scope) : "";
+    note.hidden = !scope;
+    const answer = new Promise<ImageChoice | null>((resolve) => (this.settle = resolve));
+    this.wait(pending);
+    openModal(this.dialog, options.opener ?? null);
+    this.alt.focus();
+    return answer;
+  }
+
+  /** The copying state: the form shown, nothing to confirm until the record arrives. */
+  private wait(pending: Promise<ImageRecord>): void {
+    this.pending = pending;
+    this.record = null;
+    this.fields.hidden = false;
+    this.another.hidden = true;
+    this.confirm.hidden = false;
     this.error.hidden = true;
     this.thumb.hidden = true;
     this.thumb.removeAttribute("src");
     this.info.textContent = t("image.copying");
     this.confirm.disabled = true;
-    byId("image-dialog-title").textContent = t(purpose === "lead" ? "image.leadTitle" : "image.title");
-    this.confirm.textContent = t(purpose === "lead" ? "image.confirmLead" : "image.confirm");
-    const answer = new Promise<ImageChoice | null>((resolve) => (this.settle = resolve));
-    openModal(this.dialog);
-    this.alt.focus();
     pending.then(
-      (record) => this.show(record),
-      (err) => this.fail(err),
+      (record) => pending === this.pending && this.show(record),
+      (err) => pending === this.pending && this.fail(err),
     );
-    return answer;
+  }
+
+  /** "Choisir un autre fichier": the picker, then the dialog waits for that file instead. */
+  private async tryAnother(): Promise<void> {
+    if (!this.pickAnother) return;
+    try {
+      const next = await this.pickAnother();
+      if (!next || !this.settle) return;
+      this.options = { ...this.options, name: next.name };
+      this.wait(next.pending);
+      this.alt.focus();
+    } catch (err) {
+      this.showError(errorMessage(err));
+    }
   }
 
   /** The image is in the library: its picture, size and the texts it already has. */
@@ -104,8 +164,13 @@ export class ImageDialog {
     this.thumb.alt = t("image.preview");
     this.thumb.hidden = false;
     this.info.textContent = [describeSize(record), record.original_name].filter(Boolean).join(" — ");
-    // What the writer already typed wins over the record's defaults.
-    if (this.alt.value.trim() === "" && !this.decorative.checked) {
+    if (this.options.alt !== undefined) {
+      // A use already in the text: its own alt text, the image's decorative mark.
+      this.alt.value = this.options.alt;
+      this.decorative.checked = record.decorative && this.options.alt.trim() === "";
+      this.syncDecorative();
+    } else if (this.alt.value.trim() === "" && !this.decorative.checked) {
+      // What the writer already typed wins over the record's defaults.
       this.alt.value = record.alt;
       this.decorative.checked = record.decorative;
       this.syncDecorative();
@@ -115,10 +180,17 @@ export class ImageDialog {
     this.confirm.disabled = false;
   }
 
+  /** The file was refused: named, the reason in the UI's words, the texts' form hidden (there
+   *  is no image to describe), and another file offered. */
   private fail(err: unknown): void {
     if (!this.settle) return;
-    this.info.textContent = "";
+    const name = this.options.name;
+    this.info.textContent = name ? t("image.refusedFile", { name }) : t("image.refusedPaste");
+    this.fields.hidden = true;
+    this.confirm.hidden = true;
+    this.another.hidden = !this.pickAnother;
     this.showError(errorMessage(err));
+    (this.pickAnother ? this.another : byId("image-cancel")).focus();
   }
 
   private showError(message: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeAlt, idOfReference, imageMarkdown, localImages, localPath, paragraphInsertion, reference } from "./markdown";
+import { escapeAlt, idOfReference, imageAt, imageMarkdown, localImages, localPath, paragraphInsertion, reference } from "./markdown";
 
 const ID = "0123456789abcdef0123456789abcdef";
 
@@ -71,5 +71,22 @@ describe("hand-typed images on the writer's disk", () => {
     const [found] = localImages(md);
     expect(found.path).toBe("/home/redac/mes photos/a.png");
     expect(md.slice(found.from, found.to)).toBe("</home/redac/mes photos/a.png>");
+  });
+});
+
+describe("the library image under the cursor", () => {
+  const doc = `Avant.\n\n![Un \\[port\\]](edito:image/${ID}) et ![x](photo.png)\n`;
+  it("is found from anywhere on it, with its alt text's place and words", () => {
+    const start = doc.indexOf("![");
+    const use = imageAt(doc, start + 5);
+    const written = `![Un \\[port\\]](edito:image/${ID})`;
+    expect(use).toEqual({ from: start, to: start + written.length, altFrom: start + 2, altTo: start + 2 + "Un \\[port\\]".length, alt: "Un [port]", id: ID });
+    expect(imageAt(doc, start)?.id).toBe(ID);
+    expect(imageAt(doc, use!.to)?.id).toBe(ID);
+  });
+  it("is not found on plain text or on an image that is not the library's", () => {
+    expect(imageAt(doc, 2)).toBeNull();
+    expect(imageAt(doc, doc.indexOf("photo.png"))).toBeNull();
+    expect(imageAt("", 0)).toBeNull();
   });
 });

@@ -44,6 +44,37 @@ export function paragraphInsertion(doc: string, pos: number, block: string): { f
   return { from, to, insert, cursor: from + insert.length };
 }
 
+/** A library image written in the text: where it is, where its alt text is, and which image. */
+export interface ImageUse {
+  /** Offsets (UTF-16) of the whole `![alt](edito:image/<id>)`. */
+  from: number;
+  to: number;
+  /** Offsets of the alt text between the brackets (as written, escapes included). */
+  altFrom: number;
+  altTo: number;
+  /** The alt text, escapes removed. */
+  alt: string;
+  id: string;
+}
+
+/** The library image whose `![…](edito:image/<id>)` holds `pos` (its ends included), or
+ *  null. Only `pos`'s line is read: an image is one line (its alt text cannot hold a line
+ *  break, see `escapeAlt`). */
+export function imageAt(doc: string, pos: number): ImageUse | null {
+  const start = doc.lastIndexOf("\n", pos - 1) + 1;
+  const end = doc.indexOf("\n", pos);
+  const line = doc.slice(start, end === -1 ? doc.length : end);
+  for (const m of line.matchAll(IMAGE)) {
+    const from = start + (m.index ?? 0);
+    const to = from + m[0].length;
+    const raw = m[2].startsWith("<") ? m[2].slice(1, -1) : m[2];
+    const id = idOfReference(raw);
+    if (!id || pos < from || pos > to) continue;
+    return { from, to, altFrom: from + 2, altTo: from + 2 + m[1].length, alt: m[1].replace(/\\(.)/g, "$1"), id };
+  }
+  return null;
+}
+
 /** A hand-typed image whose destination is a file on this computer. */
 export interface LocalImage {
   /** Offsets (UTF-16) of the destination inside the Markdown. */

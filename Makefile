@@ -8,7 +8,7 @@ SHELL := /bin/bash
 
 # Debian/Ubuntu packages: building the app, then testing it in a real window.
 APT_BUILD := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev hunspell-fr hunspell-en-us
-APT_TEST := xvfb xauth webkit2gtk-driver default-jre-headless chromium imagemagick strace xclip
+APT_TEST := xvfb xauth webkit2gtk-driver default-jre-headless chromium imagemagick strace xclip libreoffice-writer-nogui poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(HOME)/.cargo/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver

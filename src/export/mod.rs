@@ -17,6 +17,7 @@ pub mod images;
 mod manifest;
 mod markdown;
 mod page;
+mod print;
 mod site;
 mod templates;
 mod term_slug;
@@ -154,15 +155,17 @@ impl Exporter {
         store: &dyn ImageStore,
     ) -> Result<ExportedFile, ExportError> {
         let plans = plan_article_images(article, store)?;
-        self.export_planned(article, format, &plans)
+        self.export_planned(article, format, &plans, store)
     }
 
-    /// The main file of `article` whose images are `plans`.
+    /// The main file of `article` whose images are `plans` (read from `store` when the file
+    /// embeds them: DOCX).
     fn export_planned(
         &self,
         article: &Article,
         format: ExportFormat,
         plans: &[ImagePlan],
+        store: &dyn ImageStore,
     ) -> Result<ExportedFile, ExportError> {
         let text = match format {
             ExportFormat::Page => self.page_with_images(article, plans)?,
@@ -177,6 +180,11 @@ impl Exporter {
                 plans,
                 textbundle::ASSETS,
             )),
+            ExportFormat::Icml => self.icml_with_images(article, plans)?,
+            ExportFormat::Docx => {
+                let bytes = self.docx_with_images(article, plans, store)?;
+                return Ok(ExportedFile::binary(bytes, format));
+            }
         };
         Ok(ExportedFile::text(text, format))
     }
@@ -218,10 +226,11 @@ impl Exporter {
         if format == ExportFormat::TextBundle {
             return self.textbundle(article, &mut plans, path, store);
         }
-        if !plans.is_empty() {
+        // A DOCX carries its pictures inside.
+        if !plans.is_empty() && format != ExportFormat::Docx {
             let folder = path.parent().unwrap_or(Path::new(".")).join(IMAGES_DIR);
             let kind = match format {
-                ExportFormat::Markdown => FolderKind::Largest,
+                ExportFormat::Markdown | ExportFormat::Icml => FolderKind::Largest,
                 _ => FolderKind::Variants,
             };
             let mut staging = fs::Staging::shared(&folder)?;
@@ -229,7 +238,7 @@ impl Exporter {
             write_images(&mut staging, "", &mut plans, kind, store, &piece)?;
             staging.commit()?;
         }
-        let file = self.export_planned(article, format, &plans)?;
+        let file = self.export_planned(article, format, &plans, store)?;
         fs::atomic_write(path, &file.bytes)
     }
 }

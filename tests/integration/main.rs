@@ -10,6 +10,8 @@ mod export_images;
 mod export_import;
 mod export_library;
 mod export_library_cli;
+mod export_print;
+mod export_print_support;
 mod export_safety;
 mod export_site;
 mod export_support;

@@ -35,6 +35,8 @@ pub use images::{ImageStore, NoImages};
 pub use manifest::{export_interrupted, MANIFEST};
 pub use markdown::to_markdown;
 pub use page::PREVIEW_BODY_SLOT;
+#[cfg(feature = "proof")]
+pub use print::ProofOptions;
 pub use site::{SiteReport, SiteSelection};
 pub use views::SiteSettings;
 

@@ -101,7 +101,7 @@ impl Paragraph {
     }
 
     /// The paragraph's characters (notes and images left out).
-    #[cfg(test)]
+    #[cfg(any(test, feature = "proof"))]
     pub(crate) fn plain_text(&self) -> String {
         self.inlines
             .iter()
@@ -178,6 +178,21 @@ impl Story {
             links: body.links,
             images: body.images,
         }
+    }
+}
+
+#[cfg(feature = "proof")]
+impl Story {
+    /// Every character the piece shows, paragraphs and notes one per line (what the proof's
+    /// count of signes counts).
+    pub(crate) fn plain_text(&self) -> String {
+        let notes = self.notes.iter().flatten();
+        let mut text = String::new();
+        for paragraph in self.paragraphs.iter().chain(notes) {
+            text.push_str(&paragraph.plain_text());
+            text.push('\n');
+        }
+        text
     }
 }
 

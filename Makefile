@@ -7,14 +7,17 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 # Debian/Ubuntu packages: building the app, then testing it in a real window.
-APT_BUILD := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev hunspell-fr hunspell-en-us
+APT_BUILD := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev hunspell-fr hunspell-en-us libdbus-1-dev
 APT_TEST := xvfb xauth webkit2gtk-driver default-jre-headless chromium imagemagick strace xclip libreoffice-writer-nogui poppler-utils
+# A real WordPress for the publishing tests (scripts/wordpress-test-server): Debian's packages,
+# installed with every service start forbidden (wordpress pulls apache2, which must not run).
+APT_WORDPRESS := mariadb-server php-cli php-mysql wordpress
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(HOME)/.cargo/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 
 # `ui` names a folder too: without .PHONY make would find it up to date and never build.
-.PHONY: run test check bench types deps-build deps-test ui lint
+.PHONY: run test check bench types deps-build deps-test deps-wordpress ui lint
 
 # Only the binaries (the window and the `edito` CLI): tests and benches are `make test`'s job.
 run: deps-build ui
@@ -22,7 +25,7 @@ run: deps-build ui
 	./target/debug/edito-desktop
 
 # No Xvfb, no E2E, no UI build: what an edit can break, in a few minutes on a warm cache.
-check: ui/node_modules/.package-lock.json
+check: ui/node_modules/.package-lock.json deps-wordpress
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo test --workspace --lib --bins
@@ -54,12 +57,27 @@ define apt_install
 	fi
 endef
 
+# The same, with a temporary policy-rc.d (exit 101: "action forbidden") when the machine has
+# none, so installing a server package never starts its service.
+define apt_install_no_services
+	if [ -e /usr/sbin/policy-rc.d ]; then $(call apt_install,$(1)); else \
+	  printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee /usr/sbin/policy-rc.d >/dev/null; \
+	  $(SUDO) chmod +x /usr/sbin/policy-rc.d; \
+	  status=0; ( $(call apt_install,$(1)) ) || status=$$?; \
+	  $(SUDO) rm -f /usr/sbin/policy-rc.d; exit $$status; \
+	fi
+endef
+
 deps-build:
 	@$(call apt_install,$(APT_BUILD))
 	@command -v cargo >/dev/null || { echo "Rust is missing: install it from your distribution or rustup"; exit 1; }
 	@command -v npm >/dev/null || { echo "Node.js 20+ and npm are missing: install them (apt-get install nodejs npm)"; exit 1; }
 
-deps-test: tests/validate/node_modules/.package-lock.json
+# The integration tests publish to a real WordPress (`make check` runs them too).
+deps-wordpress:
+	@$(call apt_install_no_services,$(APT_WORDPRESS))
+
+deps-test: tests/validate/node_modules/.package-lock.json deps-wordpress
 	@$(call apt_install,$(APT_TEST))
 	@[ -x "$(TAURI_DRIVER)" ] || command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
 

@@ -7,6 +7,7 @@ pub mod import;
 pub mod library;
 pub mod paths;
 pub mod preview;
+pub mod publish;
 pub mod render;
 pub mod spelling;
 pub mod text;

@@ -16,6 +16,7 @@ mod image;
 mod import;
 mod input;
 mod pieces;
+mod publish;
 mod render;
 mod search;
 mod stress;
@@ -80,6 +81,11 @@ enum Command {
     Site(export::SiteArgs),
     /// Import Markdown files or folders with front matter into the library.
     Import(import::ImportArgs),
+    /// The WordPress sites pieces are published to: add one, list them.
+    Sites(publish::SitesArgs),
+    /// Publish a piece to a site as a draft, pending review, scheduled or published post
+    /// (re-publishing updates the same post).
+    Publish(publish::PublishArgs),
 }
 
 fn main() -> ExitCode {
@@ -145,6 +151,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => export::export(data_dir, &args),
         Command::Site(args) => export::site(data_dir, &args),
         Command::Import(args) => import::run(data_dir, &args),
+        Command::Sites(args) => publish::sites(&open()?, &args),
+        Command::Publish(args) => publish::publish(&open()?, &args),
     }
 }
 

@@ -43,6 +43,7 @@ pub use views::SiteSettings;
 #[cfg(test)]
 pub(crate) use fields::meta_from_article;
 
+pub(crate) use body::typeset;
 use templates::Templates;
 use views::PieceView;
 

@@ -38,6 +38,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0005_images.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("../../migrations/0006_publications.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

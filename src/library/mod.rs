@@ -14,6 +14,7 @@ mod images;
 mod migrations;
 mod model;
 mod pieces;
+mod publications;
 mod restore;
 mod retention;
 mod revisions;
@@ -48,6 +49,7 @@ pub use model::{
     Extra, Lang, NewPiece, Piece, PieceEdit, PieceFields, PieceSummary, Revision, RevisionReason,
     RevisionSummary, SaveKind, Status, StatusChange, TagCount, MAX_BODY_BYTES, MAX_TAGS_PER_PIECE,
 };
+pub use publications::{Publication, PublicationEvent, RemoteMedia, SentFields};
 pub use restore::{restore_backup, Recovery, RestoreReport};
 pub use search::{SearchHit, SearchQuery, SnippetSegment};
 pub use settings::SettingKey;

@@ -45,6 +45,9 @@ pub struct ImageDescription {
     pub caption: String,
     /// The photographer's credit (plain text), written « Photo : credit ».
     pub credit: String,
+    /// A `class` for the `<img>` (WordPress's `wp-image-<media id>`, from which it adds its
+    /// own `srcset`); `None` for none.
+    pub class: Option<String>,
 }
 
 impl ImageDescription {
@@ -131,6 +134,7 @@ impl AssetResolver for AppImages {
             sizes: None,
             caption: known.caption,
             credit: known.credit,
+            class: None,
         })
     }
 }

@@ -403,6 +403,10 @@ impl<'a> HtmlWriter<'a> {
             self.write("\" height=\"");
             self.number(u64::from(height));
         }
+        if let Some(class) = &image.class {
+            self.write("\" class=\"");
+            let _ = escape_html(&mut self.out, class);
+        }
         if lazy {
             self.write("\" loading=\"lazy");
         }

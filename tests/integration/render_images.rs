@@ -48,6 +48,7 @@ impl AssetResolver for Described {
             } else {
                 String::new()
             },
+            class: None,
         })
     }
 }

@@ -29,6 +29,10 @@ pub fn spawn_edito<S: AsRef<std::ffi::OsStr>>(data_dir: &Path, args: &[S]) -> Ch
         .arg(data_dir)
         .args(args)
         .env_remove("EDITO_DATA_DIR")
+        // Passwords of the publishing tests go to a file in the test's folder, never to the
+        // keyring or the config of the user running the tests.
+        .env("EDITO_SECRETS", "file")
+        .env("EDITO_CONFIG_DIR", data_dir.join("config"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -43,6 +43,7 @@ impl ExportImages {
                     sizes: Some(IMAGE_SIZES.to_owned()),
                     caption: plan.record.caption.clone(),
                     credit: plan.record.credit.clone(),
+                    class: None,
                 };
                 (plan.record.id.clone(), description)
             })

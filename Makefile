@@ -8,7 +8,7 @@ SHELL := /bin/bash
 
 # Debian/Ubuntu packages: building the app, then testing it in a real window.
 APT_BUILD := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev hunspell-fr hunspell-en-us libdbus-1-dev
-APT_TEST := xvfb xauth webkit2gtk-driver default-jre-headless chromium imagemagick strace xclip
+APT_TEST := xvfb xauth webkit2gtk-driver default-jre-headless chromium imagemagick strace xclip libreoffice-writer-nogui poppler-utils
 # A real WordPress for the publishing tests (scripts/wordpress-test-server): Debian's packages,
 # installed with every service start forbidden (wordpress pulls apache2, which must not run).
 APT_WORDPRESS := mariadb-server php-cli php-mysql wordpress

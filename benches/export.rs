@@ -1,6 +1,7 @@
-//! Export benchmarks: a single standalone page, and the static archive of 1,000 published
-//! pieces of ~2,500 signes each, from articles and from the library (goals: < 5 ms and < 2 s;
-//! figures in docs/PERFORMANCE.md).
+//! Export benchmarks: a single standalone page, the static archive of 1,000 published
+//! pieces of ~2,500 signes each, from articles and from the library (goals: < 5 ms and < 2 s),
+//! and the model editorial for print (DOCX, ICML < 20 ms; PDF < 300 ms); figures in
+//! docs/PERFORMANCE.md. Run `cargo bench -p edito --features proof --bench export` for the PDF.
 
 use std::hint::black_box;
 use std::sync::atomic::AtomicBool;
@@ -135,5 +136,32 @@ fn library_source(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, single_page, archive, library_source);
+/// The model editorial (`tests/fixtures/export/pieces/edito-avril-2002.md`: header, heading,
+/// table, quote, task list, links, a footnote) for print: DOCX and ICML (goal < 20 ms each),
+/// and, with the `proof` feature, the PDF proof (goal < 300 ms warm).
+fn print_formats(c: &mut Criterion) {
+    let exporter = exporter();
+    let piece = edito::import::parse_markdown(include_str!(
+        "../tests/fixtures/export/pieces/edito-avril-2002.md"
+    ))
+    .expect("the model editorial");
+    let mut group = c.benchmark_group("export");
+    for format in [ExportFormat::Docx, ExportFormat::Icml] {
+        group.bench_function(format!("{}_model_editorial", format.name()), |b| {
+            b.iter(|| exporter.export(black_box(&piece), format).expect("print"))
+        });
+    }
+    #[cfg(feature = "proof")]
+    group.bench_function("pdf_model_editorial", |b| {
+        let options = edito::export::ProofOptions::default();
+        b.iter(|| {
+            exporter
+                .proof(black_box(&piece), &edito::export::NoImages, &options)
+                .expect("pdf")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, single_page, archive, library_source, print_formats);
 criterion_main!(benches);

@@ -545,6 +545,8 @@ fn export_problem(err: &ExportError) -> Problem {
             destination: destination.clone(),
             line: *line,
         },
+        // Typst refusing the page Edito wrote is Edito's fault, not the writer's.
+        ExportError::Proof { .. } => Problem::Internal,
         ExportError::MissingImage { piece, image, .. }
         | ExportError::BadImage { piece, image, .. } => Problem::ImageUnavailable {
             piece: piece.clone(),

@@ -5,6 +5,15 @@ use std::path::PathBuf;
 /// Everything that can stop an export. Nothing is left half-written when one is returned.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// The PDF proof could not be set (Typst refused the page it was given: a fault of
+    /// Edito's, not of the piece).
+    #[error("piece `{piece}`: the PDF proof could not be set ({reason}); export the DOCX meanwhile and report this with the piece")]
+    Proof {
+        /// The piece's title (or slug).
+        piece: String,
+        /// Typst's diagnostics.
+        reason: String,
+    },
     /// A template (built-in or user override) failed to parse or to render.
     #[error("template `{file}` line {line}: {reason} (fix the template or remove it to use the built-in one)")]
     Template {

@@ -20,29 +20,45 @@ pub enum ExportFormat {
     /// A TextBundle folder (`info.json`, `text.md`, `assets/`), for Ulysses, Bear, iA Writer.
     #[serde(rename = "textbundle")]
     TextBundle,
+    /// Word document with named paragraph and character styles, for the desk.
+    Docx,
+    /// InCopy Interchange (ICML) story with named styles, for InDesign.
+    Icml,
 }
 
 impl ExportFormat {
     /// Every format, in the order the CLI's help and the export dialog list them.
-    pub const ALL: [ExportFormat; 4] =
-        [Self::Page, Self::Fragment, Self::Markdown, Self::TextBundle];
+    pub const ALL: [ExportFormat; 6] = [
+        Self::Page,
+        Self::Fragment,
+        Self::Markdown,
+        Self::TextBundle,
+        Self::Docx,
+        Self::Icml,
+    ];
 
-    /// The name in JSON, on the command line and in the UI: `page`, `fragment`, `markdown`.
+    /// The name in JSON, on the command line and in the UI: `page`, `fragment`, `markdown`,
+    /// `textbundle`, `docx`, `icml`.
     pub const fn name(self) -> &'static str {
         match self {
             Self::Page => "page",
             Self::Fragment => "fragment",
             Self::Markdown => "markdown",
             Self::TextBundle => "textbundle",
+            Self::Docx => "docx",
+            Self::Icml => "icml",
         }
     }
 
-    /// The file extension, without the dot: `html`, `md` or `textbundle` (a folder).
+    /// The file extension, without the dot: `html`, `md`, `textbundle` (a folder), `docx`,
+    /// `icml`.
     pub const fn extension(self) -> &'static str {
         match self {
             Self::Page | Self::Fragment => "html",
             Self::Markdown => "md",
             Self::TextBundle => "textbundle",
+            Self::Docx => "docx",
+            Self::Icml => "icml",
         }
     }
 
@@ -54,14 +70,20 @@ impl ExportFormat {
             Self::Fragment => ".fragment.html",
             Self::Markdown => ".md",
             Self::TextBundle => ".textbundle",
+            Self::Docx => ".docx",
+            Self::Icml => ".icml",
         }
     }
 
-    /// The MIME type of the bytes, charset included (a TextBundle's: its `text.md`'s).
+    /// The MIME type of the bytes, charset included for text (a TextBundle's: its
+    /// `text.md`'s).
     pub const fn mime(self) -> &'static str {
         match self {
             Self::Page | Self::Fragment => "text/html; charset=utf-8",
             Self::Markdown | Self::TextBundle => "text/markdown; charset=utf-8",
+            Self::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            // ICML has no registered type of its own: it is XML.
+            Self::Icml => "application/xml; charset=utf-8",
         }
     }
 
@@ -72,6 +94,8 @@ impl ExportFormat {
             Self::Fragment => "export.fragment",
             Self::Markdown => "export.markdown",
             Self::TextBundle => "export.textbundle",
+            Self::Docx => "export.docx",
+            Self::Icml => "export.icml",
         }
     }
 
@@ -82,6 +106,8 @@ impl ExportFormat {
             Self::Fragment => "HTML fragment for a CMS (header and body)",
             Self::Markdown => "Markdown with YAML front matter",
             Self::TextBundle => "TextBundle folder (text.md, info.json, assets/)",
+            Self::Docx => "Word document with named styles (Surtitre, Titre, Chapô…)",
+            Self::Icml => "InCopy story (ICML) for InDesign, same style names",
         }
     }
 
@@ -138,7 +164,8 @@ pub struct ExportFormatInfo {
 /// One exported piece: the file's bytes, and what they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportedFile {
-    /// The file's content (UTF-8 text for the HTML and Markdown formats).
+    /// The file's content (UTF-8 text for the HTML, Markdown and ICML formats; a ZIP archive
+    /// for DOCX).
     pub bytes: Vec<u8>,
     /// File extension without the dot.
     pub extension: &'static str,
@@ -151,6 +178,15 @@ impl ExportedFile {
     pub(crate) fn text(text: String, format: ExportFormat) -> Self {
         Self {
             bytes: text.into_bytes(),
+            extension: format.extension(),
+            mime: format.mime(),
+        }
+    }
+
+    /// Bytes in `format`.
+    pub(crate) fn binary(bytes: Vec<u8>, format: ExportFormat) -> Self {
+        Self {
+            bytes,
             extension: format.extension(),
             mime: format.mime(),
         }
@@ -168,7 +204,7 @@ mod tests {
             assert_eq!(json, format.name());
             assert_eq!(ExportFormat::from_name(format.name()), Some(format));
         }
-        assert_eq!(ExportFormat::from_name("docx"), None);
+        assert_eq!(ExportFormat::from_name("pdf"), None);
     }
 
     #[test]

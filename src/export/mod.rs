@@ -17,6 +17,7 @@ pub mod images;
 mod manifest;
 mod markdown;
 mod page;
+mod print;
 mod site;
 mod templates;
 mod term_slug;
@@ -34,6 +35,8 @@ pub use images::{ImageStore, NoImages};
 pub use manifest::{export_interrupted, MANIFEST};
 pub use markdown::to_markdown;
 pub use page::PREVIEW_BODY_SLOT;
+#[cfg(feature = "proof")]
+pub use print::ProofOptions;
 pub use site::{SiteReport, SiteSelection};
 pub use views::SiteSettings;
 
@@ -155,15 +158,17 @@ impl Exporter {
         store: &dyn ImageStore,
     ) -> Result<ExportedFile, ExportError> {
         let plans = plan_article_images(article, store)?;
-        self.export_planned(article, format, &plans)
+        self.export_planned(article, format, &plans, store)
     }
 
-    /// The main file of `article` whose images are `plans`.
+    /// The main file of `article` whose images are `plans` (read from `store` when the file
+    /// embeds them: DOCX).
     fn export_planned(
         &self,
         article: &Article,
         format: ExportFormat,
         plans: &[ImagePlan],
+        store: &dyn ImageStore,
     ) -> Result<ExportedFile, ExportError> {
         let text = match format {
             ExportFormat::Page => self.page_with_images(article, plans)?,
@@ -178,6 +183,11 @@ impl Exporter {
                 plans,
                 textbundle::ASSETS,
             )),
+            ExportFormat::Icml => self.icml_with_images(article, plans)?,
+            ExportFormat::Docx => {
+                let bytes = self.docx_with_images(article, plans, store)?;
+                return Ok(ExportedFile::binary(bytes, format));
+            }
         };
         Ok(ExportedFile::text(text, format))
     }
@@ -219,10 +229,11 @@ impl Exporter {
         if format == ExportFormat::TextBundle {
             return self.textbundle(article, &mut plans, path, store);
         }
-        if !plans.is_empty() {
+        // A DOCX carries its pictures inside.
+        if !plans.is_empty() && format != ExportFormat::Docx {
             let folder = path.parent().unwrap_or(Path::new(".")).join(IMAGES_DIR);
             let kind = match format {
-                ExportFormat::Markdown => FolderKind::Largest,
+                ExportFormat::Markdown | ExportFormat::Icml => FolderKind::Largest,
                 _ => FolderKind::Variants,
             };
             let mut staging = fs::Staging::shared(&folder)?;
@@ -230,7 +241,7 @@ impl Exporter {
             write_images(&mut staging, "", &mut plans, kind, store, &piece)?;
             staging.commit()?;
         }
-        let file = self.export_planned(article, format, &plans)?;
+        let file = self.export_planned(article, format, &plans, store)?;
         fs::atomic_write(path, &file.bytes)
     }
 }

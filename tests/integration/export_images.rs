@@ -189,7 +189,7 @@ pub(crate) fn image_files(dir: &Path) -> Vec<String> {
 }
 
 /// A piece with a captioned portrait (a figure) and a second image in a sentence.
-fn portrait_piece(images: &mut MemoryImages) -> (Article, String, String) {
+pub(crate) fn portrait_piece(images: &mut MemoryImages) -> (Article, String, String) {
     let portrait = images.add(
         sideways_jpeg(200, 300),
         "portrait.jpg",

@@ -11,6 +11,10 @@ mod export_import;
 mod export_lead_image;
 mod export_library;
 mod export_library_cli;
+mod export_print;
+mod export_print_support;
+#[cfg(feature = "proof")]
+mod export_proof;
 mod export_safety;
 mod export_site;
 mod export_support;

@@ -339,13 +339,15 @@ interface Handlers {
       { format: "page", extension: "html", suffix: ".html", mime: "text/html; charset=utf-8", label_key: "export.page" },
       { format: "fragment", extension: "html", suffix: ".fragment.html", mime: "text/html; charset=utf-8", label_key: "export.fragment" },
       { format: "markdown", extension: "md", suffix: ".md", mime: "text/markdown; charset=utf-8", label_key: "export.markdown" },
+      { format: "docx", extension: "docx", suffix: ".docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label_key: "export.docx" },
+      { format: "icml", extension: "icml", suffix: ".icml", mime: "application/xml; charset=utf-8", label_key: "export.icml" },
     ],
     export_piece: async ({ id, format, path, replace }) => {
       if (w.__mockExportDelay > 0) await new Promise((done) => setTimeout(done, w.__mockExportDelay));
       find(id);
       // Like the shell (src-tauri/src/picks.rs): only a picked path, or the picked file with
       // another format's extension; an existing file is replaced only when the writer agreed.
-      const stem = (p: string) => p.replace(/\.(html|md)$/, "");
+      const stem = (p: string) => p.replace(/\.(html|md|docx|icml)$/, "");
       if (![...picked].some((p) => p === path || stem(p) === stem(path))) fail("not_picked", { name: path.split("/").pop() ?? path });
       if (w.__mockExisting.includes(path) && !replace) fail("would_replace", { name: path.split("/").pop() ?? path });
       if (path.startsWith("/nope")) fail("io", { action: "write", name: path.split("/").pop() ?? path, reason: "not_found" });

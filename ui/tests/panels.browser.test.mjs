@@ -466,6 +466,25 @@ describe("export and import", () => {
     await context.close();
   });
 
+  // #16: Word and ICML are offered by their names, and the picked file takes their extension.
+  it("the dialog offers Word and ICML, and the file name follows them", async () => {
+    const { page, context } = await openDesk();
+    await page.keyboard.press("Control+e");
+    const label = async (format) => (await text(page, `label:has(input[value="${format}"])`))?.trim();
+    assert.equal(await label("docx"), "Word (styles nommés, pour la rédaction)");
+    assert.equal(await label("icml"), "ICML pour InDesign (styles nommés)");
+    await page.evaluate(() => (window.__mockNextPick = "/tmp/edito.html"));
+    await page.click("#export-choose");
+    await page.waitForFunction(() => document.getElementById("export-path").value === "/tmp/edito.html");
+    await page.check('input[name="export-format"][value="docx"]');
+    await page.waitForFunction(() => document.getElementById("export-path").value === "/tmp/edito.docx");
+    await page.click("#export-piece");
+    await page.waitForFunction(() => window.__mockFiles["/tmp/edito.docx"] === "docx");
+    await page.check('input[name="export-format"][value="icml"]');
+    await page.waitForFunction(() => document.getElementById("export-path").value === "/tmp/edito.icml");
+    await context.close();
+  });
+
   // Regression (tester): a page export with images ran for seconds with nothing shown and the
   // Exporter button live, « Article exporté dans …md » stayed up during the next export, and a
   // red « Cliquez sur « Choisir… » » stayed up after the format changed.

@@ -848,7 +848,7 @@ word: string, };
  * Single-piece export formats. With the `clap` feature (the CLI's), `--format` parses them by
  * [`ExportFormat::name`] and `--help` lists them with [`ExportFormat::help`].
  */
-export type ExportFormat = "page" | "fragment" | "markdown" | "textbundle";
+export type ExportFormat = "page" | "fragment" | "markdown" | "textbundle" | "docx" | "icml";
 
 /**
  * A format as the export dialog lists it (the `export_formats` command's items).

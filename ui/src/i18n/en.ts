@@ -113,6 +113,8 @@ export const en: Record<MessageKey, string> = {
   "export.fragment": "HTML fragment",
   "export.markdown": "Markdown",
   "export.textbundle": "TextBundle (Ulysses, Bear, iA Writer)",
+  "export.docx": "Word (named styles, for the desk)",
+  "export.icml": "ICML for InDesign (named styles)",
   "export.file": "File",
   "export.folder": "Folder",
   "export.choose": "Choose…",

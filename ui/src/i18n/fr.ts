@@ -111,6 +111,8 @@ export const fr = {
   "export.fragment": "Fragment HTML",
   "export.markdown": "Markdown",
   "export.textbundle": "TextBundle (Ulysses, Bear, iA Writer)",
+  "export.docx": "Word (styles nommés, pour la rédaction)",
+  "export.icml": "ICML pour InDesign (styles nommés)",
   "export.file": "Fichier",
   "export.folder": "Dossier",
   "export.choose": "Choisir…",

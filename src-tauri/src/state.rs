@@ -202,9 +202,9 @@ impl AppState {
         let links = Links::new(AppImages::new(records.into_iter().map(|r| {
             let image = AppImage {
                 size: Some((r.width, r.height)),
+                alt: r.shown_alt(),
                 caption: r.caption,
                 credit: r.credit,
-                alt: if r.decorative { String::new() } else { r.alt },
             };
             (r.id, image)
         })));

@@ -58,6 +58,19 @@ pub struct ImageRecord {
     pub created_at: String,
 }
 
+impl ImageRecord {
+    /// The alt text a page shows where the image stands without one of its own (the lead
+    /// image, a publish): empty when the image is marked decorative, which tells screen
+    /// readers to skip it (WCAG 2.1, technique H67), else the image's default alt text.
+    pub fn shown_alt(&self) -> String {
+        if self.decorative {
+            String::new()
+        } else {
+            self.alt.clone()
+        }
+    }
+}
+
 /// The words of an image a writer edits.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -43,11 +43,7 @@ impl ExportImages {
                     sizes: Some(IMAGE_SIZES.to_owned()),
                     caption: plan.record.caption.clone(),
                     credit: plan.record.credit.clone(),
-                    alt: if plan.record.decorative {
-                        String::new()
-                    } else {
-                        plan.record.alt.clone()
-                    },
+                    alt: plan.record.shown_alt(),
                     class: None,
                 };
                 (plan.record.id.clone(), description)

@@ -46,11 +46,7 @@ pub(crate) fn post_fields(
                 sizes: None,
                 caption: plan.record.caption.clone(),
                 credit: plan.record.credit.clone(),
-                alt: if plan.record.decorative {
-                    String::new()
-                } else {
-                    plan.record.alt.clone()
-                },
+                alt: plan.record.shown_alt(),
                 class: Some(format!("wp-image-{}", uploaded.media_id)),
             };
             Some((plan.record.id.clone(), description))

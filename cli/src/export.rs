@@ -185,13 +185,18 @@ fn write_output(bytes: &[u8], output: Option<&Path>) -> anyhow::Result<()> {
 /// Builds the archive from the library, or from a folder of Markdown files with `--from`.
 pub fn site(data_dir: Option<PathBuf>, args: &SiteArgs) -> anyhow::Result<()> {
     let selection = args.status;
-    let articles = match &args.from {
-        Some(from) => folder_articles(from)?,
-        None => library_articles(
-            &open_existing(data_dir.clone())?,
-            selection,
-            &AtomicBool::new(false),
-        )?,
+    // The library stays open for the archive: its pieces' images are read from it.
+    let (articles, library) = match &args.from {
+        Some(from) => (folder_articles(from)?, None),
+        None => {
+            let library = open_existing(data_dir.clone())?;
+            let articles = library_articles(&library, selection, &AtomicBool::new(false))?;
+            (articles, Some(library))
+        }
+    };
+    let store: &dyn ImageStore = match &library {
+        Some(library) => library,
+        None => &NoImages,
     };
     let site = SiteSettings {
         title: args.title.clone(),
@@ -202,6 +207,7 @@ pub fn site(data_dir: Option<PathBuf>, args: &SiteArgs) -> anyhow::Result<()> {
     write_site(
         &exporter(data_dir, site)?,
         &articles,
+        store,
         selection,
         &args.out_dir,
     )
@@ -226,6 +232,7 @@ fn folder_articles(from: &Path) -> anyhow::Result<Vec<Article>> {
 pub fn write_site(
     exporter: &Exporter,
     articles: &[Article],
+    store: &dyn ImageStore,
     selection: SiteSelection,
     out_dir: &Path,
 ) -> anyhow::Result<()> {
@@ -238,7 +245,14 @@ pub fn write_site(
             eprint!("\r{done} / {total}");
         }
     };
-    let report = match exporter.site(articles, selection, out_dir, &mut progress, &cancel) {
+    let report = match exporter.site_with_images(
+        articles,
+        store,
+        selection,
+        out_dir,
+        &mut progress,
+        &cancel,
+    ) {
         Ok(report) => report,
         Err(err) => {
             eprintln!();

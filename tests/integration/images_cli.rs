@@ -220,3 +220,52 @@ fn image_describe_changes_only_what_is_given() {
     ));
     assert!(err.contains("is not an image id"), "{err}");
 }
+
+/// `edito site` read the library's pieces but exported them without the library, so any piece
+/// showing a library image refused the whole archive ("library images can only be exported
+/// from the library"); the app's archive worked. The CLI archive now reads images from the
+/// library: the photo's files are in `images/` once and the page points at them.
+#[test]
+fn site_from_the_library_exports_pieces_with_library_images() {
+    let desk = desk("Le texte.");
+    let reference = stdout_ok(&desk.add(&desk.photo, &["--alt", "Portrait de Jean"]))
+        .trim()
+        .to_string();
+    assert!(reference.starts_with("edito:image/"), "{reference}");
+    let out = desk.data.parent().expect("temp dir").join("site");
+    let out_arg = out.to_str().expect("utf-8");
+    let output = edito(&desk.data, &["site", out_arg, "--status", "all"], b"");
+    stdout_ok(&output);
+
+    let images: Vec<String> = std::fs::read_dir(out.join("images"))
+        .expect("images/ written at the archive's root")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    assert!(!images.is_empty(), "no image files in images/");
+    let page = html_pages(&out)
+        .into_iter()
+        .map(|p| std::fs::read_to_string(p).expect("page"))
+        .find(|html| html.contains("Portrait de Jean"))
+        .expect("a page shows the photo with its alt text");
+    assert!(
+        images
+            .iter()
+            .any(|name| page.contains(&format!("images/{name}"))),
+        "the page points at none of {images:?}"
+    );
+}
+
+/// Every `.html` file under `dir`, at any depth.
+fn html_pages(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            pages.extend(html_pages(&path));
+        } else if path.extension().is_some_and(|x| x == "html") {
+            pages.push(path);
+        }
+    }
+    pages
+}

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use anyhow::{bail, Context};
 use clap::Args;
 use edito::export::{
-    export_interrupted, library_articles, safe_name, templates_dir, Article, ExportFormat,
-    Exporter, ImageStore, NoImages, SiteSelection, SiteSettings,
+    export_interrupted, images::plan_article_images, library_articles, safe_name, templates_dir,
+    Article, ExportFormat, Exporter, ImageStore, NoImages, SiteSelection, SiteSettings,
 };
 use edito::import::{import_path, parse_markdown};
 use edito::{paths, Lang, Library, LibraryError};
@@ -108,12 +108,36 @@ pub fn export(data_dir: Option<PathBuf>, args: &ExportArgs) -> anyhow::Result<()
         None if args.format == ExportFormat::TextBundle => {
             bail!("a TextBundle is a folder: name it with `-o NAME.textbundle`")
         }
-        None => write_output(
-            &exporter
-                .export_with_images(&article, args.format, store)?
-                .bytes,
-            None,
-        ),
+        None => {
+            let file = exporter.export_with_images(&article, args.format, store)?;
+            warn_images_left_behind(&article, args.format, store, args.image_base_url.is_some());
+            write_output(&file.bytes, None)
+        }
+    }
+}
+
+/// On standard output a page, fragment or Markdown file points at `images/…` files that only
+/// `-o` writes (DOCX carries its pictures, and an image base URL points elsewhere): say so on
+/// standard error, so a page piped to a file is not published with broken images unawares.
+fn warn_images_left_behind(
+    article: &Article,
+    format: ExportFormat,
+    store: &dyn ImageStore,
+    image_base_url: bool,
+) {
+    let relative = matches!(
+        format,
+        ExportFormat::Page | ExportFormat::Fragment | ExportFormat::Markdown
+    );
+    if !relative || image_base_url {
+        return;
+    }
+    let images = plan_article_images(article, store).map_or(0, |plans| plans.len());
+    if images > 0 {
+        eprintln!(
+            "edito: this {} shows {images} library image(s) as `images/…` files, which standard output cannot carry: export with `-o FILE` to write them beside it, or give `--image-base-url` where they are published",
+            format.name()
+        );
     }
 }
 

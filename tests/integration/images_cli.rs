@@ -269,3 +269,41 @@ fn html_pages(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     pages
 }
+
+/// `edito export ID --format page > page.html` wrote a page pointing at `images/…` files that
+/// were never written, without a word: standard output now says so on standard error, for
+/// each format that points at such files, and stays quiet where the URLs are absolute.
+#[test]
+fn export_to_standard_output_says_the_images_are_left_behind() {
+    let desk = desk("Le texte.");
+    stdout_ok(&desk.add(&desk.photo, &["--alt", "Portrait de Jean"]));
+    for format in ["page", "fragment", "markdown"] {
+        let output = edito(
+            &desk.data,
+            &["export", &desk.piece, "--format", format],
+            b"",
+        );
+        let page = stdout_ok(&output);
+        assert!(page.contains("images/"), "{format}: {page}");
+        let warning = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            warning.contains("-o FILE") && warning.contains("1 library image"),
+            "{format}: {warning}"
+        );
+    }
+    let output = edito(
+        &desk.data,
+        &[
+            "export",
+            &desk.piece,
+            "--format",
+            "page",
+            "--image-base-url",
+            "https://example.org/media/",
+        ],
+        b"",
+    );
+    stdout_ok(&output);
+    let quiet = String::from_utf8_lossy(&output.stderr);
+    assert!(!quiet.contains("-o FILE"), "{quiet}");
+}

@@ -9,6 +9,7 @@
 
 mod counts;
 mod escape;
+pub(crate) use escape::escape_body_text;
 mod front_matter;
 mod hyphenate;
 mod image;

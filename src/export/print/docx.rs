@@ -259,7 +259,7 @@ fn with_alt_texts(document: &[u8], alts: &[String]) -> Vec<u8> {
         n += 1;
         out.push_str(&format!(
             "<wp:docPr id=\"{n}\" name=\"Image {n}\" descr=\"{}\" />",
-            escape_attribute(alt)
+            super::icml::escape(alt)
         ));
         rest = &rest[at + DOC_PR.len()..];
     }
@@ -275,11 +275,4 @@ fn with_footnote_marks(footnotes: &[u8]) -> Vec<u8> {
         "<w:footnoteRef />",
     )
     .into_bytes()
-}
-
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

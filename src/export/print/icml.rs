@@ -251,7 +251,7 @@ fn indesign_language(lang: &str) -> &'static str {
 
 /// Text and attribute values as XML: `&`, `<`, `>` and `"` escaped, everything else as is
 /// (U+00A0 and U+202F stay characters).
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -69,16 +69,9 @@ pub(crate) fn post_fields(
 }
 
 /// Title and excerpt are HTML in WordPress: `&`, `<` and `>` as entities, nothing else
-/// touched (the typography's characters go as they are).
+/// touched (the typography's characters go as they are) — the renderer's own body-text escape.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
+    crate::render::escape_body_text(&mut out, text);
     out
 }
